@@ -1,0 +1,74 @@
+/**
+ * Dates and instants in Vietnam time (Asia/Ho_Chi_Minh, UTC+7, no daylight saving). Pure: the clock is never read here.
+ */
+
+const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** The instant a calendar day starts in Vietnam: "trước ngày 01/9" means before this instant of 1 September. */
+export function vietnamDayStart(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month - 1, day) - VN_OFFSET_MS);
+}
+
+/** The calendar year of an instant in Vietnam time. */
+export function vietnamYear(instant: Date): number {
+  return new Date(instant.getTime() + VN_OFFSET_MS).getUTCFullYear();
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in Vietnam time. */
+export function vietnamDate(instant: Date): string {
+  return new Date(instant.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Start of the Vietnam day of an ISO date "YYYY-MM-DD" (assumed valid). */
+export function isoDateStart(isoDate: string): Date {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return vietnamDayStart(y, m, d);
+}
+
+/** True when year-month-day names a real calendar day (31/02 does not). */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VN_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/** Parses "YYYY-MM-DD" or "DD/MM/YYYY" into "YYYY-MM-DD"; undefined when it is not a real date. */
+export function parseCalendarDate(value: string): string | undefined {
+  const iso = ISO_DATE.exec(value);
+  const vn = iso ? undefined : VN_DATE.exec(value);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : vn ? [vn[3], vn[2], vn[1]] : undefined;
+  if (!parts) return undefined;
+  const [y, m, d] = parts.map(Number) as [number, number, number];
+  if (!isRealDate(y, m, d)) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * Parses an ISO 8601 date-time. Without a zone it is taken as Vietnam time, as a clerk would mean it.
+ * Returns undefined for anything else, including impossible dates such as 2024-02-31T10:00:00Z.
+ */
+export function parseInstant(value: string): Date | undefined {
+  const m = INSTANT.exec(value.trim());
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as number[] as [number, number, number, number, number, number];
+  if (!isRealDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return undefined;
+  const zone = m[8] ?? '+07:00';
+  const normalizedZone = zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
+  const instant = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${String(s).padStart(2, '0')}${m[7] ?? ''}${normalizedZone}`);
+  return Number.isNaN(instant.getTime()) ? undefined : instant;
+}
+
+/** Formats a date as Vietnamese documents do: "05/02/2026". */
+export function formatVietnameseDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** An instant as ISO 8601 in Vietnam time: "2024-08-15T09:30:00+07:00" (readable in the sheet, parseable back). */
+export function toVietnamIso(instant: Date): string {
+  return new Date(instant.getTime() + VN_OFFSET_MS).toISOString().slice(0, 19) + '+07:00';
+}

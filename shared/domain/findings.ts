@@ -1,0 +1,63 @@
+/**
+ * Findings: what the engine says about a nomination, each with a machine code, the field it concerns,
+ * a severity and a Vietnamese message. Every code's message lives here, so a missing one is a compile error.
+ */
+
+/** `rejected`: the submission cannot be taken in as it is; `ineligible`: taken in, but does not qualify; `info`: for the council. */
+export const Severity = ['rejected', 'ineligible', 'info'] as const;
+export type Severity = (typeof Severity)[number];
+
+export type FindingParams = Record<string, string | number>;
+
+interface FindingSpec {
+  severity: Severity;
+  message: (p: FindingParams) => string;
+}
+
+const spec = (severity: Severity, message: (p: FindingParams) => string): FindingSpec => ({ severity, message });
+
+export const FINDINGS = {
+  PAYLOAD_NOT_OBJECT: spec('rejected', () => 'Dữ liệu gửi lên không phải là một hồ sơ đề nghị (cần một đối tượng JSON).'),
+  FIELD_REQUIRED: spec('rejected', (p) => `Thiếu trường bắt buộc "${p.label}".`),
+  FIELD_INVALID: spec('rejected', (p) => `Trường "${p.label}" không hợp lệ: ${p.detail}.`),
+  DATE_INVALID: spec('rejected', (p) => `Trường "${p.label}" không phải là ngày hợp lệ ("${p.value}"); dùng dạng ${p.format}.`),
+  CAMPAIGN_UNKNOWN: spec('rejected', (p) => `Không có phong trào thi đua mã "${p.value}".`),
+  CAMPAIGN_MISMATCH: spec('rejected', (p) => `Hồ sơ thuộc phong trào "${p.value}", nhưng sổ này dành cho phong trào "${p.expected}".`),
+  AWARD_UNKNOWN: spec('rejected', (p) => `Phong trào không có hình thức khen thưởng mã "${p.value}"; các mã hợp lệ: ${p.allowed}.`),
+  KIND_NOT_ALLOWED: spec('rejected', (p) => `Hình thức "${p.award}" không xét cho đối tượng ${p.kind}.`),
+  CRITERION_UNKNOWN: spec('rejected', (p) => `Tiêu chí số ${p.criterion} không có trong bảng chấm điểm (các tiêu chí: ${p.allowed}).`),
+  SCORE_MISSING: spec('rejected', (p) => `Chưa tự chấm điểm tiêu chí ${p.criterion}.`),
+  SCORE_NOT_NUMBER: spec('rejected', (p) => `Điểm tiêu chí ${p.criterion} phải là một số, nhận được "${p.value}".`),
+  SCORE_NEGATIVE: spec('rejected', (p) => `Điểm tiêu chí ${p.criterion} không được âm (${p.value}).`),
+  SCORE_ABOVE_MAX: spec('rejected', (p) => `Điểm tiêu chí ${p.criterion} (${p.value}) vượt điểm chuẩn ${p.max}.`),
+  EVIDENCE_MISSING: spec('ineligible', (p) => `Thiếu tài liệu kiểm chứng cho tiêu chí ${p.criterion}${p.hint ? ` (${p.hint})` : ''}.`),
+  CRITERION_BELOW_MIN: spec('ineligible', (p) => `Tiêu chí ${p.criterion} đạt ${p.value}/${p.max} điểm, chưa đạt mức tối thiểu ${p.min} điểm (${p.share}% điểm chuẩn).`),
+  TOTAL_BELOW_THRESHOLD: spec('ineligible', (p) => `Tổng điểm ${p.value} chưa đạt ngưỡng ${p.threshold} điểm.`),
+  SUBMITTED_LATE: spec('ineligible', (p) => `Hồ sơ nộp lúc ${p.submitted}, sau hạn "${p.deadline}" (trước ${p.due}).`),
+  OUTSIDE_TERM: spec('ineligible', (p) => `Hồ sơ nộp ngày ${p.submitted}, ngoài thời gian phong trào (${p.from} – ${p.to}).`),
+  AWARD_NOT_AVAILABLE: spec('ineligible', (p) => `Ngày ${p.date} không còn thẩm quyền "${p.authority}" (hết hiệu lực từ ${p.until}); không thể đề nghị hình thức này.`),
+  DUPLICATE_NOMINEE: spec('ineligible', (p) => `Trùng với hồ sơ ${p.other} (cùng đối tượng, cùng hình thức khen thưởng, năm ${p.year}); mỗi thành tích chỉ được đề nghị một lần.`),
+  PREREQUISITE_NOT_CHECKED: spec('info', (p) => `Điều kiện chưa kiểm tra được tự động: ${p.description}. Hội đồng cần đối chiếu hồ sơ.`),
+  QUOTA_TIE: spec('info', (p) => `Đồng hạng ${p.rank} với ${p.count} hồ sơ tại ranh giới chỉ tiêu (${p.quota}); Hội đồng quyết định.`),
+  QUOTA_EXCEEDED: spec('info', (p) => `Xếp hạng ${p.rank}, ngoài chỉ tiêu ${p.quota} ${p.kind}.`),
+} satisfies Record<string, FindingSpec>;
+
+export type FindingCode = keyof typeof FINDINGS;
+export const FINDING_CODES = Object.keys(FINDINGS) as FindingCode[];
+
+export interface Finding {
+  code: FindingCode;
+  /** Dotted path of the field in the nomination contract ("selfScores.3"), or "" for the whole submission. */
+  field: string;
+  severity: Severity;
+  message: string;
+}
+
+/** Builds a finding with its severity and Vietnamese message from the code. */
+export function finding(code: FindingCode, field: string, params: FindingParams = {}): Finding {
+  const { severity, message } = FINDINGS[code];
+  return { code, field, severity, message: message(params) };
+}
+
+export const hasRejection = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'rejected');
+export const isIneligible = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity !== 'info');

@@ -1,0 +1,60 @@
+import { appraise } from './appraise.js';
+import type { Campaign } from './campaign.js';
+import { nomineeKey } from './decide.js';
+import { finding, hasRejection, isIneligible, type Finding } from './findings.js';
+import { parseNomination, type Nomination } from './nomination.js';
+
+/** What became of one submission. */
+export type IntakeOutcome =
+  | { kind: 'accepted'; nomination: Nomination; status: 'eligible' | 'ineligible' | 'duplicate'; total: number; findings: Finding[] }
+  | { kind: 'duplicate'; responseId: string }
+  | { kind: 'rejected'; responseId?: string; findings: Finding[] };
+
+/**
+ * Takes submissions in one by one, as they arrive, against what the store already holds. Pure: the caller reads the
+ * store once, feeds every submission, and writes the accepted and rejected ones back in one batch.
+ * A `responseId` already stored (or already taken in this session) is a repeated delivery: it changes nothing.
+ */
+export class IntakeSession {
+  private readonly ids: Set<string>;
+  private readonly nominees = new Map<string, string>();
+
+  constructor(
+    private readonly campaign: Campaign,
+    stored: readonly Nomination[],
+  ) {
+    this.ids = new Set(stored.map((n) => n.responseId));
+    for (const n of [...stored].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())) {
+      const key = nomineeKey(n, appraise(n, campaign).year);
+      if (!this.nominees.has(key)) this.nominees.set(key, n.responseId);
+    }
+  }
+
+  take(raw: unknown): IntakeOutcome {
+    const parsed = parseNomination(raw);
+    if (!parsed.ok) return { kind: 'rejected', responseId: responseIdOf(raw), findings: parsed.findings };
+    const nomination = parsed.nomination;
+    if (this.ids.has(nomination.responseId)) return { kind: 'duplicate', responseId: nomination.responseId };
+    if (nomination.campaign !== this.campaign.id) {
+      return { kind: 'rejected', responseId: nomination.responseId, findings: [finding('CAMPAIGN_MISMATCH', 'campaign', { value: nomination.campaign, expected: this.campaign.id })] };
+    }
+    const appraisal = appraise(nomination, this.campaign);
+    if (hasRejection(appraisal.findings)) {
+      return { kind: 'rejected', responseId: nomination.responseId, findings: appraisal.findings.filter((f) => f.severity === 'rejected') };
+    }
+    const findings = [...appraisal.findings];
+    const key = nomineeKey(nomination, appraisal.year);
+    const first = this.nominees.get(key);
+    if (first) findings.push(finding('DUPLICATE_NOMINEE', 'name', { other: first, year: appraisal.year }));
+    else this.nominees.set(key, nomination.responseId);
+    this.ids.add(nomination.responseId);
+    const status = first ? 'duplicate' : isIneligible(findings) ? 'ineligible' : 'eligible';
+    return { kind: 'accepted', nomination, status, total: appraisal.total, findings };
+  }
+}
+
+function responseIdOf(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const id = (raw as Record<string, unknown>).responseId;
+  return typeof id === 'string' && id.trim() ? id.trim().slice(0, 200) : undefined;
+}

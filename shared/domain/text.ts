@@ -1,0 +1,62 @@
+/**
+ * Vietnamese text: normalisation for storage and display, canonical keys for matching,
+ * and the Vietnamese collation for sorting. Pure: no I/O.
+ */
+
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const SPACES = /[\s\u00A0\u2007\u202F]+/g;
+
+/** NFC-normalises, drops zero-width characters and soft hyphens, folds runs of spaces (NBSP too) and trims. */
+export function normalizeText(value: string): string {
+  return value.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+}
+
+/** Look-alike letters that keyboards and PDFs send instead of the Vietnamese ones. */
+const LOOK_ALIKES: Record<string, string> = {
+  '\u00D0': 'Đ', // Ð (Icelandic eth) → Đ
+  '\u00F0': 'đ', // ð → đ
+  '\u0189': 'Đ', // Ɖ (African D) → Đ
+  '\u0256': 'đ', // ɖ → đ
+};
+
+
+/**
+ * A key for matching names that differ only in case, spacing, look-alike letters or tone-mark placement
+ * (hoà/hòa, thuý/thúy). Never shown to users: display what was entered.
+ *
+ * @example canonicalKey('  Nguyễn  Thị Thuý ') === canonicalKey('nguyễn thị thúy')
+ */
+export function canonicalKey(value: string): string {
+  const text = normalizeText(value)
+    .replace(/[\u00D0\u00F0\u0189\u0256]/g, (c) => LOOK_ALIKES[c] ?? c)
+    .toLocaleLowerCase('vi');
+  return text.split(' ').map(syllableKey).join(' ');
+}
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g; // grave, acute, tilde, hook above, dot below
+
+/** A syllable's key: its letters without the tone mark, followed by the tone mark, wherever it was placed. */
+function syllableKey(syllable: string): string {
+  const decomposed = syllable.normalize('NFD');
+  const tones = decomposed.match(TONE_MARKS) ?? [];
+  const bare = decomposed.replace(TONE_MARKS, '').normalize('NFC');
+  return tones.length > 0 ? `${bare}#${tones.join('')}` : bare;
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Compares two strings in Vietnamese alphabetical order ("Đặng" after "Dương", before "E"). */
+export function compareVi(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+/** The given name of a Vietnamese full name: the last word ("Nguyễn Thị Hoa" → "Hoa"). */
+export function givenName(fullName: string): string {
+  const words = normalizeText(fullName).split(' ');
+  return words[words.length - 1] ?? '';
+}
+
+/** Roster order: by given name, then by the whole name, in Vietnamese collation. */
+export function compareByGivenName(a: string, b: string): number {
+  return compareVi(givenName(a), givenName(b)) || compareVi(a, b);
+}

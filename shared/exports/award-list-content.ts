@@ -1,0 +1,50 @@
+import type { Award, Campaign } from '../domain/campaign.js';
+import type { Decision } from '../domain/decide.js';
+import type { Nomination } from '../domain/nomination.js';
+import { compareVi } from '../domain/text.js';
+import type { NomineeKind } from '../domain/vocabulary.js';
+
+export interface AwardListEntry {
+  name: string;
+  /** "Chức vụ, đơn vị công tác": position and unit for individuals, the unit above a collective. */
+  positionAndUnit: string;
+  total: number;
+  rank: number;
+  note: string;
+}
+
+export interface AwardListContent {
+  campaign: Campaign;
+  award: Award;
+  year: number;
+  sections: Array<{ kind: NomineeKind; entries: AwardListEntry[] }>;
+}
+
+/**
+ * What goes on an award's list for a year: the nominations the engine proposed, by section (collectives, then
+ * individuals), each section by rank and, within a rank, in Vietnamese alphabetical order. Pure.
+ */
+export function awardListContent(campaign: Campaign, award: Award, year: number, decisions: readonly Decision[], nominations: ReadonlyMap<string, Nomination>): AwardListContent {
+  const proposed = decisions.filter((d) => d.award === award.id && d.year === year && d.status === 'proposed');
+  const sections = (['collective', 'individual'] as const)
+    .filter((kind) => award.kinds.includes(kind))
+    .map((kind) => ({
+      kind,
+      entries: proposed
+        .filter((d) => d.kind === kind)
+        .map((d) => entry(d, nominations.get(d.responseId)!))
+        .sort((a, b) => a.rank - b.rank || compareVi(a.name, b.name)),
+    }))
+    .filter((s) => s.entries.length > 0);
+  return { campaign, award, year, sections };
+}
+
+function entry(d: Decision, n: Nomination): AwardListEntry {
+  const positionAndUnit = n.kind === 'individual' && n.position ? `${n.position}, ${n.unit}` : n.unit;
+  return { name: n.name, positionAndUnit, total: d.total, rank: d.rank ?? 0, note: '' };
+}
+
+/** The years that have nominations for an award, newest first. */
+export function yearsOf(award: Award, decisions: readonly Decision[]): number[] {
+  return [...new Set(decisions.filter((d) => d.award === award.id).map((d) => d.year))].sort((a, b) => b - a);
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Campaign } from '../domain/campaign.js';
+import { templatesDir } from '../templates/paths.js';
+import { TemplateError } from '../templates/template-error.js';
+
+export const TabId = ['settings', 'nominations', 'results', 'rejections'] as const;
+export type TabId = (typeof TabId)[number];
+
+const ColumnSpec = z.object({
+  field: z.string().min(1),
+  header: z.string().min(1),
+  width: z.number().positive(),
+  perCriterion: z.boolean().optional(),
+  computed: z.boolean().optional(),
+});
+
+const LayoutFile = z.object({
+  tabs: z.array(
+    z.object({
+      id: z.enum(TabId),
+      title: z.string().min(1).max(100),
+      key: z.string().optional(),
+      readOnly: z.boolean().optional(),
+      columns: z.array(ColumnSpec).min(1),
+    }),
+  ),
+});
+
+/** A column of a concrete tab: `key` is the row field ("name", "score.3"). */
+export interface Column {
+  key: string;
+  header: string;
+  width: number;
+  computed: boolean;
+}
+
+export interface TabLayout {
+  id: TabId;
+  title: string;
+  /** The column whose value identifies a row (the idempotency key), if any. */
+  key?: string;
+  readOnly: boolean;
+  columns: Column[];
+}
+
+let cached: z.infer<typeof LayoutFile> | undefined;
+
+function layoutFile(): z.infer<typeof LayoutFile> {
+  if (cached) return cached;
+  const file = join(templatesDir(), 'sheet-layouts.json');
+  const result = LayoutFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!result.success) throw TemplateError.fromZod('sheet-layouts.json', result.error);
+  cached = result.data;
+  return cached;
+}
+
+/** Criterion numbers used by any rubric of the campaign, in numeric order. */
+export function criterionNumbers(campaign: Campaign): string[] {
+  const numbers = new Set<string>();
+  for (const rubric of Object.values(campaign.rubrics)) for (const c of rubric?.criteria ?? []) numbers.add(c.number);
+  return [...numbers].sort((a, b) => Number(a) - Number(b));
+}
+
+/** The concrete tabs of a campaign's workbook: per-criterion columns expanded for its rubrics. */
+export function layoutsFor(campaign: Campaign): Map<TabId, TabLayout> {
+  const numbers = criterionNumbers(campaign);
+  const tabs = new Map<TabId, TabLayout>();
+  for (const tab of layoutFile().tabs) {
+    const columns = tab.columns.flatMap((c): Column[] =>
+      c.perCriterion
+        ? numbers.map((n) => ({ key: `${c.field}.${n}`, header: c.header.replace('{n}', n), width: c.width, computed: c.computed ?? false }))
+        : [{ key: c.field, header: c.header, width: c.width, computed: c.computed ?? false }],
+    );
+    tabs.set(tab.id, { id: tab.id, title: tab.title, key: tab.key, readOnly: tab.readOnly ?? false, columns });
+  }
+  return tabs;
+}

@@ -1,0 +1,120 @@
+import { findAward, type Campaign } from '../domain/campaign.js';
+import { formatVietnameseDate, toVietnamIso } from '../domain/dates.js';
+import type { Decision } from '../domain/decide.js';
+import type { Finding } from '../domain/findings.js';
+import { FIELD_LABEL, parseNomination, type Nomination } from '../domain/nomination.js';
+import { NOMINEE_KIND_LABEL, NomineeKind, STATUS_LABEL } from '../domain/vocabulary.js';
+import type { Column, TabLayout } from './layouts.js';
+import type { Row } from './table-store.js';
+
+/** A nomination as a row of the nominations tab (computed columns left to `decisionRow`). */
+export function nominationRow(n: Nomination, receivedAt: Date, criteria: readonly string[]): Row {
+  const row: Row = {
+    responseId: n.responseId,
+    submittedAt: toVietnamIso(n.submittedAt),
+    receivedAt: toVietnamIso(receivedAt),
+    award: n.award,
+    kind: NOMINEE_KIND_LABEL[n.kind],
+    name: n.name,
+    unit: n.unit,
+    position: n.position ?? null,
+    birthDate: n.birthDate ? formatVietnameseDate(n.birthDate) : null,
+    gender: n.gender ?? null,
+    year: n.year ?? null,
+    email: n.email ?? null,
+  };
+  for (const c of criteria) {
+    const score = n.selfScores[c];
+    row[`score.${c}`] = typeof score === 'number' || typeof score === 'string' ? score : null;
+    row[`evidence.${c}`] = n.evidence[c] ?? null;
+  }
+  return row;
+}
+
+/** The computed columns of a nomination's row after the engine has decided on it. */
+export function decisionRow(d: Pick<Decision, 'responseId' | 'total' | 'rank' | 'status' | 'findings'>): Row {
+  return {
+    responseId: d.responseId,
+    total: d.total,
+    rank: d.rank ?? null,
+    status: STATUS_LABEL[d.status],
+    findings: findingsText(d.findings),
+    findingCodes: d.findings.map((f) => f.code).join(', '),
+  };
+}
+
+export const findingsText = (findings: readonly Finding[]): string => findings.map((f) => `• ${f.message}`).join('\n');
+
+/** A nomination read back from the sheet, or why a row could not be read (naming tab, row and column). */
+export type RowRead = { ok: true; nomination: Nomination } | { ok: false; problem: string };
+
+/** Reads a nominations-tab row back into the nomination contract, parsing it exactly as any other input. */
+export function readNominationRow(row: Row, tab: TabLayout, campaign: Campaign): RowRead {
+  const kind = NomineeKind.find((k) => NOMINEE_KIND_LABEL[k] === row.kind) ?? row.kind;
+  const selfScores: Record<string, unknown> = {};
+  const evidence: Record<string, unknown> = {};
+  for (const column of tab.columns) {
+    const [field, number] = column.key.split('.');
+    const value = row[column.key];
+    if (number === undefined || value === null || value === '') continue;
+    if (field === 'score') selfScores[number] = value;
+    if (field === 'evidence') evidence[number] = value;
+  }
+  const raw = {
+    responseId: row.responseId === null ? undefined : String(row.responseId),
+    submittedAt: row.submittedAt,
+    campaign: campaign.id,
+    award: row.award,
+    kind,
+    name: row.name,
+    unit: row.unit,
+    position: row.position ?? undefined,
+    birthDate: row.birthDate ?? undefined,
+    gender: row.gender ?? undefined,
+    year: row.year ?? undefined,
+    email: row.email ?? undefined,
+    selfScores: onlyRubricScores(selfScores, campaign, kind),
+    evidence,
+  };
+  const parsed = parseNomination(raw);
+  if (parsed.ok) return parsed;
+  const where = parsed.findings.map((f) => `cột "${headerOf(tab, f.field)}": ${f.message}`).join('; ');
+  return { ok: false, problem: `Trang tính "${tab.title}", hàng ${String(row.__row ?? '?')}: ${where}` };
+}
+
+/** Per-criterion columns are the union of all kinds' rubrics: keep only those of this nominee's kind. */
+function onlyRubricScores(scores: Record<string, unknown>, campaign: Campaign, kind: unknown): Record<string, unknown> {
+  const rubric = typeof kind === 'string' ? campaign.rubrics[kind as NomineeKind] : undefined;
+  if (!rubric) return scores;
+  return Object.fromEntries(rubric.criteria.filter((c) => c.number in scores).map((c) => [c.number, scores[c.number]]));
+}
+
+function headerOf(tab: TabLayout, field: string): string {
+  const [top, number] = field.split('.');
+  const key = top === 'selfScores' ? `score.${number}` : top === 'evidence' ? `evidence.${number}` : (top ?? '');
+  return tab.columns.find((c: Column) => c.key === key)?.header ?? FIELD_LABEL[key] ?? field;
+}
+
+/** The results tab: per award (in template order), kind and year, the eligible nominations by rank, with the quota. */
+export function resultRows(campaign: Campaign, decisions: readonly Decision[], nominations: ReadonlyMap<string, Nomination>): Row[] {
+  const ranked = decisions.filter((d) => d.rank !== undefined);
+  const awardOrder = (id: string) => campaign.awards.findIndex((a) => a.id === id);
+  ranked.sort((a, b) => awardOrder(a.award) - awardOrder(b.award) || NomineeKind.indexOf(a.kind) - NomineeKind.indexOf(b.kind) || a.year - b.year || a.rank! - b.rank!);
+  return ranked.map((d) => {
+    const n = nominations.get(d.responseId)!;
+    const award = findAward(campaign, d.award);
+    return {
+      award: award?.name ?? d.award,
+      kind: NOMINEE_KIND_LABEL[d.kind],
+      year: d.year,
+      rank: d.rank ?? null,
+      name: n.name,
+      unit: n.unit,
+      total: d.total,
+      quota: award?.quotaPerYear[d.kind] ?? null,
+      status: STATUS_LABEL[d.status],
+      note: findingsText(d.findings.filter((f) => f.code === 'QUOTA_TIE' || f.code === 'QUOTA_EXCEEDED')),
+      responseId: d.responseId,
+    };
+  });
+}

@@ -1,0 +1,37 @@
+import type { TabLayout } from './layouts.js';
+
+/** What a cell holds as far as the store is concerned. */
+export type Cell = string | number | null;
+/** A row keyed by column key ("name", "score.3"). */
+export type Row = Record<string, Cell>;
+
+/** One write of a batch. `upsert` replaces the row whose key column matches, or appends it. */
+export type TableWrite =
+  | { tab: TabLayout; append: Row[] }
+  | { tab: TabLayout; replaceAll: Row[] }
+  | { tab: TabLayout; updateByKey: Row[] };
+
+/**
+ * The store port: the council's workbook as named tables. Implemented by the local .xlsx workbook and (later) Google Sheets.
+ * Reads and writes are batched: a job reads what it needs in one call and writes in one call.
+ */
+export interface TableStore {
+  /** Creates the tabs that are missing, with headers and sheet set-up; existing tabs and their rows are kept. */
+  ensureTabs(tabs: TabLayout[]): Promise<void>;
+  /** Reads whole tables; throws StoreError naming the tab and cell when a tab or a header is missing or changed. */
+  readTabs(tabs: TabLayout[]): Promise<Map<string, Row[]>>;
+  /** Applies the writes as one unit: all of them or, on failure, none. */
+  write(batch: TableWrite[]): Promise<void>;
+}
+
+/** An infrastructure fault of a store, with where it happened. */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  constructor(
+    message: string,
+    readonly context: { location?: string; tab?: string; cell?: string } = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

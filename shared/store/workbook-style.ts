@@ -1,0 +1,60 @@
+import type ExcelJS from 'exceljs';
+import { STATUS_LABEL } from '../domain/vocabulary.js';
+import type { TabLayout } from './layouts.js';
+
+/** exceljs supports range-wide validations (`worksheet.dataValidations`) but its typings omit them. */
+interface WithRangeValidations {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
+const COMPUTED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+
+/**
+ * What a council member expects of a well-made sheet, as far as xlsx allows: bold frozen header, filters,
+ * a dropdown for the status column, computed columns shaded, and rows that need attention coloured.
+ */
+export function styleNewTab(ws: ExcelJS.Worksheet, tab: TabLayout): void {
+  const header = ws.getRow(1);
+  header.font = { bold: true, name: 'Times New Roman', size: 12 };
+  header.alignment = { vertical: 'middle', wrapText: true };
+  header.height = 32;
+  header.eachCell((cell) => (cell.fill = HEADER_FILL));
+  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: tab.columns.length } };
+
+  tab.columns.forEach((c, i) => {
+    if (c.computed) ws.getColumn(i + 1).fill = COMPUTED_FILL;
+  });
+  const statusCol = tab.columns.findIndex((c) => c.key === 'status') + 1;
+  if (statusCol > 0) {
+    const letter = ws.getColumn(statusCol).letter;
+    const labels = Object.values(STATUS_LABEL);
+    (ws as unknown as WithRangeValidations).dataValidations.add(`${letter}2:${letter}100000`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${labels.join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: 'Trạng thái không hợp lệ',
+      error: 'Chọn một trạng thái trong danh sách.',
+    });
+    const last = ws.getColumn(tab.columns.length).letter;
+    ws.addConditionalFormatting({
+      ref: `A2:${last}100000`,
+      rules: [
+        rowWhere(letter, STATUS_LABEL.ineligible, 'FFF8CBAD', 1),
+        rowWhere(letter, STATUS_LABEL.duplicate, 'FFF8CBAD', 2),
+        rowWhere(letter, STATUS_LABEL['council-decides'], 'FFFFE699', 3),
+      ],
+    });
+  }
+}
+
+function rowWhere(column: string, label: string, argb: string, priority: number): ExcelJS.ConditionalFormattingRule {
+  return {
+    type: 'expression',
+    priority,
+    formulae: [`$${column}2="${label}"`],
+    style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb } } },
+  };
+}
