@@ -56,8 +56,12 @@ export interface Finding {
 /** Builds a finding with its severity and Vietnamese message from the code. */
 export function finding(code: FindingCode, field: string, params: FindingParams = {}): Finding {
   const { severity, message } = FINDINGS[code];
-  return { code, field, severity, message: message(params) };
+  const shown = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? VI_NUMBER.format(v) : v]));
+  return { code, field, severity, message: message(shown) };
 }
+
+/** Numbers as Vietnamese readers write them: decimal comma, no grouping ("13,5", "2024"). */
+const VI_NUMBER = new Intl.NumberFormat('vi-VN', { useGrouping: false, maximumFractionDigits: 2 });
 
 export const hasRejection = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'rejected');
 export const isIneligible = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity !== 'info');

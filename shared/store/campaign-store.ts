@@ -81,7 +81,11 @@ export class CampaignStore {
    * Takes submissions in, one by one, in one read and one write: accepted ones are stored with their findings,
    * rejected ones recorded in the rejections tab, repeated deliveries of a stored responseId change nothing.
    */
-  async intake(submissions: readonly Submission[], now: Date): Promise<IntakeOutcome[]> {
+  intake(submissions: readonly Submission[], now: Date): Promise<IntakeOutcome[]> {
+    return this.tables.exclusive(() => this.intakeNow(submissions, now));
+  }
+
+  private async intakeNow(submissions: readonly Submission[], now: Date): Promise<IntakeOutcome[]> {
     const { nominations } = await this.snapshot();
     const session = new IntakeSession(this.campaign, nominations);
     const criteria = criterionNumbers(this.campaign);
@@ -107,7 +111,11 @@ export class CampaignStore {
   }
 
   /** Recomputes statuses, ranks and quotas for every nomination and rewrites the results tab, in one write. */
-  async recompute(): Promise<{ decisions: Decision[]; nominations: Nomination[]; problems: string[] }> {
+  recompute(): Promise<{ decisions: Decision[]; nominations: Nomination[]; problems: string[] }> {
+    return this.tables.exclusive(() => this.recomputeNow());
+  }
+
+  private async recomputeNow(): Promise<{ decisions: Decision[]; nominations: Nomination[]; problems: string[] }> {
     const { nominations, problems } = await this.snapshot();
     const decisions = decide(this.campaign, nominations);
     const byId = new Map(nominations.map((n) => [n.responseId, n]));

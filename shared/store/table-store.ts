@@ -22,6 +22,8 @@ export interface TableStore {
   readTabs(tabs: TabLayout[]): Promise<Map<string, Row[]>>;
   /** Applies the writes as one unit: all of them or, on failure, none. */
   write(batch: TableWrite[]): Promise<void>;
+  /** Runs a read-then-write job so that no other job of this store interleaves with it (no lost or doubled rows). */
+  exclusive<T>(job: () => Promise<T>): Promise<T>;
 }
 
 /** An infrastructure fault of a store, with where it happened. */

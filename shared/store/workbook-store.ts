@@ -16,6 +16,7 @@ const loadExcel = async () => (await import('exceljs')).default;
  */
 export class WorkbookStore implements TableStore {
   private queue: Promise<unknown> = Promise.resolve();
+  private jobs: Promise<unknown> = Promise.resolve();
 
   constructor(readonly path: string) {}
 
@@ -55,6 +56,12 @@ export class WorkbookStore implements TableStore {
       }
       await this.save(wb);
     });
+  }
+
+  exclusive<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.jobs.then(job, job);
+    this.jobs = run.catch(() => undefined);
+    return run;
   }
 
   private serial<T>(job: () => Promise<T>): Promise<T> {

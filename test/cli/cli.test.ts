@@ -1,0 +1,122 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { demoCommand } from '../../shared/cli/demo.js';
+import { run } from '../../shared/cli/main.js';
+import { campaigns, rawIndividual, tempDir } from '../support/builders.js';
+
+/** Runs `thidua` in-process, capturing what it prints. */
+async function thidua(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
+  const code = await run(argv, io, () => new Date('2024-08-20T02:00:00Z'));
+  return { code, stdout, stderr };
+}
+
+describe('thidua', () => {
+  let dir: string;
+  let store: string;
+  const file = (name: string, content: unknown) => {
+    const path = join(dir, name);
+    writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+    return path;
+  };
+
+  beforeEach(async () => {
+    dir = tempDir();
+    store = join(dir, 'so.xlsx');
+    expect((await thidua('init', 'van-ninh-dan-van-kheo', '--store', store)).code).toBe(0);
+  });
+
+  test('takes in a file of nominations, reporting each outcome, and exits 1 when any was rejected', async () => {
+    const result = await thidua('intake', file('ds.json', [rawIndividual({ responseId: 'ok-1' }), { responseId: 'bad-1', kind: 'individual' }]), '--store', store);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('✔ ok-1');
+    expect(result.stdout).toContain('✘ bad-1: bị từ chối');
+    expect(result.stdout).toContain('Thiếu trường bắt buộc "Họ và tên / Tên tập thể". [name]');
+    expect(result.stdout).toContain('Tiếp nhận 1, đã có từ trước 0, bị từ chối 1 (tổng 2).');
+  });
+
+  test('exits 0 when everything was taken in, and a repeated file changes nothing', async () => {
+    const path = file('one.json', rawIndividual({ responseId: 'solo' }));
+    expect((await thidua('intake', path, '--store', store)).code).toBe(0);
+    const before = readFileSync(store);
+    const again = await thidua('intake', path, '--store', store);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('↺ solo: đã tiếp nhận trước đó, không thay đổi gì');
+    expect(readFileSync(store).equals(before)).toBe(true);
+  });
+
+  test.each([
+    ['malformed JSON', '{ "responseId": ', /không phải JSON hợp lệ/],
+    ['a missing file', undefined, /Không đọc được tệp/],
+  ])('reports %s with exit 1 and leaves the workbook untouched', async (_label, content, message) => {
+    const before = readFileSync(store);
+    const path = content === undefined ? join(dir, 'khong-co.json') : file('bad.json', content);
+    const result = await thidua('intake', path, '--store', store);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(readFileSync(store).equals(before)).toBe(true);
+  });
+
+  test('refuses a store file that is not a workbook with exit 1', async () => {
+    const result = await thidua('intake', file('x.json', rawIndividual()), '--store', file('fake.xlsx', 'not a workbook'));
+    expect(result).toMatchObject({ code: 1 });
+    expect(result.stderr).toContain('không phải là sổ Excel');
+  });
+
+  test('refuses an unknown award on export with exit 1', async () => {
+    await thidua('intake', file('x.json', rawIndividual()), '--store', store);
+    const result = await thidua('export', 'bang-khen-thu-tuong', '--store', store);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Phong trào không có hình thức khen thưởng "bang-khen-thu-tuong"');
+  });
+
+  test.each([
+    [['khong-co-lenh'], /Không có lệnh "khong-co-lenh"/],
+    [['init'], /cần mã phong trào/],
+    [['init', 'khong-co'], /Không có phong trào mã "khong-co"/],
+    [['intake', 'a.json', '--bogus'], /Unknown option/],
+    [['export', 'x', '--year', 'năm ngoái'], /--year phải là năm/],
+  ])('explains misuse %j with exit 1', async (argv, message) => {
+    const result = await thidua(...argv);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+  });
+
+  test('scores and exports through the commands, end to end', async () => {
+    await thidua('intake', file('x.json', [rawIndividual({ responseId: 'a', name: 'Lê Văn A' }), rawIndividual({ responseId: 'b', name: 'Trần Thị B' })]), '--store', store);
+    const scored = await thidua('score', '--store', store);
+    expect(scored.code).toBe(0);
+    expect(scored.stdout).toMatch(/Giấy khen của Chủ tịch UBND huyện\s+Cá nhân\s+5\s+2\s+2/);
+    const out = join(dir, 'ds.xlsx');
+    const exported = await thidua('export', 'giay-khen-chu-tich-huyen', '--store', store, '--out', out);
+    expect(exported).toMatchObject({ code: 0 });
+    expect(statSync(out).size).toBeGreaterThan(0);
+  });
+});
+
+describe('thidua demo', () => {
+  test('creates the Vạn Ninh workbook, takes in the samples, scores and writes every award list', async () => {
+    const outDir = tempDir();
+    let stdout = '';
+    const code = await demoCommand({ io: { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => undefined } }, now: () => new Date('2024-09-20T02:00:00Z'), campaigns }, { outDir });
+    expect(code).toBe(0);
+    expect(stdout).toContain('24 tiếp nhận, 4 bị từ chối, 1 gửi lặp');
+    for (const award of ['giay-khen-chu-tich-xa', 'giay-khen-chu-tich-huyen', 'bang-khen-chu-tich-tinh']) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(outDir, 'van-ninh-dan-van-kheo', `${award}.xlsx`));
+      expect(wb.getWorksheet('Danh sách')).toBeDefined();
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(outDir, 'van-ninh-dan-van-kheo', 'giay-khen-chu-tich-huyen.xlsx'));
+    const names: string[] = [];
+    wb.getWorksheet('Danh sách')!.eachRow((row) => {
+      if (typeof row.getCell(1).value === 'number') names.push(String(row.getCell(2).value));
+    });
+    // the tie for fifth place (Đặng Thị Mai, Võ Văn Khánh) waits for the council: four individuals on the list
+    expect(names).toEqual(['Hội Nông dân xã Vạn Thắng', 'Đoàn Thanh niên thị trấn Vạn Giã', 'Ủy ban MTTQ Việt Nam xã Vạn Phú', 'Nguyễn Thị Hồng Nhung', 'Trần Văn Phúc', 'Lê Thị Thu Hà', 'Phạm Minh Tuấn']);
+  });
+});

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { FINDING_CODES, FINDINGS } from '../../shared/domain/findings.js';
+import { NominationInput } from '../../shared/domain/nomination.js';
+import { parseCampaignTemplate } from '../../shared/templates/campaign-registry.js';
+import { templatesDir } from '../../shared/templates/paths.js';
+import { TemplateError } from '../../shared/templates/template-error.js';
+import { layoutsFor } from '../../shared/store/layouts.js';
+import { COMMUNE, DISTRICT, PROVINCE, vanNinh } from '../support/builders.js';
+
+const templateText = readFileSync(join(templatesDir(), 'campaigns', 'van-ninh-dan-van-kheo.json'), 'utf8');
+
+describe('the Vạn Ninh template encodes its plan', () => {
+  test.each([
+    ['collective', [15, 15, 15, 15, 15, 15, 10]],
+    ['individual', [15, 15, 20, 10, 10, 15, 15]],
+  ] as const)('the %s rubric has the plan\'s seven maxima summing to 100, each at 90%%', (kind, maxima) => {
+    const rubric = vanNinh().rubrics[kind]!;
+    expect(rubric.criteria.map((c) => c.maxPoints)).toEqual(maxima);
+    expect(rubric.criteria.map((c) => c.number)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(rubric.criteria.every((c) => c.minShare === 0.9)).toBe(true);
+    expect(rubric.totalThreshold).toBe(90);
+    expect(rubric.evidence).toBe('each-criterion');
+  });
+
+  test('keeps collective criteria 1 and 2, which carry the same text in the plan', () => {
+    const [one, two] = vanNinh().rubrics.collective!.criteria;
+    expect(one!.text).toBe(two!.text);
+  });
+
+  test.each([
+    [COMMUNE, {}, 'commune'],
+    [DISTRICT, { collective: 3, individual: 5 }, 'district'],
+    [PROVINCE, { collective: 1, individual: 2 }, 'province'],
+  ])('award %s has quota %j per year, granted at %s level', (id, quota, level) => {
+    const award = vanNinh().awards.find((a) => a.id === id)!;
+    expect(award.quotaPerYear).toEqual(quota);
+    expect(award.authority.level).toBe(level);
+  });
+
+  test('the district chairman exists only until 1 July 2025', () => {
+    expect(vanNinh().awards.find((a) => a.id === DISTRICT)!.authority.validUntil).toBe('2025-07-01');
+  });
+
+  test('declares the plan\'s prerequisites and deadlines', () => {
+    const campaign = vanNinh();
+    expect(campaign.awards.find((a) => a.id === PROVINCE)!.prerequisites).toEqual([expect.objectContaining({ type: 'prior-recognition', level: 'district', consecutiveYears: 2 })]);
+    expect(campaign.awards.find((a) => a.id === COMMUNE)!.prerequisites).toEqual([expect.objectContaining({ type: 'registered-model', deadline: 'dang-ky-mo-hinh' })]);
+    expect(campaign.deadlines.map((d) => [d.id, d.due])).toEqual(
+      expect.arrayContaining([
+        ['dang-ky-mo-hinh', { everyYearBefore: '02-15' }],
+        ['ho-so-cap-huyen', { everyYearBefore: '09-01' }],
+        ['bao-cao-ket-qua-nam', { everyYearBefore: '10-01' }],
+      ]),
+    );
+    expect(campaign.dossier.copies).toEqual([{ award: DISTRICT, sets: 1 }, { award: PROVINCE, sets: 3 }]);
+  });
+});
+
+describe('a template that breaks the schema is refused with the path named', () => {
+  const broken = (mutate: (t: any) => void) => {
+    const json = JSON.parse(templateText);
+    mutate(json);
+    return () => parseCampaignTemplate('van-ninh-dan-van-kheo.json', JSON.stringify(json));
+  };
+
+  test.each([
+    ['a negative maximum', (t: any) => (t.rubrics.individual.criteria[2].maxPoints = -20), 'rubrics.individual.criteria.2.maxPoints'],
+    ['a share above 1', (t: any) => (t.rubrics.collective.criteria[0].minShare = 90), 'rubrics.collective.criteria.0.minShare'],
+    ['an unknown kind in an award', (t: any) => (t.awards[1].kinds = ['household']), 'awards.1.kinds.0'],
+    ['a deadline that does not exist', (t: any) => (t.awards[1].deadlines = ['khong-co']), 'awards.1.deadlines.0'],
+    ['a fractional quota', (t: any) => (t.awards[1].quotaPerYear.individual = 2.5), 'awards.1.quotaPerYear.individual'],
+    ['a duplicated award id', (t: any) => (t.awards[2].id = t.awards[1].id), 'awards.2.id'],
+    ['a threshold above the rubric\'s total', (t: any) => (t.rubrics.individual.totalThreshold = 101), 'rubrics.individual.totalThreshold'],
+    ['a missing title', (t: any) => delete t.title, 'title'],
+  ])('%s', (_label, mutate, path) => {
+    expect(broken(mutate)).toThrow(TemplateError);
+    expect(broken(mutate)).toThrow(path);
+  });
+
+  test('names the file of a template that is not JSON', () => {
+    expect(() => parseCampaignTemplate('hong.json', '{ "id": ')).toThrow(/hong\.json.*không phải JSON/s);
+  });
+
+  test('requires the id to match the file name', () => {
+    expect(() => parseCampaignTemplate('khac.json', templateText)).toThrow(/phải trùng tên tệp/);
+  });
+});
+
+describe('drift', () => {
+  test('every finding code has a Vietnamese message', () => {
+    for (const code of FINDING_CODES) {
+      const message = FINDINGS[code].message({ label: 'x', value: 'x', criterion: '1' });
+      expect(message.length, code).toBeGreaterThan(10);
+      expect(message, code).toMatch(/[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/i);
+    }
+  });
+
+  test('every column of the nominations tab maps to a field of the nomination contract or a computed field', () => {
+    const contract = new Set(Object.keys(NominationInput.shape));
+    const computed = new Set(['receivedAt', 'total', 'rank', 'status', 'findings', 'findingCodes']);
+    const tab = layoutsFor(vanNinh()).get('nominations')!;
+    for (const column of tab.columns) {
+      const field = column.key.split('.')[0]!;
+      const mapped = field === 'score' ? 'selfScores' : field;
+      expect(contract.has(mapped) || computed.has(field), column.key).toBe(true);
+    }
+    // and back: every contract field but the campaign (one workbook per campaign) has a column
+    const keys = new Set(tab.columns.map((c) => c.key.split('.')[0]));
+    for (const field of contract) if (field !== 'campaign') expect(keys.has(field === 'selfScores' ? 'score' : field), field).toBe(true);
+  });
+});
