@@ -34,18 +34,29 @@ export class CampaignStore {
     this.tabs = layoutsFor(campaign);
   }
 
-  /** Creates (or completes) the campaign's tabs and records which campaign the workbook belongs to. Idempotent. */
+  /**
+   * Creates (or completes) the campaign's tabs and records which campaign the workbook belongs to. Idempotent:
+   * settings the council has already filled in (document numbers, signer, …) are kept.
+   */
   static async init(tables: TableStore, campaign: Campaign): Promise<CampaignStore> {
     const store = new CampaignStore(tables, campaign);
     await tables.ensureTabs([...store.tabs.values()]);
-    const settings: Row[] = [
-      { key: SETTINGS_CAMPAIGN, value: campaign.id },
-      { key: 'Tên phong trào', value: campaign.title },
-      { key: 'Cơ quan ban hành', value: campaign.issuer.name },
-      { key: 'Thời gian', value: `${campaign.term.from} – ${campaign.term.to}` },
+    const existing = await store.settings();
+    const defaults: Array<[string, string]> = [
+      [SETTINGS_CAMPAIGN, campaign.id],
+      ['Tên phong trào', campaign.title],
+      ['Cơ quan ban hành', campaign.issuer.name],
+      ['Thời gian', `${campaign.term.from} – ${campaign.term.to}`],
     ];
-    await tables.write([{ tab: store.tab('settings'), replaceAll: settings }]);
+    const missing = defaults.filter(([key]) => !existing.has(key)).map(([key, value]): Row => ({ key, value }));
+    if (missing.length) await tables.write([{ tab: store.tab('settings'), append: missing }]);
     return store;
+  }
+
+  /** The settings tab as key → value (values as text). */
+  async settings(): Promise<Map<string, string>> {
+    const rows = (await this.tables.readTabs([this.tab('settings')])).get('settings') ?? [];
+    return new Map(rows.filter((r) => r.key !== null).map((r) => [String(r.key), r.value === null ? '' : String(r.value)]));
   }
 
   /** Opens an existing workbook: finds its campaign in the settings tab. */

@@ -154,3 +154,20 @@ describe('the local workbook store', () => {
     expect((await sheetRows(path, 'Hồ sơ đề nghị')).filter((r) => r[0] === 'twice')).toHaveLength(1);
   });
 });
+
+describe('the settings tab', () => {
+  test('keeps what the council filled in when init runs again', async () => {
+    const path = join(tempDir(), 'settings.xlsx');
+    const store = await CampaignStore.init(new WorkbookStore(path), vanNinh());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    wb.getWorksheet('Cài đặt')!.addRow(['Số quyết định', '123/QĐ-UBND']);
+    wb.getWorksheet('Cài đặt')!.getRow(3).getCell(2).value = 'Tên do Hội đồng sửa';
+    await wb.xlsx.writeFile(path);
+    await CampaignStore.init(new WorkbookStore(path), vanNinh());
+    const settings = await store.settings();
+    expect(settings.get('Số quyết định')).toBe('123/QĐ-UBND');
+    expect(settings.get('Tên phong trào')).toBe('Tên do Hội đồng sửa');
+    expect(settings.get('Mã phong trào')).toBe('van-ninh-dan-van-kheo');
+  });
+});
