@@ -4,7 +4,7 @@ import type { TabLayout } from './layouts.js';
 
 /** exceljs supports range-wide validations (`worksheet.dataValidations`) but its typings omit them. */
 interface WithRangeValidations {
-  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+  dataValidations: { model: Record<string, unknown>; add(range: string, validation: ExcelJS.DataValidation): void };
 }
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
@@ -29,15 +29,7 @@ export function styleNewTab(ws: ExcelJS.Worksheet, tab: TabLayout): void {
   const statusCol = tab.columns.findIndex((c) => c.key === 'status') + 1;
   if (statusCol > 0) {
     const letter = ws.getColumn(statusCol).letter;
-    const labels = Object.values(STATUS_LABEL);
-    (ws as unknown as WithRangeValidations).dataValidations.add(`${letter}2:${letter}100000`, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`"${labels.join(',')}"`],
-      showErrorMessage: true,
-      errorTitle: 'Trạng thái không hợp lệ',
-      error: 'Chọn một trạng thái trong danh sách.',
-    });
+    refreshStatusDropdown(ws, tab);
     const last = ws.getColumn(tab.columns.length).letter;
     ws.addConditionalFormatting({
       ref: `A2:${last}100000`,
@@ -48,6 +40,29 @@ export function styleNewTab(ws: ExcelJS.Worksheet, tab: TabLayout): void {
       ],
     });
   }
+}
+
+const SPARE_ROWS = 200;
+
+/**
+ * The status dropdown covers the filled rows and some spare ones. exceljs expands a range validation into one entry
+ * per cell when it loads a file, so a fixed 100,000-row range would cost a second on every load; this keeps it
+ * proportional to the rows actually there, and is refreshed on every write.
+ */
+export function refreshStatusDropdown(ws: ExcelJS.Worksheet, tab: TabLayout): void {
+  const statusCol = tab.columns.findIndex((c) => c.key === 'status') + 1;
+  if (statusCol === 0) return;
+  const letter = ws.getColumn(statusCol).letter;
+  const validations = (ws as unknown as WithRangeValidations).dataValidations;
+  for (const address of Object.keys(validations.model)) if (address.replace(/\d+$/, '') === letter) delete validations.model[address];
+  validations.add(`${letter}2:${letter}${ws.rowCount + SPARE_ROWS}`, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${Object.values(STATUS_LABEL).join(',')}"`],
+    showErrorMessage: true,
+    errorTitle: 'Trạng thái không hợp lệ',
+    error: 'Chọn một trạng thái trong danh sách.',
+  });
 }
 
 function rowWhere(column: string, label: string, argb: string, priority: number): ExcelJS.ConditionalFormattingRule {
