@@ -62,7 +62,7 @@ function describeOutcome(o: IntakeOutcome, s: Submission): string {
 /** `thidua score [--store FILE]`: recomputes statuses, rankings and quotas; prints a summary per award. */
 export async function scoreCommand(ctx: CliContext, options: StoreOptions): Promise<number> {
   const store = await openStore(ctx, options);
-  const { decisions, problems } = await store.recompute();
+  const { decisions, problems } = await store.recompute(ctx.now());
   for (const p of problems) ctx.io.stderr.write(`Không đọc được: ${p}\n`);
   ctx.io.stdout.write(summaryTable(store.campaign, decisions));
   return problems.length > 0 ? EXIT.rejectedOrMisuse : EXIT.ok;

@@ -35,7 +35,7 @@ export async function demoCommand(ctx: CliContext, options: { outDir?: string } 
     if (o.kind === 'rejected') say(`   ✘ ${o.responseId ?? '?'}: ${o.findings.map((f) => f.message).join(' ')}\n`);
   }
 
-  const { decisions, nominations } = await store.recompute();
+  const { decisions, nominations } = await store.recompute(ctx.now());
   const byId = new Map(nominations.map((n) => [n.responseId, n]));
   say('3. Chấm điểm, xếp hạng, áp chỉ tiêu:\n\n');
   const rows = decisions

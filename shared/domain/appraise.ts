@@ -1,16 +1,32 @@
-import { findAward, type Award, type Campaign, type Rubric } from './campaign.js';
+import { findAward, findScale, isRated, type Award, type Campaign, type PointsCriterion, type Rubric } from './campaign.js';
+import type { CouncilResult } from './council.js';
+import type { Datasets } from './datasets.js';
 import { formatVietnameseDate, isoDateStart, vietnamDate, vietnamDayStart, vietnamYear } from './dates.js';
 import { finding, type Finding } from './findings.js';
 import type { Nomination } from './nomination.js';
+import { round2, toPoints } from './points.js';
+import { checkPrerequisites } from './prerequisites.js';
+import { canonicalKey } from './text.js';
 import { NOMINEE_KIND_LABEL } from './vocabulary.js';
 
-/** A nomination checked against its campaign: its evaluation year, scores as numbers and total, and the findings. */
+export { toPoints } from './points.js';
+
+/** A nomination checked against its campaign: its evaluation year, the points that count, their total, the findings. */
 export interface Appraisal {
   year: number;
-  /** Self-assessed points per criterion number, as numbers; empty when the rubric could not be applied. */
+  /** Points per criterion that count: the council's average where it has scored, else the self-assessment. */
   scores: Record<string, number>;
+  /** Total of the self-assessed points. */
+  selfTotal: number;
+  /** Total of the points that count; ranks are by this. */
   total: number;
   findings: Finding[];
+}
+
+/** What appraisal may join against besides the nomination: loaded datasets and the council's scores. */
+export interface AppraisalContext {
+  datasets?: Datasets;
+  council?: CouncilResult;
 }
 
 /** The evaluation year: the nomination's own, else the year it was submitted in Vietnam time. */
@@ -20,30 +36,45 @@ export const evaluationYear = (n: Nomination): number => n.year ?? vietnamYear(n
  * Checks one nomination against the rules of its campaign. Pure: everything it needs is in its arguments.
  * Findings of severity `rejected` mean the submission must not be stored as a nomination.
  *
- * @example appraise(nomination, campaigns.get(nomination.campaign))
+ * @example appraise(nomination, campaigns.get(nomination.campaign), { datasets })
  */
-export function appraise(nomination: Nomination, campaign: Campaign | undefined): Appraisal {
+export function appraise(nomination: Nomination, campaign: Campaign | undefined, context: AppraisalContext = {}): Appraisal {
   const year = evaluationYear(nomination);
-  if (!campaign) return { year, scores: {}, total: 0, findings: [finding('CAMPAIGN_UNKNOWN', 'campaign', { value: nomination.campaign })] };
+  const rejected = (f: Finding): Appraisal => ({ year, scores: {}, selfTotal: 0, total: 0, findings: [f] });
+  if (!campaign) return rejected(finding('CAMPAIGN_UNKNOWN', 'campaign', { value: nomination.campaign }));
   const award = findAward(campaign, nomination.award);
-  if (!award) {
-    const allowed = campaign.awards.map((a) => a.id).join(', ');
-    return { year, scores: {}, total: 0, findings: [finding('AWARD_UNKNOWN', 'award', { value: nomination.award, allowed })] };
-  }
+  if (!award) return rejected(finding('AWARD_UNKNOWN', 'award', { value: nomination.award, allowed: campaign.awards.map((a) => a.id).join(', ') }));
   if (!award.kinds.includes(nomination.kind)) {
-    return { year, scores: {}, total: 0, findings: [finding('KIND_NOT_ALLOWED', 'kind', { award: award.name, kind: NOMINEE_KIND_LABEL[nomination.kind].toLowerCase() })] };
+    return rejected(finding('KIND_NOT_ALLOWED', 'kind', { award: award.name, kind: NOMINEE_KIND_LABEL[nomination.kind].toLowerCase() }));
   }
+  const blockFinding = checkBlock(nomination, campaign);
+  if (blockFinding) return rejected(blockFinding);
+
   const rubric = campaign.rubrics[nomination.kind];
-  const { scores, findings } = rubric ? checkRubric(nomination, rubric) : { scores: {}, findings: [] };
-  const total = round2(Object.values(scores).reduce((sum, s) => sum + s, 0));
-  if (rubric?.totalThreshold !== undefined && !findings.some((f) => f.severity === 'rejected') && total < rubric.totalThreshold) {
-    findings.push(finding('TOTAL_BELOW_THRESHOLD', 'selfScores', { value: total, threshold: rubric.totalThreshold }));
+  const self = rubric ? checkSelfScores(nomination, rubric) : { scores: {}, findings: [] };
+  const findings = [...self.findings];
+  const selfTotal = round2(Object.values(self.scores).reduce((sum, s) => sum + s, 0));
+  let scores = self.scores;
+  if (rubric && !findings.some((f) => f.severity === 'rejected')) {
+    scores = { ...self.scores, ...(context.council?.averages ?? {}) };
+    findings.push(...checkThresholds(campaign, rubric, scores));
   }
-  findings.push(...checkDates(nomination, campaign, award, year), ...prerequisiteNotes(award));
-  return { year, scores, total, findings };
+  findings.push(...(context.council?.findings ?? []));
+  findings.push(...checkDates(nomination, campaign, award, year));
+  findings.push(...checkPrerequisites(award.prerequisites, nomination, year, campaign, context.datasets ?? {}));
+  const total = round2(Object.values(scores).reduce((sum, s) => sum + s, 0));
+  return { year, scores, selfTotal, total, findings };
 }
 
-function checkRubric(nomination: Nomination, rubric: Rubric): { scores: Record<string, number>; findings: Finding[] } {
+function checkBlock(n: Nomination, campaign: Campaign): Finding | undefined {
+  if (!campaign.blocks) return undefined;
+  const allowed = campaign.blocks.names.join('; ');
+  if (!n.block) return finding('BLOCK_NEEDED', 'block', { allowed });
+  return campaign.blocks.names.some((b) => canonicalKey(b) === canonicalKey(n.block!)) ? undefined : finding('BLOCK_UNKNOWN', 'block', { value: n.block, allowed });
+}
+
+/** The unit's self-assessment: every points criterion scored, with a number within its maximum. */
+function checkSelfScores(nomination: Nomination, rubric: Rubric): { scores: Record<string, number>; findings: Finding[] } {
   const findings: Finding[] = [];
   const scores: Record<string, number> = {};
   const numbers = rubric.criteria.map((c) => c.number);
@@ -54,52 +85,59 @@ function checkRubric(nomination: Nomination, rubric: Rubric): { scores: Record<s
     if (!numbers.includes(key)) findings.push(finding('CRITERION_UNKNOWN', `evidence.${key}`, { criterion: key, allowed: numbers.join(', ') }));
   }
   for (const criterion of rubric.criteria) {
-    const field = `selfScores.${criterion.number}`;
-    const raw = nomination.selfScores[criterion.number];
-    const points = toPoints(raw);
-    if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-      findings.push(finding('SCORE_MISSING', field, { criterion: criterion.number }));
-    } else if (points === undefined) {
-      findings.push(finding('SCORE_NOT_NUMBER', field, { criterion: criterion.number, value: String(raw).slice(0, 50) }));
-    } else if (points < 0) {
-      findings.push(finding('SCORE_NEGATIVE', field, { criterion: criterion.number, value: points }));
-    } else if (points > criterion.maxPoints) {
-      findings.push(finding('SCORE_ABOVE_MAX', field, { criterion: criterion.number, value: points, max: criterion.maxPoints }));
-    } else {
-      scores[criterion.number] = points;
-      const min = round2(criterion.maxPoints * criterion.minShare);
-      if (points < min) {
-        findings.push(finding('CRITERION_BELOW_MIN', field, { criterion: criterion.number, value: points, max: criterion.maxPoints, min, share: Math.round(criterion.minShare * 100) }));
-      }
-    }
     if (rubric.evidence === 'each-criterion' && !nomination.evidence[criterion.number]) {
       findings.push(finding('EVIDENCE_MISSING', `evidence.${criterion.number}`, { criterion: criterion.number, hint: criterion.evidenceHint ?? '' }));
     }
+    if (isRated(criterion)) continue; // rated by the council, not self-assessed
+    const field = `selfScores.${criterion.number}`;
+    const raw = nomination.selfScores[criterion.number];
+    const points = toPoints(raw);
+    if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) findings.push(finding('SCORE_MISSING', field, { criterion: criterion.number }));
+    else if (points === undefined) findings.push(finding('SCORE_NOT_NUMBER', field, { criterion: criterion.number, value: String(raw).slice(0, 50) }));
+    else if (points < 0) findings.push(finding('SCORE_NEGATIVE', field, { criterion: criterion.number, value: points }));
+    else if (points > criterion.maxPoints) findings.push(finding('SCORE_ABOVE_MAX', field, { criterion: criterion.number, value: points, max: criterion.maxPoints }));
+    else scores[criterion.number] = points;
   }
-  const rejected = findings.some((f) => f.severity === 'rejected');
-  return { scores: rejected ? {} : scores, findings };
+  return { scores: findings.some((f) => f.severity === 'rejected') ? {} : scores, findings };
 }
 
-/** Points as a number: accepts numbers and numeric text with a decimal point or the Vietnamese decimal comma ("13,5"). */
-export function toPoints(raw: unknown): number | undefined {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
-  if (typeof raw !== 'string') return undefined;
-  const text = raw.trim().replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return undefined;
-  return Number(text);
+/** Per-criterion minimums, pass marks of rated criteria, and the total threshold, on the points that count. */
+function checkThresholds(campaign: Campaign, rubric: Rubric, scores: Record<string, number>): Finding[] {
+  const findings: Finding[] = [];
+  for (const criterion of rubric.criteria) {
+    const points = scores[criterion.number];
+    const field = `selfScores.${criterion.number}`;
+    if (isRated(criterion)) {
+      const scale = findScale(campaign, criterion.scale)!;
+      if (points === undefined) findings.push(finding('RATING_PENDING', `councilScores.${criterion.number}`, { criterion: criterion.number }));
+      else if (points < scale.passPoints) findings.push(finding('RATING_BELOW_PASS', `councilScores.${criterion.number}`, { criterion: criterion.number, value: points, pass: scale.passPoints }));
+      continue;
+    }
+    if (points === undefined) continue;
+    const min = minimumOf(criterion);
+    if (points < min) {
+      findings.push(finding('CRITERION_BELOW_MIN', field, { criterion: criterion.number, value: points, max: criterion.maxPoints, min, share: Math.round(criterion.minShare * 100) }));
+    }
+  }
+  const total = round2(rubric.criteria.reduce((sum, c) => sum + (isRated(c) ? 0 : (scores[c.number] ?? 0)), 0));
+  if (rubric.totalThreshold !== undefined && total < rubric.totalThreshold) {
+    findings.push(finding('TOTAL_BELOW_THRESHOLD', 'selfScores', { value: total, threshold: rubric.totalThreshold }));
+  }
+  return findings;
 }
+
+const minimumOf = (c: PointsCriterion) => round2(c.maxPoints * c.minShare);
 
 function checkDates(nomination: Nomination, campaign: Campaign, award: Award, year: number): Finding[] {
   const findings: Finding[] = [];
   const submitted = nomination.submittedAt;
-  const termEnd = isoDateStart(campaign.term.to);
-  const termEndExclusive = new Date(termEnd.getTime() + 24 * 3600 * 1000);
+  const termEndExclusive = new Date(isoDateStart(campaign.term.to).getTime() + 24 * 3600 * 1000);
   if (submitted < isoDateStart(campaign.term.from) || submitted >= termEndExclusive) {
     findings.push(finding('OUTSIDE_TERM', 'submittedAt', { submitted: formatVietnameseDate(vietnamDate(submitted)), from: formatVietnameseDate(campaign.term.from), to: formatVietnameseDate(campaign.term.to) }));
   }
-  const until = award.authority.validUntil;
-  if (until && submitted >= isoDateStart(until)) {
-    findings.push(finding('AWARD_NOT_AVAILABLE', 'award', { date: formatVietnameseDate(vietnamDate(submitted)), authority: award.authority.title, until: formatVietnameseDate(until) }));
+  const { validFrom, validUntil } = award.authority;
+  if ((validUntil && submitted >= isoDateStart(validUntil)) || (validFrom && submitted < isoDateStart(validFrom))) {
+    findings.push(finding('AWARD_NOT_AVAILABLE', 'award', { date: formatVietnameseDate(vietnamDate(submitted)), authority: award.authority.title, until: formatVietnameseDate(validUntil ?? validFrom!) }));
   }
   for (const id of award.deadlines) {
     const deadline = campaign.deadlines.find((d) => d.id === id);
@@ -121,9 +159,3 @@ function formatVietnameseDateTime(instant: Date): string {
   const local = new Date(instant.getTime() + 7 * 3600 * 1000).toISOString();
   return `${local.slice(11, 16)} ${formatVietnameseDate(local.slice(0, 10))}`;
 }
-
-function prerequisiteNotes(award: Award): Finding[] {
-  return award.prerequisites.map((p) => finding('PREREQUISITE_NOT_CHECKED', 'award', { description: p.description }));
-}
-
-const round2 = (n: number) => Math.round(n * 100) / 100;

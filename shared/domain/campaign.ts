@@ -5,9 +5,12 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'ngày trong năm phải có dạng MM-DD');
 const text = z.string().trim().min(1);
 
-export const Criterion = z.object({
+const criterionNumber = z.string().regex(/^[1-9]\d*$/, 'số tiêu chí là số nguyên dương, không có số 0 ở đầu');
+
+/** A criterion scored in points: self-assessed by the unit, appraised by the council. */
+export const PointsCriterion = z.strictObject({
   /** The criterion's number as the plan numbers it, without leading zeros: "1", "2", … */
-  number: z.string().regex(/^[1-9]\d*$/, 'số tiêu chí là số nguyên dương, không có số 0 ở đầu'),
+  number: criterionNumber,
   text,
   maxPoints: z.number().positive(),
   /** Minimum share of the maximum for this criterion (0.9 = 90%); 0 when the plan sets none. */
@@ -15,7 +18,35 @@ export const Criterion = z.object({
   /** What the plan asks as evidence (tài liệu kiểm chứng) for this criterion. */
   evidenceHint: z.string().optional(),
 });
+export type PointsCriterion = z.infer<typeof PointsCriterion>;
+
+/** A qualitative criterion: rated by council members on one of the campaign's rating scales. */
+export const RatedCriterion = z.strictObject({
+  number: criterionNumber,
+  text,
+  /** The id of a rating scale of the campaign. */
+  scale: text,
+  evidenceHint: z.string().optional(),
+});
+export type RatedCriterion = z.infer<typeof RatedCriterion>;
+
+export const Criterion = z.union([PointsCriterion, RatedCriterion]);
 export type Criterion = z.infer<typeof Criterion>;
+export const isRated = (c: Criterion): c is RatedCriterion => 'scale' in c;
+
+/** A scale on which the council rates qualitative criteria: each level has a label and points; a pass mark. */
+export const RatingScale = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    levels: z.array(z.object({ label: text, points: z.number().nonnegative() })).min(2),
+    /** The average points a criterion needs to pass. */
+    passPoints: z.number().nonnegative(),
+  })
+  .superRefine((scale, ctx) => {
+    const max = Math.max(...scale.levels.map((l) => l.points));
+    if (scale.passPoints > max) ctx.addIssue({ code: 'custom', path: ['passPoints'], message: `mức đạt ${scale.passPoints} lớn hơn mức cao nhất ${max}` });
+  });
+export type RatingScale = z.infer<typeof RatingScale>;
 
 export const Rubric = z
   .object({
@@ -31,8 +62,8 @@ export const Rubric = z
       if (seen.has(c.number)) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'number'], message: `tiêu chí số ${c.number} bị lặp` });
       seen.add(c.number);
     });
-    const max = rubric.criteria.reduce((sum, c) => sum + c.maxPoints, 0);
-    if (rubric.totalThreshold !== undefined && rubric.totalThreshold > max) {
+    const max = rubric.criteria.reduce((sum, c) => sum + (isRated(c) ? 0 : c.maxPoints), 0);
+    if (rubric.totalThreshold !== undefined && max > 0 && rubric.totalThreshold > max) {
       ctx.addIssue({ code: 'custom', path: ['totalThreshold'], message: `ngưỡng tổng điểm ${rubric.totalThreshold} lớn hơn tổng điểm chuẩn ${max}` });
     }
   });
@@ -49,11 +80,21 @@ export const Authority = z.object({
 });
 export type Authority = z.infer<typeof Authority>;
 
+const kindsFilter = z.array(z.enum(NomineeKind)).min(1).optional();
+
+/**
+ * Typed, configurable rules an award requires beyond the rubric. Each says what it needs in words (`description`),
+ * and, where it needs records outside the nomination (registrations, award history, the quiz log), is checked once
+ * that dataset is loaded; until then it is reported to the council without blocking.
+ */
 export const Prerequisite = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('registered-model'),
-    /** The registration deadline (a deadline id of this campaign). */
-    deadline: text,
+    /** The registration deadline (a deadline id of this campaign): registered before it, in the evaluation year. */
+    deadline: text.optional(),
+    /** The stage the registration must have reached: registered, checked (kiểm tra) or recognised (công nhận). */
+    status: z.enum(['registered', 'checked', 'recognised']).default('registered'),
+    kinds: kindsFilter,
     description: text,
   }),
   z.object({
@@ -62,6 +103,28 @@ export const Prerequisite = z.discriminatedUnion('type', [
     consecutiveYears: z.number().int().positive(),
     /** Which award modes count toward the chain (NĐ 152: periodic only unless the plan says so). */
     modes: z.array(z.enum(AwardMode)).min(1),
+    kinds: kindsFilter,
+    description: text,
+  }),
+  z.object({
+    type: z.literal('minimum-age'),
+    years: z.number().int().positive(),
+    /** The date the age is reached by ("từ 16 tuổi trở lên" at the campaign's launch). */
+    referenceDate: isoDate,
+    kinds: kindsFilter,
+    description: text,
+  }),
+  z.object({
+    type: z.literal('quiz-participation'),
+    /** The district the quiz account must be registered in. */
+    district: text,
+    /** Results that count as "good, recognised by the organisers". */
+    recognisedResults: z.array(text).min(1),
+    /** Accounts the nominee recruited (referred-by) that must each have taken part … */
+    minReferrals: z.number().int().nonnegative(),
+    /** … in this many consecutive weeks. */
+    consecutiveWeeks: z.number().int().positive(),
+    kinds: kindsFilter,
     description: text,
   }),
 ]);
@@ -91,6 +154,8 @@ export const Award = z.object({
   kinds: z.array(z.enum(NomineeKind)).min(1),
   /** Per kind per year; a kind absent here has no quota in the plan. */
   quotaPerYear: Quota.default({}),
+  /** Per kind per year within each emulation block (khối thi đua), where the plan has blocks. */
+  quotaPerBlockPerYear: Quota.optional(),
   prerequisites: z.array(Prerequisite).default([]),
   /** Deadline ids (of kind `dossier`) that govern submissions for this award. */
   deadlines: z.array(text).default([]),
@@ -128,6 +193,20 @@ export const Campaign = z
       copies: z.array(z.object({ award: text, sets: z.number().int().positive() })).default([]),
     }),
     tieBreakers: z.array(z.enum(TieBreaker)).min(1).default(['total-score', 'women-priority']),
+    ratingScales: z.array(RatingScale).default([]),
+    /** Emulation blocks: when present, every nomination names its block and each block is ranked on its own. */
+    blocks: z.object({ names: z.array(text).min(1) }).optional(),
+    council: z
+      .object({
+        /** A member whose total sits this many points or more from the other members' average is flagged. */
+        outlierPoints: z.number().positive().default(10),
+      })
+      .default({ outlierPoints: 10 }),
+    /**
+     * How awards from before an administrative reform count in merit chains afterwards, e.g. from 2025-07-01 a
+     * commune chairman's Giấy khen counts where a district one was required (two-tier local government).
+     */
+    levelEquivalences: z.array(z.object({ level: z.enum(Level), from: isoDate, countsAs: z.enum(Level) })).default([]),
   })
   .superRefine((c, ctx) => {
     if (c.term.from > c.term.to) ctx.addIssue({ code: 'custom', path: ['term', 'to'], message: 'ngày kết thúc trước ngày bắt đầu' });
@@ -143,16 +222,42 @@ export const Campaign = z
         if (!deadlineIds.has(d)) ctx.addIssue({ code: 'custom', path: ['awards', i, 'deadlines', j], message: `không có hạn "${d}" trong deadlines` });
       });
       a.prerequisites.forEach((p, j) => {
-        if (p.type === 'registered-model' && !deadlineIds.has(p.deadline)) {
+        if (p.type === 'registered-model' && p.deadline && !deadlineIds.has(p.deadline)) {
           ctx.addIssue({ code: 'custom', path: ['awards', i, 'prerequisites', j, 'deadline'], message: `không có hạn "${p.deadline}" trong deadlines` });
         }
       });
+    });
+    const scales = new Set(c.ratingScales.map((r) => r.id));
+    for (const [kind, rubric] of Object.entries(c.rubrics)) {
+      rubric?.criteria.forEach((criterion, i) => {
+        if (isRated(criterion) && !scales.has(criterion.scale)) {
+          ctx.addIssue({ code: 'custom', path: ['rubrics', kind, 'criteria', i, 'scale'], message: `không có thang đánh giá "${criterion.scale}" trong ratingScales` });
+        }
+      });
+    }
+    c.awards.forEach((a, i) => {
+      const { validFrom, validUntil } = a.authority;
+      if ((validUntil && validUntil <= c.term.from) || (validFrom && validFrom > c.term.to)) {
+        ctx.addIssue({ code: 'custom', path: ['awards', i, 'authority'], message: `thẩm quyền "${a.authority.title}" không tồn tại trong thời gian phong trào` });
+      }
+      if (a.quotaPerBlockPerYear && !c.blocks) ctx.addIssue({ code: 'custom', path: ['awards', i, 'quotaPerBlockPerYear'], message: 'có chỉ tiêu theo khối nhưng phong trào không khai báo blocks' });
     });
     c.dossier.copies.forEach((copy, i) => {
       if (!awardIds.has(copy.award)) ctx.addIssue({ code: 'custom', path: ['dossier', 'copies', i, 'award'], message: `không có danh hiệu "${copy.award}"` });
     });
   });
 export type Campaign = z.infer<typeof Campaign>;
+
+/** Looks up a rating scale of a campaign by id. */
+export function findScale(campaign: Campaign, id: string): RatingScale | undefined {
+  return campaign.ratingScales.find((s) => s.id === id);
+}
+
+/** The most points a criterion can carry: its maximum, or the top of its rating scale. */
+export function criterionMax(campaign: Campaign, c: Criterion): number {
+  if (!isRated(c)) return c.maxPoints;
+  return Math.max(...(findScale(campaign, c.scale)?.levels.map((l) => l.points) ?? [0]));
+}
 
 /** Looks up an award of a campaign by id. */
 export function findAward(campaign: Campaign, awardId: string): Award | undefined {

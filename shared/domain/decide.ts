@@ -1,9 +1,12 @@
-import { appraise, type Appraisal } from './appraise.js';
+import { appraise } from './appraise.js';
 import { findAward, type Campaign } from './campaign.js';
-import { finding, isIneligible, type Finding } from './findings.js';
+import { councilResult, type CouncilScoreEntry, type MemberScore } from './council.js';
+import type { Datasets } from './datasets.js';
+import { finding, isIneligible, isPending, type Finding } from './findings.js';
 import type { Nomination } from './nomination.js';
+import type { Review } from './review.js';
 import { canonicalKey, compareVi } from './text.js';
-import { NOMINEE_KIND_LABEL, type NominationStatus, type NomineeKind } from './vocabulary.js';
+import { APPRAISAL_LABEL, NOMINEE_KIND_LABEL, type NominationStatus, type NomineeKind, type Stage } from './vocabulary.js';
 
 /** The engine's verdict on one stored nomination after looking at all of them. */
 export interface Decision {
@@ -11,65 +14,126 @@ export interface Decision {
   award: string;
   kind: NomineeKind;
   year: number;
+  block?: string;
   status: NominationStatus;
+  stage: Stage;
+  /** The total that ranks: the council's average where it has scored, else the self-assessment. */
   total: number;
+  selfTotal: number;
   scores: Record<string, number>;
-  /** Rank among the eligible nominations of the same award, kind and year (1 = best; ties share a rank). */
+  /** Rank among the eligible nominations of the same award, kind, year (and block) (1 = best; ties share a rank). */
   rank?: number;
+  /** Each council member's total and distance from the others, when the council has scored. */
+  council?: MemberScore[];
   findings: Finding[];
 }
 
+/** Everything besides the nominations that decides their fate. */
+export interface DecideInputs {
+  datasets?: Datasets;
+  councilScores?: readonly CouncilScoreEntry[];
+  reviews?: ReadonlyMap<string, Review>;
+}
+
 /**
- * Appraises every nomination of a campaign, marks duplicates, ranks the eligible ones per award, kind and year,
- * and applies the yearly quota. Ties that straddle the quota line, after the campaign's tie-breakers, are marked
- * `council-decides` and stay off the list; input order never decides. Pure and deterministic.
+ * Appraises every nomination of a campaign, applies the council's scores and appraisals, marks duplicates, ranks the
+ * eligible ones per award, kind, year (and emulation block), and applies the yearly quota. Awarded nominations keep
+ * their places. Ties that straddle the quota line, after the campaign's tie-breakers, go to the council
+ * (`council-decides`) and stay off the list until it chooses; input order never decides. Pure and deterministic.
  */
-export function decide(campaign: Campaign, nominations: readonly Nomination[]): Decision[] {
+export function decide(campaign: Campaign, nominations: readonly Nomination[], inputs: DecideInputs = {}): Decision[] {
   const ordered = [...nominations].sort(bySubmission);
+  const scoresById = groupScores(inputs.councilScores ?? []);
   const firstByNominee = new Map<string, Nomination>();
   const decisions = ordered.map((nomination): Decision => {
-    const appraisal: Appraisal = appraise(nomination, campaign);
-    const findings = [...appraisal.findings];
+    const council = scoresById.has(nomination.responseId) ? councilResult(campaign, nomination, scoresById.get(nomination.responseId)!) : undefined;
+    const appraisal = appraise(nomination, campaign, { datasets: inputs.datasets, council });
+    const review = inputs.reviews?.get(nomination.responseId);
+    const findings = [...appraisal.findings, ...reviewFindings(review)];
     const key = nomineeKey(nomination, appraisal.year);
     const first = firstByNominee.get(key);
     if (first) findings.push(finding('DUPLICATE_NOMINEE', 'name', { other: first.responseId, year: appraisal.year }));
     else firstByNominee.set(key, nomination);
-    const status: NominationStatus = first ? 'duplicate' : isIneligible(findings) ? 'ineligible' : 'eligible';
-    return { responseId: nomination.responseId, award: nomination.award, kind: nomination.kind, year: appraisal.year, status, total: appraisal.total, scores: appraisal.scores, findings };
+    const awarded = Boolean(review?.decisionNumber);
+    const status: NominationStatus = awarded ? 'awarded' : first ? 'duplicate' : isIneligible(findings) ? 'ineligible' : isPending(findings) ? pendingStatus(findings) : 'eligible';
+    return {
+      responseId: nomination.responseId,
+      award: nomination.award,
+      kind: nomination.kind,
+      year: appraisal.year,
+      block: campaign.blocks && nomination.block ? campaign.blocks.names.find((b) => canonicalKey(b) === canonicalKey(nomination.block!)) : undefined,
+      status,
+      stage: 'submitted',
+      total: appraisal.total,
+      selfTotal: appraisal.selfTotal,
+      scores: appraisal.scores,
+      council: council?.members,
+      findings,
+    };
   });
   const byId = new Map(ordered.map((n) => [n.responseId, n]));
-  for (const group of groupBy(decisions.filter((d) => d.status === 'eligible'), (d) => `${d.award}|${d.kind}|${d.year}`)) {
+  const rankable = decisions.filter((d) => d.status === 'eligible' || d.status === 'awarded');
+  for (const group of groupBy(rankable, (d) => `${d.award}|${d.kind}|${d.year}|${d.block ?? ''}`)) {
     const first = group[0]!;
-    const quota = findAward(campaign, first.award)?.quotaPerYear[first.kind];
-    allocate(group, quota, campaign.tieBreakers.includes('women-priority'), (id) => byId.get(id)!);
+    const award = findAward(campaign, first.award);
+    const quota = campaign.blocks ? award?.quotaPerBlockPerYear?.[first.kind] : award?.quotaPerYear[first.kind];
+    allocate(group, quota, campaign.tieBreakers.includes('women-priority'), (id) => byId.get(id)!, inputs.reviews);
   }
+  for (const d of decisions) d.stage = stageOf(d, inputs.reviews?.get(d.responseId));
   return decisions;
 }
 
+const pendingStatus = (findings: Finding[]): NominationStatus => (findings.some((f) => f.code === 'APPRAISED_NEEDS_DOCUMENTS') ? 'needs-documents' : 'awaiting-council');
+
+function reviewFindings(review: Review | undefined): Finding[] {
+  if (!review?.appraisal || review.appraisal === 'eligible') return [];
+  if (!review.reason) return [finding('APPRAISAL_REASON_MISSING', 'appraisal', { appraisal: APPRAISAL_LABEL[review.appraisal] })];
+  return [finding(review.appraisal === 'not-eligible' ? 'APPRAISED_NOT_ELIGIBLE' : 'APPRAISED_NEEDS_DOCUMENTS', 'appraisal', { reason: review.reason })];
+}
+
+function stageOf(d: Decision, review: Review | undefined): Stage {
+  if (d.status === 'awarded') return 'awarded';
+  if (d.status === 'proposed' && review?.appraisal === 'eligible') return 'proposed';
+  return review?.appraisal ? 'appraised' : 'submitted';
+}
+
 /**
- * Ranks one group (same award, kind, year) and fills the quota tier by tier. A tier is a set of nominations that the
- * tie-breakers cannot separate; a tier that does not fit entirely in the remaining places goes to the council.
+ * Ranks one group and fills the quota tier by tier. Awarded nominations hold their places first. A tier is a set the
+ * tie-breakers cannot separate; a tier that does not fit in the remaining places goes to the council, whose choices
+ * (select / reject) settle it when they fit.
  */
-function allocate(group: Decision[], quota: number | undefined, womenPriority: boolean, nominationOf: (id: string) => Nomination): void {
+function allocate(group: Decision[], quota: number | undefined, womenPriority: boolean, nominationOf: (id: string) => Nomination, reviews: DecideInputs['reviews']): void {
+  const awarded = group.filter((d) => d.status === 'awarded');
+  let left = (quota ?? Number.POSITIVE_INFINITY) - awarded.length;
   const tiers = tiersOf(group, womenPriority, nominationOf);
   let rank = 1;
-  let left = quota ?? Number.POSITIVE_INFINITY;
   for (const tier of tiers) {
-    const fits = tier.length <= left;
-    for (const d of tier) {
-      d.rank = rank;
-      if (fits) d.status = 'proposed';
-      else if (left > 0) {
-        d.status = 'council-decides';
-        d.findings.push(finding('QUOTA_TIE', 'award', { rank, count: tier.length, quota: quota ?? 0 }));
-      } else {
+    for (const d of tier) d.rank = rank;
+    rank += tier.length;
+    const open = tier.filter((d) => d.status !== 'awarded');
+    if (open.length === 0) continue;
+    if (open.length <= left) {
+      for (const d of open) d.status = 'proposed';
+      left -= open.length;
+    } else if (left > 0) {
+      const selected = open.filter((d) => reviews?.get(d.responseId)?.choice === 'select');
+      const settled = selected.length > 0 && selected.length <= left;
+      for (const d of open) {
+        if (settled) d.status = selected.includes(d) ? 'proposed' : 'over-quota';
+        else {
+          d.status = 'council-decides';
+          d.findings.push(finding('QUOTA_TIE', 'award', { rank: d.rank!, count: tier.length, quota: quota ?? 0 }));
+          if (selected.length > left) d.findings.push(finding('COUNCIL_SELECTION_EXCEEDS', 'choice', { selected: selected.length, places: left }));
+        }
+      }
+      // Places held for the council's choice stay reserved: nobody below the tie moves up into them.
+      left = 0;
+    } else {
+      for (const d of open) {
         d.status = 'over-quota';
-        d.findings.push(finding('QUOTA_EXCEEDED', 'award', { rank, quota: quota ?? 0, kind: NOMINEE_KIND_LABEL[d.kind].toLowerCase() }));
+        d.findings.push(finding('QUOTA_EXCEEDED', 'award', { rank: d.rank!, quota: quota ?? 0, kind: NOMINEE_KIND_LABEL[d.kind].toLowerCase() }));
       }
     }
-    // Places held for the council's choice stay reserved: nobody below the tie moves up into them.
-    left = fits ? left - tier.length : 0;
-    rank += tier.length;
   }
 }
 
@@ -92,6 +156,16 @@ export function nomineeKey(n: Nomination, year: number): string {
 }
 
 const bySubmission = (a: Nomination, b: Nomination) => a.submittedAt.getTime() - b.submittedAt.getTime() || (a.responseId < b.responseId ? -1 : a.responseId > b.responseId ? 1 : 0);
+
+function groupScores(entries: readonly CouncilScoreEntry[]): Map<string, CouncilScoreEntry[]> {
+  const map = new Map<string, CouncilScoreEntry[]>();
+  for (const e of entries) {
+    const list = map.get(e.responseId);
+    if (list) list.push(e);
+    else map.set(e.responseId, [e]);
+  }
+  return map;
+}
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
   const groups = new Map<string, T[]>();

@@ -3,8 +3,11 @@
  * a severity and a Vietnamese message. Every code's message lives here, so a missing one is a compile error.
  */
 
-/** `rejected`: the submission cannot be taken in as it is; `ineligible`: taken in, but does not qualify; `info`: for the council. */
-export const Severity = ['rejected', 'ineligible', 'info'] as const;
+/**
+ * `rejected`: the submission cannot be taken in as it is; `ineligible`: taken in, but does not qualify;
+ * `pending`: cannot be ranked until the council acts; `info`: for the council, never blocks.
+ */
+export const Severity = ['rejected', 'ineligible', 'pending', 'info'] as const;
 export type Severity = (typeof Severity)[number];
 
 export type FindingParams = Record<string, string | number>;
@@ -37,6 +40,28 @@ export const FINDINGS = {
   OUTSIDE_TERM: spec('ineligible', (p) => `Hồ sơ nộp ngày ${p.submitted}, ngoài thời gian phong trào (${p.from} – ${p.to}).`),
   AWARD_NOT_AVAILABLE: spec('ineligible', (p) => `Ngày ${p.date} không còn thẩm quyền "${p.authority}" (hết hiệu lực từ ${p.until}); không thể đề nghị hình thức này.`),
   DUPLICATE_NOMINEE: spec('ineligible', (p) => `Trùng với hồ sơ ${p.other} (cùng đối tượng, cùng hình thức khen thưởng, năm ${p.year}); mỗi thành tích chỉ được đề nghị một lần.`),
+  BLOCK_NEEDED: spec('rejected', (p) => `Phong trào xét theo khối thi đua: cần ghi khối của đơn vị (một trong: ${p.allowed}).`),
+  BLOCK_UNKNOWN: spec('rejected', (p) => `Không có khối thi đua "${p.value}"; các khối: ${p.allowed}.`),
+  BIRTH_DATE_NEEDED: spec('ineligible', (p) => `Cần ngày sinh để xét điều kiện: ${p.description}.`),
+  UNDER_MINIMUM_AGE: spec('ineligible', (p) => `Chưa đủ ${p.years} tuổi vào ngày ${p.date} (mới ${p.age} tuổi).`),
+  MODEL_NOT_REGISTERED: spec('ineligible', (p) => `Chưa có đăng ký mô hình, điển hình năm ${p.year} của đối tượng này.`),
+  MODEL_REGISTERED_LATE: spec('ineligible', (p) => `Mô hình đăng ký ngày ${p.date}, sau hạn "${p.deadline}".`),
+  MODEL_NOT_RECOGNISED: spec('ineligible', (p) => `Mô hình, điển hình chưa được ${p.status}.`),
+  PRIOR_RECOGNITION_MISSING: spec('ineligible', (p) => `Chưa đủ điều kiện: ${p.description} (các năm đã được công nhận: ${p.years}).`),
+  QUIZ_ACCOUNT_NEEDED: spec('ineligible', () => 'Cần ghi tài khoản dự thi để đối chiếu kết quả cuộc thi.'),
+  QUIZ_ACCOUNT_UNKNOWN: spec('ineligible', (p) => `Không tìm thấy tài khoản dự thi "${p.account}" trong nhật ký cuộc thi.`),
+  QUIZ_DISTRICT_MISMATCH: spec('ineligible', (p) => `Tài khoản dự thi đăng ký tại "${p.district}", không thuộc ${p.expected}.`),
+  QUIZ_RESULT_NOT_RECOGNISED: spec('ineligible', (p) => `Chưa có kết quả được Ban Tổ chức công nhận (${p.results}).`),
+  QUIZ_REFERRALS_INSUFFICIENT: spec('ineligible', (p) => `Mới có ${p.count} tài khoản được vận động tham gia đủ ${p.weeks} tuần liên tục; cần ít nhất ${p.needed}.`),
+  RATING_BELOW_PASS: spec('ineligible', (p) => `Tiêu chí ${p.criterion} được Hội đồng đánh giá bình quân ${p.value} điểm, chưa đạt mức ${p.pass}.`),
+  RATING_PENDING: spec('pending', (p) => `Tiêu chí ${p.criterion} chờ Hội đồng đánh giá.`),
+  APPRAISED_NOT_ELIGIBLE: spec('ineligible', (p) => `Hội đồng thẩm định: không đủ điều kiện — ${p.reason}.`),
+  APPRAISED_NEEDS_DOCUMENTS: spec('pending', (p) => `Hội đồng thẩm định: cần bổ sung hồ sơ — ${p.reason}.`),
+  APPRAISAL_REASON_MISSING: spec('info', (p) => `Kết luận thẩm định "${p.appraisal}" cần ghi lý do; chưa áp dụng.`),
+  COUNCIL_MEMBER_RECUSED: spec('info', (p) => `Thành viên ${p.member} cùng đơn vị với đối tượng nên không chấm; điểm của thành viên này không tính.`),
+  COUNCIL_SCORE_OUTLIER: spec('info', (p) => `Điểm của thành viên ${p.member} (${p.total}) lệch ${p.deviation} điểm so với bình quân các thành viên khác (${p.others}).`),
+  COUNCIL_SCORE_INVALID: spec('info', (p) => `Điểm của thành viên ${p.member} cho tiêu chí ${p.criterion} không hợp lệ ("${p.value}"); không tính.`),
+  COUNCIL_SELECTION_EXCEEDS: spec('info', (p) => `Hội đồng chọn ${p.selected} hồ sơ cho ${p.places} chỉ tiêu còn lại; cần chọn lại.`),
   PREREQUISITE_NOT_CHECKED: spec('info', (p) => `Điều kiện chưa kiểm tra được tự động: ${p.description}. Hội đồng cần đối chiếu hồ sơ.`),
   QUOTA_TIE: spec('info', (p) => `Đồng hạng ${p.rank} với ${p.count} hồ sơ tại ranh giới chỉ tiêu (${p.quota}); Hội đồng quyết định.`),
   QUOTA_EXCEEDED: spec('info', (p) => `Xếp hạng ${p.rank}, ngoài chỉ tiêu ${p.quota} ${p.kind}.`),
@@ -64,4 +89,5 @@ export function finding(code: FindingCode, field: string, params: FindingParams 
 const VI_NUMBER = new Intl.NumberFormat('vi-VN', { useGrouping: false, maximumFractionDigits: 2 });
 
 export const hasRejection = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'rejected');
-export const isIneligible = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity !== 'info');
+export const isIneligible = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'rejected' || f.severity === 'ineligible');
+export const isPending = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'pending');

@@ -1,12 +1,12 @@
 import { appraise } from './appraise.js';
 import type { Campaign } from './campaign.js';
 import { nomineeKey } from './decide.js';
-import { finding, hasRejection, isIneligible, type Finding } from './findings.js';
+import { finding, hasRejection, isIneligible, isPending, type Finding } from './findings.js';
 import { parseNomination, type Nomination } from './nomination.js';
 
 /** What became of one submission. */
 export type IntakeOutcome =
-  | { kind: 'accepted'; nomination: Nomination; status: 'eligible' | 'ineligible' | 'duplicate'; total: number; findings: Finding[] }
+  | { kind: 'accepted'; nomination: Nomination; status: 'eligible' | 'ineligible' | 'duplicate' | 'awaiting-council'; total: number; findings: Finding[] }
   | { kind: 'duplicate'; responseId: string }
   | { kind: 'rejected'; responseId?: string; findings: Finding[] };
 
@@ -48,7 +48,7 @@ export class IntakeSession {
     if (first) findings.push(finding('DUPLICATE_NOMINEE', 'name', { other: first, year: appraisal.year }));
     else this.nominees.set(key, nomination.responseId);
     this.ids.add(nomination.responseId);
-    const status = first ? 'duplicate' : isIneligible(findings) ? 'ineligible' : 'eligible';
+    const status = first ? 'duplicate' : isIneligible(findings) ? 'ineligible' : isPending(findings) ? 'awaiting-council' : 'eligible';
     return { kind: 'accepted', nomination, status, total: appraisal.total, findings };
   }
 }

@@ -22,6 +22,8 @@ export const FIELD_LABEL: Record<string, string> = {
   selfScores: 'Điểm tự chấm',
   evidence: 'Tài liệu kiểm chứng',
   email: 'Thư điện tử',
+  block: 'Khối thi đua',
+  quizAccount: 'Tài khoản dự thi',
 };
 
 const MAX_TEXT = 1000;
@@ -81,6 +83,10 @@ export const NominationInput = z.object({
   selfScores: byCriterion(z.unknown()),
   evidence: z.preprocess((v) => (v === undefined || v === null ? {} : v), byCriterion(optionalText(5000))),
   email: z.preprocess(blankToUndefined, z.email().max(320).optional()),
+  /** The emulation block (khối thi đua) of the nominating unit, where the campaign has blocks. */
+  block: optionalText(200),
+  /** The nominee's account in an online quiz, joined against the quiz participation log. */
+  quizAccount: optionalText(200),
 });
 export type Nomination = z.output<typeof NominationInput>;
 

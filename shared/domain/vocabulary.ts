@@ -29,7 +29,7 @@ export type TieBreaker = (typeof TieBreaker)[number];
  * Where a nomination stands after the engine has looked at it.
  * `eligible` is the state after intake; `score` turns eligible ones into proposed / over-quota / council-decides.
  */
-export const NominationStatus = ['eligible', 'ineligible', 'duplicate', 'proposed', 'over-quota', 'council-decides'] as const;
+export const NominationStatus = ['eligible', 'ineligible', 'duplicate', 'awaiting-council', 'needs-documents', 'proposed', 'over-quota', 'council-decides', 'awarded'] as const;
 export type NominationStatus = (typeof NominationStatus)[number];
 
 export const STATUS_LABEL: Record<NominationStatus, string> = {
@@ -39,4 +39,34 @@ export const STATUS_LABEL: Record<NominationStatus, string> = {
   proposed: 'Đề nghị khen thưởng',
   'over-quota': 'Ngoài chỉ tiêu',
   'council-decides': 'Chờ Hội đồng quyết định',
+  'awaiting-council': 'Chờ Hội đồng đánh giá',
+  'needs-documents': 'Cần bổ sung hồ sơ',
+  awarded: 'Đã khen thưởng',
 };
+
+/** Where a nomination is in the review: submitted → appraised → proposed → awarded. */
+export const Stage = ['submitted', 'appraised', 'proposed', 'awarded'] as const;
+export type Stage = (typeof Stage)[number];
+
+export const STAGE_LABEL: Record<Stage, string> = {
+  submitted: 'Đã nộp',
+  appraised: 'Đã thẩm định',
+  proposed: 'Đã đề nghị',
+  awarded: 'Đã khen thưởng',
+};
+
+/** The council's appraisal (thẩm định) of a nomination; the last two need a reason. */
+export const AppraisalVerdict = ['eligible', 'needs-documents', 'not-eligible'] as const;
+export type AppraisalVerdict = (typeof AppraisalVerdict)[number];
+
+export const APPRAISAL_LABEL: Record<AppraisalVerdict, string> = {
+  eligible: 'Đủ điều kiện',
+  'needs-documents': 'Cần bổ sung hồ sơ',
+  'not-eligible': 'Không đủ điều kiện',
+};
+
+/** The council's choice among nominations tied at the quota line. */
+export const CouncilChoice = ['select', 'reject'] as const;
+export type CouncilChoice = (typeof CouncilChoice)[number];
+
+export const CHOICE_LABEL: Record<CouncilChoice, string> = { select: 'Chọn', reject: 'Không chọn' };

@@ -1,11 +1,17 @@
+import { auditChanges, lastKnown, setField, type AuditEntry, type FieldValues } from '../domain/audit.js';
 import type { Campaign } from '../domain/campaign.js';
+import type { CouncilScoreEntry } from '../domain/council.js';
+import { indexDatasets, type AwardHistoryRow, type Datasets, type DatasetId, type ModelRegistrationRow, type QuizLogRow } from '../domain/datasets.js';
 import { toVietnamIso } from '../domain/dates.js';
 import { decide, type Decision } from '../domain/decide.js';
 import { IntakeSession, type IntakeOutcome } from '../domain/intake.js';
 import type { Nomination } from '../domain/nomination.js';
+import type { Review } from '../domain/review.js';
+import { APPRAISAL_LABEL, CHOICE_LABEL, STATUS_LABEL } from '../domain/vocabulary.js';
+import { councilRow, datasetRow, readCouncilRow, readDatasetRows } from './dataset-rows.js';
 import { criterionNumbers, layoutsFor, type TabId, type TabLayout } from './layouts.js';
-import { decisionRow, findingsText, nominationRow, readNominationRow, resultRows } from './nomination-rows.js';
-import { StoreError, type Row, type TableStore } from './table-store.js';
+import { decisionRow, findingsText, nominationRow, readNominationRow, readReviewRow, resultRows } from './nomination-rows.js';
+import { StoreError, type Row, type TableStore, type TableWrite } from './table-store.js';
 
 /** One submission as it arrived at a door, with where it came from ("cli:file.json#3", "http"). */
 export interface Submission {
@@ -13,13 +19,23 @@ export interface Submission {
   source: string;
 }
 
-/** The campaign's nominations as read from the store, with the rows that could not be read. */
+/** Everything the engine needs, as read from the store, with the rows that could not be read. */
 export interface Snapshot {
   nominations: Nomination[];
+  reviews: Map<string, Review>;
+  councilScores: CouncilScoreEntry[];
+  datasets: Datasets;
+  /** The computed columns as the sheet holds them now, by responseId (for the audit and awarded rows). */
+  stored: Map<string, Row>;
   problems: string[];
 }
 
 const SETTINGS_CAMPAIGN = 'Mã phong trào';
+const DATASET_TAB: Record<DatasetId, TabId> = { 'quiz-log': 'quizLog', 'award-history': 'awardHistory', 'model-registrations': 'registrations' };
+/** Fields the engine owns, audited on every recompute. */
+const ENGINE_FIELDS = [['status', 'Trạng thái'], ['total', 'Điểm xét'], ['rank', 'Xếp hạng'], ['stage', 'Giai đoạn']] as const;
+/** Fields the council owns, audited when they change (by CLI or by hand in the sheet). */
+const COUNCIL_FIELDS = [['appraisal', 'Thẩm định'], ['reason', 'Lý do'], ['choice', 'Hội đồng chọn'], ['decisionNumber', 'Số quyết định khen thưởng']] as const;
 
 /**
  * The council's workbook for one campaign, over any TableStore. Each job reads once and writes once.
@@ -53,12 +69,6 @@ export class CampaignStore {
     return store;
   }
 
-  /** The settings tab as key → value (values as text). */
-  async settings(): Promise<Map<string, string>> {
-    const rows = (await this.tables.readTabs([this.tab('settings')])).get('settings') ?? [];
-    return new Map(rows.filter((r) => r.key !== null).map((r) => [String(r.key), r.value === null ? '' : String(r.value)]));
-  }
-
   /** Opens an existing workbook: finds its campaign in the settings tab. */
   static async open(tables: TableStore, campaigns: ReadonlyMap<string, Campaign>): Promise<CampaignStore> {
     const any = campaigns.values().next().value;
@@ -75,68 +85,211 @@ export class CampaignStore {
     return this.tabs.get(id)!;
   }
 
-  /** Reads every nomination; rows edited into something unreadable are reported, never dropped silently or overwritten. */
+  /** The settings tab as key → value (values as text). */
+  async settings(): Promise<Map<string, string>> {
+    const rows = (await this.tables.readTabs([this.tab('settings')])).get('settings') ?? [];
+    return new Map(rows.filter((r) => r.key !== null).map((r) => [String(r.key), r.value === null ? '' : String(r.value)]));
+  }
+
+  /** Reads everything the engine needs in one call; unreadable rows are reported, never dropped silently or overwritten. */
   async snapshot(): Promise<Snapshot> {
-    const rows = (await this.tables.readTabs([this.tab('nominations')])).get('nominations') ?? [];
-    const nominations: Nomination[] = [];
+    const ids: TabId[] = ['nominations', 'councilScores', 'awardHistory', 'registrations', 'quizLog'];
+    const tables = await this.tables.readTabs(ids.map((id) => this.tab(id)));
     const problems: string[] = [];
-    for (const row of rows) {
+    const nominations: Nomination[] = [];
+    const reviews = new Map<string, Review>();
+    const stored = new Map<string, Row>();
+    for (const row of tables.get('nominations') ?? []) {
       const read = readNominationRow(row, this.tab('nominations'), this.campaign);
-      if (read.ok) nominations.push(read.nomination);
+      if (!read.ok) {
+        problems.push(read.problem);
+        continue;
+      }
+      nominations.push(read.nomination);
+      stored.set(read.nomination.responseId, row);
+      const review = readReviewRow(row);
+      if (review.ok) reviews.set(read.nomination.responseId, review.review);
+      else problems.push(`Trang tính "${this.tab('nominations').title}", hàng ${String(row.__row ?? '?')}: ${review.problem}`);
+    }
+    const councilScores: CouncilScoreEntry[] = [];
+    for (const row of tables.get('councilScores') ?? []) {
+      const read = readCouncilRow(row, this.tab('councilScores'));
+      if (read.ok) councilScores.push(read.entry);
       else problems.push(read.problem);
     }
-    return { nominations, problems };
+    const dataset = <T>(id: DatasetId): T[] => {
+      const { rows, problems: p } = readDatasetRows(id, tables.get(DATASET_TAB[id]) ?? [], this.tab(DATASET_TAB[id]));
+      problems.push(...p);
+      return rows as T[];
+    };
+    const datasets = indexDatasets({
+      quizLog: dataset<QuizLogRow>('quiz-log'),
+      awardHistory: dataset<AwardHistoryRow>('award-history'),
+      registrations: dataset<ModelRegistrationRow>('model-registrations'),
+    });
+    return { nominations, reviews, councilScores, datasets, stored, problems };
   }
 
   /**
    * Takes submissions in, one by one, in one read and one write: accepted ones are stored with their findings,
    * rejected ones recorded in the rejections tab, repeated deliveries of a stored responseId change nothing.
+   * Rules that need datasets are checked at the next recompute.
    */
   intake(submissions: readonly Submission[], now: Date): Promise<IntakeOutcome[]> {
-    return this.tables.exclusive(() => this.intakeNow(submissions, now));
-  }
-
-  private async intakeNow(submissions: readonly Submission[], now: Date): Promise<IntakeOutcome[]> {
-    const { nominations } = await this.snapshot();
-    const session = new IntakeSession(this.campaign, nominations);
-    const criteria = criterionNumbers(this.campaign);
-    const accepted: Row[] = [];
-    const rejected: Row[] = [];
-    const outcomes = submissions.map(({ payload, source }) => {
-      const outcome = session.take(payload);
-      if (outcome.kind === 'accepted') {
-        accepted.push({
-          ...nominationRow(outcome.nomination, now, criteria),
-          ...decisionRow({ responseId: outcome.nomination.responseId, status: outcome.status, findings: outcome.findings, total: outcome.total }),
-        });
-      } else if (outcome.kind === 'rejected') {
-        rejected.push(rejectionRow(payload, source, outcome.responseId, outcome, now));
-      }
-      return outcome;
+    return this.tables.exclusive(async () => {
+      const rows = (await this.tables.readTabs([this.tab('nominations')])).get('nominations') ?? [];
+      const nominations = rows.flatMap((row) => {
+        const read = readNominationRow(row, this.tab('nominations'), this.campaign);
+        return read.ok ? [read.nomination] : [];
+      });
+      const session = new IntakeSession(this.campaign, nominations);
+      const criteria = criterionNumbers(this.campaign);
+      const accepted: Row[] = [];
+      const rejected: Row[] = [];
+      const audit: AuditEntry[] = [];
+      const at = toVietnamIso(now);
+      const outcomes = submissions.map(({ payload, source }) => {
+        const outcome = session.take(payload);
+        if (outcome.kind === 'accepted') {
+          const id = outcome.nomination.responseId;
+          accepted.push({
+            ...nominationRow(outcome.nomination, now, criteria),
+            ...decisionRow({ responseId: id, status: outcome.status, stage: 'submitted', findings: outcome.findings, total: outcome.total, selfTotal: outcome.total, council: undefined }),
+          });
+          audit.push({ at, by: `tiếp nhận (${source})`, responseId: id, field: 'Trạng thái', old: '', new: STATUS_LABEL[outcome.status] });
+        } else if (outcome.kind === 'rejected') {
+          rejected.push(rejectionRow(payload, source, outcome.responseId, outcome, now));
+        }
+        return outcome;
+      });
+      const writes: TableWrite[] = [];
+      if (accepted.length) writes.push({ tab: this.tab('nominations'), append: accepted });
+      if (rejected.length) writes.push({ tab: this.tab('rejections'), append: rejected });
+      if (audit.length) writes.push({ tab: this.tab('audit'), append: audit.map(auditRow) });
+      if (writes.length) await this.tables.write(writes);
+      return outcomes;
     });
-    const writes = [];
-    if (accepted.length) writes.push({ tab: this.tab('nominations'), append: accepted });
-    if (rejected.length) writes.push({ tab: this.tab('rejections'), append: rejected });
-    if (writes.length) await this.tables.write(writes);
-    return outcomes;
   }
 
-  /** Recomputes statuses, ranks and quotas for every nomination and rewrites the results tab, in one write. */
-  recompute(): Promise<{ decisions: Decision[]; nominations: Nomination[]; problems: string[] }> {
-    return this.tables.exclusive(() => this.recomputeNow());
+  /**
+   * Recomputes statuses, ranks and quotas for every nomination and rewrites the results tab, in one read and one
+   * write. An awarded nomination's score and rank are never rewritten. Every change of an engine or council field
+   * since the last run is appended to the audit tab.
+   */
+  recompute(now: Date, by = 'thidua score'): Promise<{ decisions: Decision[]; nominations: Nomination[]; problems: string[] }> {
+    return this.tables.exclusive(async () => {
+      const snap = await this.snapshot();
+      const auditRows = (await this.tables.readTabs([this.tab('audit')])).get('audit') ?? [];
+      const decisions = decide(this.campaign, snap.nominations, { datasets: snap.datasets, councilScores: snap.councilScores, reviews: snap.reviews });
+      const byId = new Map(snap.nominations.map((n) => [n.responseId, n]));
+      const updates = decisions.map((d) => {
+        const row = decisionRow(d);
+        const before = snap.stored.get(d.responseId);
+        if (d.status === 'awarded' && before?.status === STATUS_LABEL.awarded) return null;
+        if (d.status === 'awarded') return { responseId: d.responseId, status: row.status, stage: row.stage };
+        return row;
+      });
+      const audit = this.auditOf(decisions, snap, auditRows, now, by);
+      await this.tables.write([
+        { tab: this.tab('nominations'), updateByKey: updates.filter((r): r is Row => r !== null) },
+        { tab: this.tab('results'), replaceAll: resultRows(this.campaign, decisions, byId) },
+        ...(audit.length ? [{ tab: this.tab('audit'), append: audit.map(auditRow) }] : []),
+      ]);
+      return { decisions, nominations: snap.nominations, problems: snap.problems };
+    });
   }
 
-  private async recomputeNow(): Promise<{ decisions: Decision[]; nominations: Nomination[]; problems: string[] }> {
-    const { nominations, problems } = await this.snapshot();
-    const decisions = decide(this.campaign, nominations);
-    const byId = new Map(nominations.map((n) => [n.responseId, n]));
-    await this.tables.write([
-      { tab: this.tab('nominations'), updateByKey: decisions.map(decisionRow) },
-      { tab: this.tab('results'), replaceAll: resultRows(this.campaign, decisions, byId) },
-    ]);
-    return { decisions, nominations, problems };
+  private auditOf(decisions: readonly Decision[], snap: Snapshot, auditRows: readonly Row[], now: Date, by: string): AuditEntry[] {
+    const known = lastKnown(auditRows.map((r) => ({ responseId: String(r.responseId ?? ''), field: String(r.field ?? ''), new: r.new === null ? '' : String(r.new) })));
+    const engineNow: FieldValues = new Map();
+    const engineBefore: FieldValues = new Map();
+    for (const d of decisions) {
+      const row = decisionRow(d);
+      const stored = snap.stored.get(d.responseId);
+      if (d.status === 'awarded' && stored?.status === STATUS_LABEL.awarded) continue;
+      for (const [key, label] of ENGINE_FIELDS) {
+        if (d.status === 'awarded' && (key === 'total' || key === 'rank')) continue;
+        setField(engineNow, d.responseId, label, show(row[key]));
+        setField(engineBefore, d.responseId, label, show(stored?.[key] ?? null));
+      }
+    }
+    const councilNow: FieldValues = new Map();
+    for (const [id, review] of snap.reviews) for (const [key, label] of COUNCIL_FIELDS) setField(councilNow, id, label, show(snap.stored.get(id)?.[key] ?? null) || (review[key] ?? ''));
+    for (const d of decisions) for (const m of d.council ?? []) setField(councilNow, d.responseId, `Điểm Hội đồng: ${m.member}`, String(m.total));
+    const at = toVietnamIso(now);
+    return [
+      ...auditChanges(engineBefore, engineNow, () => by, at),
+      ...auditChanges(known, councilNow, (id, field) => (field.startsWith('Điểm Hội đồng: ') ? field.slice('Điểm Hội đồng: '.length) : (snap.reviews.get(id)?.updatedBy ?? '(sửa trên trang tính)')), at),
+    ];
+  }
+
+  /** Appends dataset rows (CSV/JSON import), skipping rows identical to ones already stored. */
+  importDataset(id: DatasetId, rows: ReadonlyArray<Record<string, unknown>>): Promise<{ added: number; skipped: number }> {
+    return this.tables.exclusive(async () => {
+      const tab = this.tab(DATASET_TAB[id]);
+      const existing = (await this.tables.readTabs([tab])).get(DATASET_TAB[id]) ?? [];
+      const seen = new Set(existing.map((r) => rowKey(tab, r)));
+      const fresh: Row[] = [];
+      for (const row of rows.map((r) => datasetRow(id, r as never))) {
+        const key = rowKey(tab, row);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        fresh.push(row);
+      }
+      if (fresh.length) await this.tables.write([{ tab, append: fresh }]);
+      return { added: fresh.length, skipped: rows.length - fresh.length };
+    });
+  }
+
+  /** Records council members' scores or ratings (appended; a member's latest entry counts). */
+  recordCouncilScores(entries: readonly CouncilScoreEntry[], now: Date): Promise<{ recorded: number; unknown: string[] }> {
+    return this.tables.exclusive(async () => {
+      const ids = await this.responseIds();
+      const unknown = entries.filter((e) => !ids.has(e.responseId)).map((e) => e.responseId);
+      const known = entries.filter((e) => ids.has(e.responseId));
+      const criteria = criterionNumbers(this.campaign);
+      if (known.length) await this.tables.write([{ tab: this.tab('councilScores'), append: known.map((e) => councilRow(e, criteria, now)) }]);
+      return { recorded: known.length, unknown };
+    });
+  }
+
+  /** Writes the council's appraisal, choice or award decision onto nominations, and records who changed what. */
+  applyReviews(reviews: readonly Review[], by: string, now: Date): Promise<{ applied: number; unknown: string[] }> {
+    return this.tables.exclusive(async () => {
+      const rows = (await this.tables.readTabs([this.tab('nominations')])).get('nominations') ?? [];
+      const byId = new Map(rows.map((r) => [String(r.responseId), r]));
+      const unknown = reviews.filter((r) => !byId.has(r.responseId)).map((r) => r.responseId);
+      const updates: Row[] = [];
+      const audit: AuditEntry[] = [];
+      for (const review of reviews.filter((r) => byId.has(r.responseId))) {
+        const before = byId.get(review.responseId)!;
+        const row: Row = { responseId: review.responseId, updatedBy: by };
+        if (review.appraisal !== undefined) row.appraisal = APPRAISAL_LABEL[review.appraisal];
+        if (review.reason !== undefined) row.reason = review.reason;
+        if (review.choice !== undefined) row.choice = CHOICE_LABEL[review.choice];
+        if (review.decisionNumber !== undefined) row.decisionNumber = review.decisionNumber;
+        if (review.decisionDate !== undefined) row.decisionDate = review.decisionDate.split('-').reverse().join('/');
+        updates.push(row);
+        for (const [key, label] of COUNCIL_FIELDS) {
+          if (row[key] !== undefined && show(row[key]) !== show(before[key] ?? null)) {
+            audit.push({ at: toVietnamIso(now), by, responseId: review.responseId, field: label, old: show(before[key] ?? null), new: show(row[key]) });
+          }
+        }
+      }
+      if (updates.length) await this.tables.write([{ tab: this.tab('nominations'), updateByKey: updates }, ...(audit.length ? [{ tab: this.tab('audit'), append: audit.map(auditRow) }] : [])]);
+      return { applied: updates.length, unknown };
+    });
+  }
+
+  private async responseIds(): Promise<Set<string>> {
+    const rows = (await this.tables.readTabs([this.tab('nominations')])).get('nominations') ?? [];
+    return new Set(rows.map((r) => String(r.responseId)));
   }
 }
+
+const show = (value: Row[string] | undefined): string => (value === null || value === undefined ? '' : String(value));
+const rowKey = (tab: TabLayout, row: Row) => tab.columns.map((c) => show(row[c.key])).join('\u001f');
+const auditRow = (e: AuditEntry): Row => ({ at: e.at, by: e.by, responseId: e.responseId, field: e.field, old: e.old, new: e.new });
 
 function rejectionRow(payload: unknown, source: string, responseId: string | undefined, outcome: Extract<IntakeOutcome, { kind: 'rejected' }>, now: Date): Row {
   const field = (key: string) => {

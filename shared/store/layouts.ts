@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Campaign } from '../domain/campaign.js';
+import { APPRAISAL_LABEL, CHOICE_LABEL, STATUS_LABEL } from '../domain/vocabulary.js';
 import { templatesDir } from '../templates/paths.js';
 import { TemplateError } from '../templates/template-error.js';
 
-export const TabId = ['settings', 'nominations', 'results', 'rejections'] as const;
+export const TabId = ['settings', 'nominations', 'results', 'rejections', 'councilScores', 'awardHistory', 'registrations', 'quizLog', 'audit'] as const;
 export type TabId = (typeof TabId)[number];
 
 const ColumnSpec = z.object({
@@ -14,7 +15,15 @@ const ColumnSpec = z.object({
   width: z.number().positive(),
   perCriterion: z.boolean().optional(),
   computed: z.boolean().optional(),
+  choices: z.enum(['status', 'appraisal', 'choice']).optional(),
 });
+
+/** The Vietnamese labels of each closed set a column can offer as a dropdown. */
+const CHOICES = {
+  status: Object.values(STATUS_LABEL),
+  appraisal: Object.values(APPRAISAL_LABEL),
+  choice: Object.values(CHOICE_LABEL),
+};
 
 const LayoutFile = z.object({
   tabs: z.array(
@@ -33,7 +42,10 @@ export interface Column {
   key: string;
   header: string;
   width: number;
+  /** Written by the engine, never by hand: protected in the sheet. */
   computed: boolean;
+  /** Labels offered as a dropdown, when the column takes one of a closed set. */
+  choices?: string[];
 }
 
 export interface TabLayout {
@@ -71,7 +83,7 @@ export function layoutsFor(campaign: Campaign): Map<TabId, TabLayout> {
     const columns = tab.columns.flatMap((c): Column[] =>
       c.perCriterion
         ? numbers.map((n) => ({ key: `${c.field}.${n}`, header: c.header.replace('{n}', n), width: c.width, computed: c.computed ?? false }))
-        : [{ key: c.field, header: c.header, width: c.width, computed: c.computed ?? false }],
+        : [{ key: c.field, header: c.header, width: c.width, computed: c.computed ?? false, choices: c.choices ? CHOICES[c.choices] : undefined }],
     );
     tabs.set(tab.id, { id: tab.id, title: tab.title, key: tab.key, readOnly: tab.readOnly ?? false, columns });
   }

@@ -3,7 +3,8 @@ import { formatVietnameseDate, toVietnamIso } from '../domain/dates.js';
 import type { Decision } from '../domain/decide.js';
 import type { Finding } from '../domain/findings.js';
 import { FIELD_LABEL, parseNomination, type Nomination } from '../domain/nomination.js';
-import { NOMINEE_KIND_LABEL, NomineeKind, STATUS_LABEL } from '../domain/vocabulary.js';
+import { Review } from '../domain/review.js';
+import { NOMINEE_KIND_LABEL, NomineeKind, STAGE_LABEL, STATUS_LABEL } from '../domain/vocabulary.js';
 import type { Column, TabLayout } from './layouts.js';
 import type { Row } from './table-store.js';
 
@@ -22,6 +23,8 @@ export function nominationRow(n: Nomination, receivedAt: Date, criteria: readonl
     gender: n.gender ?? null,
     year: n.year ?? null,
     email: n.email ?? null,
+    block: n.block ?? null,
+    quizAccount: n.quizAccount ?? null,
   };
   for (const c of criteria) {
     const score = n.selfScores[c];
@@ -32,15 +35,42 @@ export function nominationRow(n: Nomination, receivedAt: Date, criteria: readonl
 }
 
 /** The computed columns of a nomination's row after the engine has decided on it. */
-export function decisionRow(d: Pick<Decision, 'responseId' | 'total' | 'rank' | 'status' | 'findings'>): Row {
+export function decisionRow(d: Pick<Decision, 'responseId' | 'total' | 'selfTotal' | 'rank' | 'status' | 'stage' | 'findings' | 'council'>): Row {
   return {
     responseId: d.responseId,
+    selfTotal: d.selfTotal,
     total: d.total,
     rank: d.rank ?? null,
     status: STATUS_LABEL[d.status],
+    stage: STAGE_LABEL[d.stage],
     findings: findingsText(d.findings),
     findingCodes: d.findings.map((f) => f.code).join(', '),
+    councilSpread: councilSpreadText(d.council),
   };
+}
+
+/** Each member's total and distance from the others, for the council to see at a glance. */
+function councilSpreadText(members: Decision['council']): string | null {
+  if (!members?.length) return null;
+  const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+  return members
+    .map((m) => `${m.member}: ${m.total}${m.recused ? ' (không chấm: cùng đơn vị)' : m.deviation !== undefined ? ` (lệch ${vi.format(m.deviation)}${m.outlier ? ', lệch nhiều' : ''})` : ''}`)
+    .join('\n');
+}
+
+/** The council's review columns of a nominations-tab row (appraisal, reason, choice, decision), parsed. */
+export function readReviewRow(row: Row): { ok: true; review: Review } | { ok: false; problem: string } {
+  const parsed = Review.safeParse({
+    responseId: row.responseId === null ? undefined : String(row.responseId),
+    appraisal: row.appraisal ?? undefined,
+    reason: row.reason ?? undefined,
+    choice: row.choice ?? undefined,
+    decisionNumber: row.decisionNumber ?? undefined,
+    decisionDate: row.decisionDate ?? undefined,
+    updatedBy: row.updatedBy ?? undefined,
+  });
+  if (parsed.success) return { ok: true, review: parsed.data };
+  return { ok: false, problem: parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ') };
 }
 
 export const findingsText = (findings: readonly Finding[]): string => findings.map((f) => `• ${f.message}`).join('\n');
@@ -73,6 +103,8 @@ export function readNominationRow(row: Row, tab: TabLayout, campaign: Campaign):
     gender: row.gender ?? undefined,
     year: row.year ?? undefined,
     email: row.email ?? undefined,
+    block: row.block ?? undefined,
+    quizAccount: row.quizAccount ?? undefined,
     selfScores: onlyRubricScores(selfScores, campaign, kind),
     evidence,
   };
@@ -99,7 +131,7 @@ function headerOf(tab: TabLayout, field: string): string {
 export function resultRows(campaign: Campaign, decisions: readonly Decision[], nominations: ReadonlyMap<string, Nomination>): Row[] {
   const ranked = decisions.filter((d) => d.rank !== undefined);
   const awardOrder = (id: string) => campaign.awards.findIndex((a) => a.id === id);
-  ranked.sort((a, b) => awardOrder(a.award) - awardOrder(b.award) || NomineeKind.indexOf(a.kind) - NomineeKind.indexOf(b.kind) || a.year - b.year || a.rank! - b.rank!);
+  ranked.sort((a, b) => awardOrder(a.award) - awardOrder(b.award) || NomineeKind.indexOf(a.kind) - NomineeKind.indexOf(b.kind) || a.year - b.year || (a.block ?? '').localeCompare(b.block ?? '', 'vi') || a.rank! - b.rank!);
   return ranked.map((d) => {
     const n = nominations.get(d.responseId)!;
     const award = findAward(campaign, d.award);
@@ -107,13 +139,14 @@ export function resultRows(campaign: Campaign, decisions: readonly Decision[], n
       award: award?.name ?? d.award,
       kind: NOMINEE_KIND_LABEL[d.kind],
       year: d.year,
+      block: d.block ?? null,
       rank: d.rank ?? null,
       name: n.name,
       unit: n.unit,
       total: d.total,
-      quota: award?.quotaPerYear[d.kind] ?? null,
+      quota: (campaign.blocks ? award?.quotaPerBlockPerYear?.[d.kind] : award?.quotaPerYear[d.kind]) ?? null,
       status: STATUS_LABEL[d.status],
-      note: findingsText(d.findings.filter((f) => f.code === 'QUOTA_TIE' || f.code === 'QUOTA_EXCEEDED')),
+      note: findingsText(d.findings.filter((f) => f.code === 'QUOTA_TIE' || f.code === 'QUOTA_EXCEEDED' || f.code === 'COUNCIL_SELECTION_EXCEEDS')),
       responseId: d.responseId,
     };
   });

@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { TabLayout } from './layouts.js';
 import { StoreError, type Cell, type Row, type TableStore, type TableWrite } from './table-store.js';
-import { refreshStatusDropdown, styleNewTab } from './workbook-style.js';
+import { refreshDropdowns, styleNewTab } from './workbook-style.js';
 
 const loadExcel = async () => (await import('exceljs')).default;
 
@@ -53,7 +53,7 @@ export class WorkbookStore implements TableStore {
           if (ws.rowCount > 1) ws.spliceRows(2, ws.rowCount - 1);
           for (const row of w.replaceAll) ws.addRow(toValues(row, columns));
         } else updateByKey(ws, w.tab, columns, w.updateByKey);
-        refreshStatusDropdown(ws, w.tab);
+        refreshDropdowns(ws, w.tab);
       }
       await this.save(wb);
     });

@@ -9,10 +9,11 @@ interface WithRangeValidations {
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
 const COMPUTED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+const SPARE_ROWS = 200;
 
 /**
  * What a council member expects of a well-made sheet, as far as xlsx allows: bold frozen header, filters,
- * a dropdown for the status column, computed columns shaded, and rows that need attention coloured.
+ * dropdowns for the columns that take a closed set, computed columns shaded, and rows that need attention coloured.
  */
 export function styleNewTab(ws: ExcelJS.Worksheet, tab: TabLayout): void {
   const header = ws.getRow(1);
@@ -22,14 +23,13 @@ export function styleNewTab(ws: ExcelJS.Worksheet, tab: TabLayout): void {
   header.eachCell((cell) => (cell.fill = HEADER_FILL));
   ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: tab.columns.length } };
-
   tab.columns.forEach((c, i) => {
     if (c.computed) ws.getColumn(i + 1).fill = COMPUTED_FILL;
   });
-  const statusCol = tab.columns.findIndex((c) => c.key === 'status') + 1;
+  refreshDropdowns(ws, tab);
+  const statusCol = tab.columns.findIndex((c) => c.key === 'status' && c.choices) + 1;
   if (statusCol > 0) {
     const letter = ws.getColumn(statusCol).letter;
-    refreshStatusDropdown(ws, tab);
     const last = ws.getColumn(tab.columns.length).letter;
     ws.addConditionalFormatting({
       ref: `A2:${last}100000`,
@@ -37,39 +37,34 @@ export function styleNewTab(ws: ExcelJS.Worksheet, tab: TabLayout): void {
         rowWhere(letter, STATUS_LABEL.ineligible, 'FFF8CBAD', 1),
         rowWhere(letter, STATUS_LABEL.duplicate, 'FFF8CBAD', 2),
         rowWhere(letter, STATUS_LABEL['council-decides'], 'FFFFE699', 3),
+        rowWhere(letter, STATUS_LABEL['needs-documents'], 'FFFFE699', 4),
       ],
     });
   }
 }
 
-const SPARE_ROWS = 200;
-
 /**
- * The status dropdown covers the filled rows and some spare ones. exceljs expands a range validation into one entry
- * per cell when it loads a file, so a fixed 100,000-row range would cost a second on every load; this keeps it
- * proportional to the rows actually there, and is refreshed on every write.
+ * Dropdowns cover the filled rows and some spare ones. exceljs expands a range validation into one entry per cell
+ * when it loads a file, so a fixed 100,000-row range would cost a second on every load; this keeps it proportional
+ * to the rows actually there, and is refreshed on every write.
  */
-export function refreshStatusDropdown(ws: ExcelJS.Worksheet, tab: TabLayout): void {
-  const statusCol = tab.columns.findIndex((c) => c.key === 'status') + 1;
-  if (statusCol === 0) return;
-  const letter = ws.getColumn(statusCol).letter;
+export function refreshDropdowns(ws: ExcelJS.Worksheet, tab: TabLayout): void {
   const validations = (ws as unknown as WithRangeValidations).dataValidations;
-  for (const address of Object.keys(validations.model)) if (address.replace(/\d+$/, '') === letter) delete validations.model[address];
-  validations.add(`${letter}2:${letter}${ws.rowCount + SPARE_ROWS}`, {
-    type: 'list',
-    allowBlank: true,
-    formulae: [`"${Object.values(STATUS_LABEL).join(',')}"`],
-    showErrorMessage: true,
-    errorTitle: 'Trạng thái không hợp lệ',
-    error: 'Chọn một trạng thái trong danh sách.',
+  tab.columns.forEach((c, i) => {
+    if (!c.choices) return;
+    const letter = ws.getColumn(i + 1).letter;
+    for (const address of Object.keys(validations.model)) if (address.replace(/\d+$/, '') === letter) delete validations.model[address];
+    validations.add(`${letter}2:${letter}${ws.rowCount + SPARE_ROWS}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${c.choices.join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: 'Giá trị không hợp lệ',
+      error: 'Chọn một giá trị trong danh sách.',
+    });
   });
 }
 
 function rowWhere(column: string, label: string, argb: string, priority: number): ExcelJS.ConditionalFormattingRule {
-  return {
-    type: 'expression',
-    priority,
-    formulae: [`$${column}2="${label}"`],
-    style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb } } },
-  };
+  return { type: 'expression', priority, formulae: [`$${column}2="${label}"`], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb } } } };
 }

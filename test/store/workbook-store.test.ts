@@ -30,7 +30,7 @@ describe('the local workbook store', () => {
   test('creates the campaign\'s tabs with Vietnamese headers and records the campaign', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Cài đặt', 'Hồ sơ đề nghị', 'Kết quả xét chọn', 'Hồ sơ bị từ chối']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Cài đặt', 'Hồ sơ đề nghị', 'Kết quả xét chọn', 'Hồ sơ bị từ chối', 'Điểm Hội đồng', 'Lịch sử khen thưởng', 'Đăng ký mô hình', 'Nhật ký cuộc thi', 'Nhật ký thay đổi']);
     const headers = (wb.getWorksheet('Hồ sơ đề nghị')!.getRow(1).values as string[]).slice(1);
     expect(headers.slice(0, 6)).toEqual(['Mã phản hồi', 'Thời điểm nộp', 'Thời điểm tiếp nhận', 'Hình thức khen thưởng', 'Đối tượng', 'Họ và tên / Tên tập thể']);
     expect(headers).toContain('Điểm TC7');
@@ -91,7 +91,7 @@ describe('the local workbook store', () => {
 
   test('recompute writes statuses and the results tab in one save', async () => {
     await store.intake(submit(...[99, 98].map((t, i) => rawIndividual({ responseId: `p${i}` }))), NOW);
-    const { decisions } = await store.recompute();
+    const { decisions } = await store.recompute(NOW);
     expect(decisions.map((d) => d.status)).toEqual(['proposed', 'proposed']);
     const results = await sheetRows(path, 'Kết quả xét chọn');
     expect(results).toHaveLength(3);
@@ -106,7 +106,7 @@ describe('the local workbook store', () => {
     const col = (ws.getRow(1).values as string[]).indexOf('Thời điểm nộp');
     ws.getRow(2).getCell(col).value = 'hôm qua';
     await wb.xlsx.writeFile(path);
-    const { problems, decisions } = await store.recompute();
+    const { problems, decisions } = await store.recompute(NOW);
     expect(problems).toEqual([expect.stringMatching(/Trang tính "Hồ sơ đề nghị", hàng 2: cột "Thời điểm nộp"/)]);
     expect(decisions.map((d) => d.responseId)).toEqual(['fine']);
     expect((await sheetRows(path, 'Hồ sơ đề nghị'))[1]![1]).toBe('hôm qua');

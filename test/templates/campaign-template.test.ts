@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FINDING_CODES, FINDINGS } from '../../shared/domain/findings.js';
 import { NominationInput } from '../../shared/domain/nomination.js';
+import { Review } from '../../shared/domain/review.js';
 import { parseCampaignTemplate } from '../../shared/templates/campaign-registry.js';
 import { templatesDir } from '../../shared/templates/paths.js';
 import { TemplateError } from '../../shared/templates/template-error.js';
@@ -98,8 +99,8 @@ describe('drift', () => {
   });
 
   test('every column of the nominations tab maps to a field of the nomination contract or a computed field', () => {
-    const contract = new Set(Object.keys(NominationInput.shape));
-    const computed = new Set(['receivedAt', 'total', 'rank', 'status', 'findings', 'findingCodes']);
+    const contract = new Set([...Object.keys(NominationInput.shape), ...Object.keys(Review.shape)]);
+    const computed = new Set(['receivedAt', 'selfTotal', 'total', 'rank', 'status', 'stage', 'findings', 'findingCodes', 'councilSpread']);
     const tab = layoutsFor(vanNinh()).get('nominations')!;
     for (const column of tab.columns) {
       const field = column.key.split('.')[0]!;
@@ -108,6 +109,6 @@ describe('drift', () => {
     }
     // and back: every contract field but the campaign (one workbook per campaign) has a column
     const keys = new Set(tab.columns.map((c) => c.key.split('.')[0]));
-    for (const field of contract) if (field !== 'campaign') expect(keys.has(field === 'selfScores' ? 'score' : field), field).toBe(true);
+    for (const field of Object.keys(NominationInput.shape)) if (field !== 'campaign') expect(keys.has(field === 'selfScores' ? 'score' : field), field).toBe(true);
   });
 });

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { parseCalendarDate } from './dates.js';
+import { canonicalKey, normalizeText } from './text.js';
+import { AwardMode, Level } from './vocabulary.js';
+
+/**
+ * Records outside the nomination contract that rules join against: the quiz participation log, the award history
+ * and the model registrations. Row schemas parse what `thidua import` reads (CSV or JSON) and what the sheet holds.
+ */
+
+const text = (max = 500) => z.preprocess((v) => (typeof v === 'string' ? normalizeText(v) || undefined : typeof v === 'number' ? String(v) : v), z.string().max(max));
+const optionalText = (max = 500) => text(max).optional();
+const date = z.preprocess(
+  (v) => (typeof v === 'string' ? normalizeText(v) || undefined : v),
+  z.string().transform((value, ctx) => {
+    const parsed = parseCalendarDate(value);
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" không phải ngày hợp lệ (YYYY-MM-DD hoặc DD/MM/YYYY)` });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
+);
+const int = (min: number, max: number) => z.preprocess((v) => (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v), z.number().int().min(min).max(max));
+
+const LEVEL_WORDS: Record<string, (typeof Level)[number]> = { xa: 'commune', 'cap xa': 'commune', huyen: 'district', 'cap huyen': 'district', tinh: 'province', 'cap tinh': 'province', 'trung uong': 'central' };
+const MODE_WORDS: Record<string, (typeof AwardMode)[number]> = { 'dinh ky': 'periodic', 'chuyen de': 'thematic', 'dot xuat': 'adhoc' };
+const plain = (v: string) => canonicalKey(v).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/#/g, '').replace(/đ/g, 'd');
+
+/** Accepts the code (`district`) or the Vietnamese word (`huyện`, `cấp huyện`). */
+const level = z.preprocess((v) => (typeof v === 'string' ? (LEVEL_WORDS[plain(v)] ?? normalizeText(v)) : v), z.enum(Level));
+const mode = z.preprocess((v) => (typeof v === 'string' ? (MODE_WORDS[plain(v)] ?? normalizeText(v)) : v), z.enum(AwardMode));
+
+export const QuizLogRow = z.object({
+  account: text(200),
+  ownerName: text(300),
+  birthDate: date.optional(),
+  district: text(200),
+  referredBy: optionalText(200),
+  week: int(1, 60),
+  result: text(100),
+});
+export type QuizLogRow = z.output<typeof QuizLogRow>;
+
+export const AwardHistoryRow = z.object({
+  year: int(1945, 2100),
+  name: text(300),
+  unit: text(300),
+  award: text(300),
+  level,
+  mode,
+  decisionNumber: text(100),
+  decisionDate: date,
+});
+export type AwardHistoryRow = z.output<typeof AwardHistoryRow>;
+
+export const RegistrationStatus = ['registered', 'checked', 'recognised'] as const;
+const STATUS_WORDS: Record<string, (typeof RegistrationStatus)[number]> = { 'da dang ky': 'registered', 'dang ky': 'registered', 'da kiem tra': 'checked', 'kiem tra': 'checked', 'da cong nhan': 'recognised', 'cong nhan': 'recognised' };
+
+export const ModelRegistrationRow = z.object({
+  year: int(1945, 2100),
+  name: text(300),
+  unit: text(300),
+  model: text(500),
+  registeredAt: date,
+  status: z.preprocess((v) => (typeof v === 'string' ? (STATUS_WORDS[plain(v)] ?? normalizeText(v)) : v), z.enum(RegistrationStatus)),
+});
+export type ModelRegistrationRow = z.output<typeof ModelRegistrationRow>;
+
+export const DatasetId = ['quiz-log', 'award-history', 'model-registrations'] as const;
+export type DatasetId = (typeof DatasetId)[number];
+
+export const DATASET_SCHEMA = { 'quiz-log': QuizLogRow, 'award-history': AwardHistoryRow, 'model-registrations': ModelRegistrationRow } as const;
+
+export const DATASET_LABEL: Record<DatasetId, string> = {
+  'quiz-log': 'nhật ký tham gia cuộc thi',
+  'award-history': 'lịch sử khen thưởng',
+  'model-registrations': 'đăng ký mô hình',
+};
+
+/** Who a record is about: canonical name and unit, as for duplicate nominations. */
+export const nomineeRecordKey = (name: string, unit: string) => `${canonicalKey(name)}|${canonicalKey(unit)}`;
+
+/** The quiz log indexed for joins: an account's rows, and the accounts each account recruited. Linear to build. */
+export interface QuizIndex {
+  byAccount: Map<string, QuizLogRow[]>;
+  recruitedBy: Map<string, Set<string>>;
+}
+
+export function indexQuizLog(rows: readonly QuizLogRow[]): QuizIndex {
+  const byAccount = new Map<string, QuizLogRow[]>();
+  const recruitedBy = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const account = canonicalKey(row.account);
+    const list = byAccount.get(account);
+    if (list) list.push(row);
+    else byAccount.set(account, [row]);
+    if (row.referredBy) {
+      const referrer = canonicalKey(row.referredBy);
+      const set = recruitedBy.get(referrer);
+      if (set) set.add(account);
+      else recruitedBy.set(referrer, new Set([account]));
+    }
+  }
+  return { byAccount, recruitedBy };
+}
+
+export function indexByNominee<T extends { name: string; unit: string }>(rows: readonly T[]): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = nomineeRecordKey(row.name, row.unit);
+    const list = index.get(key);
+    if (list) list.push(row);
+    else index.set(key, [row]);
+  }
+  return index;
+}
+
+/** The datasets loaded for a campaign; a dataset that was never loaded is absent, and its rules are not checked. */
+export interface Datasets {
+  quizLog?: QuizIndex;
+  awardHistory?: Map<string, AwardHistoryRow[]>;
+  registrations?: Map<string, ModelRegistrationRow[]>;
+}
+
+export function indexDatasets(raw: { quizLog?: QuizLogRow[]; awardHistory?: AwardHistoryRow[]; registrations?: ModelRegistrationRow[] }): Datasets {
+  return {
+    quizLog: raw.quizLog?.length ? indexQuizLog(raw.quizLog) : undefined,
+    awardHistory: raw.awardHistory?.length ? indexByNominee(raw.awardHistory) : undefined,
+    registrations: raw.registrations?.length ? indexByNominee(raw.registrations) : undefined,
+  };
+}
