@@ -1,54 +1,102 @@
+import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { STATUS_LABEL } from '../domain/vocabulary.js';
+import type { Campaign } from '../domain/campaign.js';
+import { CouncilScoreEntry } from '../domain/council.js';
+import { DATASET_SCHEMA, DatasetId } from '../domain/datasets.js';
+import type { Decision } from '../domain/decide.js';
+import { Review } from '../domain/review.js';
+import { NOMINEE_KIND_LABEL, STAGE_LABEL, STATUS_LABEL } from '../domain/vocabulary.js';
 import { CampaignStore } from '../store/campaign-store.js';
 import { WorkbookStore } from '../store/workbook-store.js';
 import { templatesDir } from '../templates/paths.js';
 import { exportAwardList } from './commands.js';
 import type { CliContext } from './context.js';
+import { exportCampaignReport, exportScoreSheets } from './document-commands.js';
 import { EXIT, table } from './io.js';
+import { readRecords } from './read-records.js';
 import { readSubmissions } from './read-submissions.js';
 
-export const DEMO_CAMPAIGN = 'van-ninh-dan-van-kheo';
+/** The campaigns the demo runs, in order: the richest first. */
+export const DEMO_CAMPAIGNS = ['van-ninh-dan-van-kheo', 'bac-son-quiz-2024', 'tt-bac-son-80-nam-tong-tuyen-cu', 'tay-ninh-nam-dan-van-kheo-2020'];
+const DEMO_SECRETARY = 'Thư ký Hội đồng (chạy thử)';
 
 /**
- * The main job for a newcomer: a fresh workbook for the Vạn Ninh campaign, the sample nominations taken in
- * (some invalid, some tied, one delivered twice), scored, every award list exported into out/, and a summary.
+ * The main job for a newcomer: each of the four seed campaigns end to end on the embedded default — a fresh
+ * workbook, its datasets imported, the sample nominations taken in (some invalid, some tied, one delivered twice),
+ * scored, the council's scores and review recorded, scored again, and every award list exported into out/.
  */
-export async function demoCommand(ctx: CliContext, options: { outDir?: string } = {}): Promise<number> {
+export async function demoCommand(ctx: CliContext, options: { outDir?: string; campaigns?: string[] } = {}): Promise<number> {
   const outDir = options.outDir ?? 'out';
-  const campaign = ctx.campaigns.get(DEMO_CAMPAIGN)!;
-  const storePath = join(outDir, `${campaign.id}.xlsx`);
   await mkdir(outDir, { recursive: true });
-  await rm(storePath, { force: true });
-  const say = (text: string) => ctx.io.stdout.write(text);
-
-  say(`Phong trào: ${campaign.title}\n\n1. Tạo sổ làm việc ${storePath}\n`);
-  const store = await CampaignStore.init(new WorkbookStore(storePath), campaign);
-
-  const samples = join(templatesDir(), 'samples', `${campaign.id}.json`);
-  const submissions = await readSubmissions(samples);
-  const outcomes = await store.intake(submissions, ctx.now());
-  const count = (kind: string) => outcomes.filter((o) => o.kind === kind).length;
-  say(`2. Tiếp nhận ${submissions.length} hồ sơ mẫu: ${count('accepted')} tiếp nhận, ${count('rejected')} bị từ chối, ${count('duplicate')} gửi lặp (bỏ qua)\n`);
-  for (const o of outcomes) {
-    if (o.kind === 'rejected') say(`   ✘ ${o.responseId ?? '?'}: ${o.findings.map((f) => f.message).join(' ')}\n`);
-  }
-
-  const { decisions, nominations } = await store.recompute(ctx.now());
-  const byId = new Map(nominations.map((n) => [n.responseId, n]));
-  say('3. Chấm điểm, xếp hạng, áp chỉ tiêu:\n\n');
-  const rows = decisions
-    .filter((d) => d.status !== 'eligible')
-    .sort((a, b) => campaign.awards.findIndex((x) => x.id === a.award) - campaign.awards.findIndex((x) => x.id === b.award) || a.kind.localeCompare(b.kind) || (a.rank ?? 99) - (b.rank ?? 99))
-    .map((d) => [d.award, d.kind === 'collective' ? 'Tập thể' : 'Cá nhân', d.rank ?? '', byId.get(d.responseId)!.name, d.total, STATUS_LABEL[d.status]]);
-  say(table(['Hình thức', 'Đối tượng', 'Hạng', 'Họ và tên / Tên tập thể', 'Điểm', 'Trạng thái'], rows));
-
-  say('\n4. Xuất danh sách khen thưởng:\n');
-  for (const award of campaign.awards) {
-    const file = await exportAwardList(store, award.id, { out: join(outDir, campaign.id, `${award.id}.xlsx`) });
-    say(`   ${file}\n`);
-  }
-  say(`\nMở ${storePath} để xem các trang tính của Hội đồng; danh sách nằm trong ${join(outDir, campaign.id)}/.\n`);
+  for (const id of options.campaigns ?? DEMO_CAMPAIGNS) await runCampaign(ctx, ctx.campaigns.get(id)!, outDir);
+  ctx.io.stdout.write(`Mở các sổ ${outDir}/<mã phong trào>.xlsx để xem các trang tính của Hội đồng; danh sách khen thưởng nằm trong ${outDir}/<mã phong trào>/.\n`);
   return EXIT.ok;
 }
+
+async function runCampaign(ctx: CliContext, campaign: Campaign, outDir: string): Promise<void> {
+  const say = (text: string) => ctx.io.stdout.write(text);
+  const samples = join(templatesDir(), 'samples', campaign.id);
+  const storePath = join(outDir, `${campaign.id}.xlsx`);
+  await rm(storePath, { force: true });
+  say(`\n══ ${campaign.title}\n   sổ làm việc: ${storePath}\n`);
+  const store = await CampaignStore.init(new WorkbookStore(storePath), campaign);
+
+  for (const id of DatasetId) {
+    const file = join(samples, `${id}.csv`);
+    if (!existsSync(file)) continue;
+    const rows = (await readRecords(file, headerOf(store, id))).map((r) => DATASET_SCHEMA[id].parse(r.record) as Record<string, unknown>);
+    const { added } = await store.importDataset(id, rows);
+    say(`   nạp ${added} dòng ${id}\n`);
+  }
+
+  const submissions = await readSubmissions(join(samples, 'nominations.json'));
+  const outcomes = await store.intake(submissions, ctx.now());
+  const count = (kind: string) => outcomes.filter((o) => o.kind === kind).length;
+  say(`   tiếp nhận ${submissions.length} hồ sơ: ${count('accepted')} tiếp nhận, ${count('rejected')} bị từ chối, ${count('duplicate')} gửi lặp (bỏ qua)\n`);
+  for (const o of outcomes) if (o.kind === 'rejected') say(`     ✘ ${o.responseId ?? '?'}: ${o.findings.map((f) => f.message).join(' ')}\n`);
+  await store.recompute(ctx.now(), 'thidua demo');
+
+  const council = (await readSubmissions(join(samples, 'council.json'))).map((s) => CouncilScoreEntry.parse(s.payload));
+  await store.recordCouncilScores(council, ctx.now());
+  const reviews = (await readSubmissions(join(samples, 'review.json'))).map((s) => Review.parse(s.payload));
+  await store.applyReviews(reviews, DEMO_SECRETARY, ctx.now());
+  say(`   Hội đồng: ${council.length} lượt chấm, ${reviews.length} kết luận\n\n`);
+
+  const { decisions, nominations } = await store.recompute(ctx.now(), 'thidua demo');
+  const names = new Map(nominations.map((n) => [n.responseId, n.name]));
+  say(indent(table(['Hình thức', 'Đối tượng', 'Khối', 'Hạng', 'Họ và tên / Tên tập thể', 'Điểm', 'Trạng thái', 'Giai đoạn', 'Lý do chính'], ordered(campaign, decisions).map((d) => [
+    d.award, NOMINEE_KIND_LABEL[d.kind], d.block ?? '', d.rank ?? '', names.get(d.responseId) ?? '', String(d.total).replace('.', ','), STATUS_LABEL[d.status], STAGE_LABEL[d.stage], mainReason(d),
+  ]))));
+  for (const award of campaign.awards) {
+    try {
+      const file = await exportAwardList(store, award.id, { out: join(outDir, campaign.id, `${award.id}.xlsx`) });
+      say(`   danh sách: ${file}\n`);
+    } catch (error) {
+      say(`   (chưa xuất ${award.id}: ${(error as Error).message})\n`);
+    }
+  }
+  const [sheets] = await exportScoreSheets(store, { oneWorkbook: true, out: join(outDir, campaign.id, 'bang-cham-diem.xlsx') });
+  say(`   bảng chấm điểm: ${sheets ?? ''}\n`);
+  say(`   báo cáo phong trào: ${await exportCampaignReport(store, { out: join(outDir, campaign.id, 'bao-cao-phong-trao.xlsx'), now: ctx.now() })}\n`);
+}
+
+function headerOf(store: CampaignStore, id: DatasetId): (header: string) => string {
+  const tab = store.tab(id === 'quiz-log' ? 'quizLog' : id === 'award-history' ? 'awardHistory' : 'registrations');
+  return (header) => tab.columns.find((c) => c.header === header)?.key ?? header;
+}
+
+function ordered(campaign: Campaign, decisions: Decision[]): Decision[] {
+  const awardIndex = (id: string) => campaign.awards.findIndex((a) => a.id === id);
+  return [...decisions].sort((a, b) => awardIndex(a.award) - awardIndex(b.award) || a.kind.localeCompare(b.kind) || (a.block ?? '').localeCompare(b.block ?? '', 'vi') || (a.rank ?? 99) - (b.rank ?? 99));
+}
+
+/** The first finding that explains a status other than proposed, shortened for the terminal. */
+function mainReason(d: Decision): string {
+  if (d.status === 'proposed' || d.status === 'awarded' || d.status === 'eligible') return '';
+  const f = d.findings.find((x) => x.severity === 'ineligible' || x.severity === 'pending') ?? d.findings.find((x) => x.code.startsWith('QUOTA') || x.code.startsWith('COUNCIL'));
+  if (!f) return '';
+  return f.message.length > 70 ? `${f.message.slice(0, 69)}…` : f.message;
+}
+
+const indent = (text: string) => text.split('\n').map((l) => (l ? `   ${l}` : l)).join('\n');

@@ -1,7 +1,7 @@
 /** Where a command writes: the process's streams, or buffers in tests. */
 export interface CliIO {
   stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
 /** Exit codes of `thidua`. */

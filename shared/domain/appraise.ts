@@ -68,9 +68,11 @@ export function appraise(nomination: Nomination, campaign: Campaign | undefined,
 
 function checkBlock(n: Nomination, campaign: Campaign): Finding | undefined {
   if (!campaign.blocks) return undefined;
-  const allowed = campaign.blocks.names.join('; ');
+  const names = campaign.blocks.names;
+  const allowed = names?.join('; ') ?? 'khối của đơn vị';
   if (!n.block) return finding('BLOCK_NEEDED', 'block', { allowed });
-  return campaign.blocks.names.some((b) => canonicalKey(b) === canonicalKey(n.block!)) ? undefined : finding('BLOCK_UNKNOWN', 'block', { value: n.block, allowed });
+  if (!names) return undefined;
+  return names.some((b) => canonicalKey(b) === canonicalKey(n.block!)) ? undefined : finding('BLOCK_UNKNOWN', 'block', { value: n.block, allowed });
 }
 
 /** The unit's self-assessment: every points criterion scored, with a number within its maximum. */
@@ -131,13 +133,15 @@ const minimumOf = (c: PointsCriterion) => round2(c.maxPoints * c.minShare);
 function checkDates(nomination: Nomination, campaign: Campaign, award: Award, year: number): Finding[] {
   const findings: Finding[] = [];
   const submitted = nomination.submittedAt;
-  const termEndExclusive = new Date(isoDateStart(campaign.term.to).getTime() + 24 * 3600 * 1000);
-  if (submitted < isoDateStart(campaign.term.from) || submitted >= termEndExclusive) {
-    findings.push(finding('OUTSIDE_TERM', 'submittedAt', { submitted: formatVietnameseDate(vietnamDate(submitted)), from: formatVietnameseDate(campaign.term.from), to: formatVietnameseDate(campaign.term.to) }));
+  const period = campaign.nominationPeriod ?? campaign.term;
+  const endExclusive = period.to ? new Date(isoDateStart(period.to).getTime() + 24 * 3600 * 1000) : undefined;
+  if (submitted < isoDateStart(period.from) || (endExclusive && submitted >= endExclusive)) {
+    findings.push(finding('OUTSIDE_TERM', 'submittedAt', { submitted: formatVietnameseDate(vietnamDate(submitted)), from: formatVietnameseDate(period.from), to: period.to ? formatVietnameseDate(period.to) : '…' }));
   }
   const { validFrom, validUntil } = award.authority;
   if ((validUntil && submitted >= isoDateStart(validUntil)) || (validFrom && submitted < isoDateStart(validFrom))) {
-    findings.push(finding('AWARD_NOT_AVAILABLE', 'award', { date: formatVietnameseDate(vietnamDate(submitted)), authority: award.authority.title, until: formatVietnameseDate(validUntil ?? validFrom!) }));
+    const successor = award.authority.successor ? ` Thẩm quyền tương ứng: ${award.authority.successor}.` : '';
+    findings.push(finding('AWARD_NOT_AVAILABLE', 'award', { date: formatVietnameseDate(vietnamDate(submitted)), authority: award.authority.title, until: formatVietnameseDate(validUntil ?? validFrom!), successor }));
   }
   for (const id of award.deadlines) {
     const deadline = campaign.deadlines.find((d) => d.id === id);

@@ -77,6 +77,8 @@ export const Authority = z.object({
   validFrom: isoDate.optional(),
   /** … until this date (exclusive): e.g. district chairmen until 2025-07-01 (two-tier local government). */
   validUntil: isoDate.optional(),
+  /** Who grants the equivalent award afterwards, for the message to the unit. */
+  successor: z.string().optional(),
 });
 export type Authority = z.infer<typeof Authority>;
 
@@ -184,6 +186,11 @@ export const Campaign = z
     /** The plan itself: its number and date as cited in documents. */
     plan: z.object({ reference: text, seed: z.string().optional() }),
     term: z.object({ from: isoDate, to: isoDate }),
+    /**
+     * When nominations are taken, if not during the term: plans that review "after the campaign ends" take them
+     * from the launch with no end (the award authority's own dates still apply).
+     */
+    nominationPeriod: z.object({ from: isoDate, to: isoDate.optional() }).optional(),
     nomineeKinds: z.array(z.enum(NomineeKind)).min(1),
     rubrics: z.partialRecord(z.enum(NomineeKind), Rubric),
     awards: z.array(Award).min(1),
@@ -195,7 +202,7 @@ export const Campaign = z
     tieBreakers: z.array(z.enum(TieBreaker)).min(1).default(['total-score', 'women-priority']),
     ratingScales: z.array(RatingScale).default([]),
     /** Emulation blocks: when present, every nomination names its block and each block is ranked on its own. */
-    blocks: z.object({ names: z.array(text).min(1) }).optional(),
+    blocks: z.object({ names: z.array(text).min(1).optional() }).optional(),
     council: z
       .object({
         /** A member whose total sits this many points or more from the other members' average is flagged. */

@@ -46,7 +46,9 @@ export function councilResult(campaign: Campaign, nomination: Nomination, entrie
   const sums: Record<string, { sum: number; count: number }> = {};
   const members: MemberScore[] = [];
   for (const entry of latest.values()) {
-    const recused = canonicalKey(entry.memberUnit) === canonicalKey(nomination.unit);
+    const memberUnit = canonicalKey(entry.memberUnit);
+    // a member does not score their own unit, nor their own unit when it is the collective nominated
+    const recused = memberUnit === canonicalKey(nomination.unit) || (nomination.kind === 'collective' && memberUnit === canonicalKey(nomination.name));
     if (recused) findings.push(finding('COUNCIL_MEMBER_RECUSED', 'councilScores', { member: entry.member }));
     let total = 0;
     for (const c of criteria) {

@@ -45,6 +45,7 @@ export function decide(campaign: Campaign, nominations: readonly Nomination[], i
   const ordered = [...nominations].sort(bySubmission);
   const scoresById = groupScores(inputs.councilScores ?? []);
   const firstByNominee = new Map<string, Nomination>();
+  const blockName = blockNamer(campaign);
   const decisions = ordered.map((nomination): Decision => {
     const council = scoresById.has(nomination.responseId) ? councilResult(campaign, nomination, scoresById.get(nomination.responseId)!) : undefined;
     const appraisal = appraise(nomination, campaign, { datasets: inputs.datasets, council });
@@ -61,7 +62,7 @@ export function decide(campaign: Campaign, nominations: readonly Nomination[], i
       award: nomination.award,
       kind: nomination.kind,
       year: appraisal.year,
-      block: campaign.blocks && nomination.block ? campaign.blocks.names.find((b) => canonicalKey(b) === canonicalKey(nomination.block!)) : undefined,
+      block: blockName(nomination.block),
       status,
       stage: 'submitted',
       total: appraisal.total,
@@ -81,6 +82,17 @@ export function decide(campaign: Campaign, nominations: readonly Nomination[], i
   }
   for (const d of decisions) d.stage = stageOf(d, inputs.reviews?.get(d.responseId));
   return decisions;
+}
+
+/** A block's name as shown: the template's spelling, else the first spelling seen, so "Khối A" and "khối  A" rank together. */
+function blockNamer(campaign: Campaign): (block: string | undefined) => string | undefined {
+  const seen = new Map<string, string>(campaign.blocks?.names?.map((b) => [canonicalKey(b), b]));
+  return (block) => {
+    if (!campaign.blocks || !block) return undefined;
+    const key = canonicalKey(block);
+    if (!seen.has(key)) seen.set(key, block);
+    return seen.get(key);
+  };
 }
 
 const pendingStatus = (findings: Finding[]): NominationStatus => (findings.some((f) => f.code === 'APPRAISED_NEEDS_DOCUMENTS') ? 'needs-documents' : 'awaiting-council');

@@ -71,10 +71,9 @@ const monthDay = (year: number, md: string) => {
   return vietnamDayStart(year, m, d);
 };
 
-/** The level an earlier award counts as, under the campaign's equivalences (e.g. after the 2025 reform). */
-function countedLevel(level: Level, decisionDate: string, campaign: Campaign): Level {
-  const eq = campaign.levelEquivalences.find((e) => e.level === level && decisionDate >= e.from);
-  return eq ? eq.countsAs : level;
+/** Whether an earlier award counts at a level: its own, or another under the campaign's equivalences (e.g. after the 2025 reform). */
+function countsAt(target: Level, level: Level, decisionDate: string, campaign: Campaign): boolean {
+  return level === target || campaign.levelEquivalences.some((e) => e.level === level && e.countsAs === target && decisionDate >= e.from);
 }
 
 /**
@@ -83,7 +82,7 @@ function countedLevel(level: Level, decisionDate: string, campaign: Campaign): L
  */
 function checkRecognition(rule: Extract<Prerequisite, { type: 'prior-recognition' }>, n: Nomination, year: number, campaign: Campaign, index: NonNullable<Datasets['awardHistory']>): Finding[] {
   const rows = index.get(nomineeRecordKey(n.name, n.unit)) ?? [];
-  const years = new Set(rows.filter((r) => rule.modes.includes(r.mode) && countedLevel(r.level, r.decisionDate, campaign) === rule.level && r.year <= year).map((r) => r.year));
+  const years = new Set(rows.filter((r) => rule.modes.includes(r.mode) && countsAt(rule.level, r.level, r.decisionDate, campaign) && r.year <= year).map((r) => r.year));
   const runEndingAt = (end: number) => Array.from({ length: rule.consecutiveYears }, (_, i) => end - i).every((y) => years.has(y));
   if (runEndingAt(year) || runEndingAt(year - 1)) return [];
   const found = [...years].sort().join(', ') || 'không có';

@@ -27,20 +27,22 @@ const LOOK_ALIKES: Record<string, string> = {
  * @example canonicalKey('  Nguyễn  Thị Thuý ') === canonicalKey('nguyễn thị thúy')
  */
 export function canonicalKey(value: string): string {
+  // Fast path for plain ASCII (account ids, codes): the same key the general path gives, without Unicode work.
+  if (PRINTABLE_ASCII.test(value)) return value.replace(/\s+/g, ' ').trim().toLowerCase();
   const text = normalizeText(value)
     .replace(/[\u00D0\u00F0\u0189\u0256]/g, (c) => LOOK_ALIKES[c] ?? c)
-    .toLocaleLowerCase('vi');
+    .toLocaleLowerCase('vi')
+    .normalize('NFD');
   return text.split(' ').map(syllableKey).join(' ');
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g; // grave, acute, tilde, hook above, dot below
 
-/** A syllable's key: its letters without the tone mark, followed by the tone mark, wherever it was placed. */
-function syllableKey(syllable: string): string {
-  const decomposed = syllable.normalize('NFD');
-  const tones = decomposed.match(TONE_MARKS) ?? [];
-  const bare = decomposed.replace(TONE_MARKS, '').normalize('NFC');
-  return tones.length > 0 ? `${bare}#${tones.join('')}` : bare;
+/** A decomposed syllable's key: its letters without the tone mark, followed by the tone mark, wherever it was placed. */
+function syllableKey(decomposed: string): string {
+  const tones = decomposed.match(TONE_MARKS);
+  return tones ? `${decomposed.replace(TONE_MARKS, '')}#${tones.join('')}` : decomposed;
 }
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Campaign } from '../../shared/domain/campaign.js';
+import { isRated, type Campaign, type PointsCriterion } from '../../shared/domain/campaign.js';
 import { parseNomination, type Nomination } from '../../shared/domain/nomination.js';
 import { loadCampaigns } from '../../shared/templates/campaign-registry.js';
 
@@ -12,9 +12,14 @@ export const DISTRICT = 'giay-khen-chu-tich-huyen';
 export const PROVINCE = 'bang-khen-chu-tich-tinh';
 export const COMMUNE = 'giay-khen-chu-tich-xa';
 
+/** The Vạn Ninh rubric's criteria for a kind (all scored in points). */
+export function pointsCriteria(kind: 'collective' | 'individual'): PointsCriterion[] {
+  return vanNinh().rubrics[kind]!.criteria.filter((c): c is PointsCriterion => !isRated(c));
+}
+
 /** Full marks on every criterion of the plan's rubric for the kind. */
 export function fullMarks(kind: 'collective' | 'individual'): Record<string, number> {
-  return Object.fromEntries(vanNinh().rubrics[kind]!.criteria.map((c) => [c.number, c.maxPoints]));
+  return Object.fromEntries(pointsCriteria(kind).map((c) => [c.number, c.maxPoints]));
 }
 
 /** Evidence text for every criterion. */
@@ -24,7 +29,7 @@ export function allEvidence(kind: 'collective' | 'individual'): Record<string, s
 
 /** Scores that add up to `total`, taking points off criterion 1 first, never below 90% of a criterion's maximum. */
 export function scoresTotalling(kind: 'collective' | 'individual', total: number): Record<string, number> {
-  const criteria = vanNinh().rubrics[kind]!.criteria;
+  const criteria = pointsCriteria(kind);
   const scores = fullMarks(kind);
   let deficit = criteria.reduce((s, c) => s + c.maxPoints, 0) - total;
   for (const c of criteria) {

@@ -8,7 +8,7 @@ import { parseCampaignTemplate } from '../../shared/templates/campaign-registry.
 import { templatesDir } from '../../shared/templates/paths.js';
 import { TemplateError } from '../../shared/templates/template-error.js';
 import { layoutsFor } from '../../shared/store/layouts.js';
-import { COMMUNE, DISTRICT, PROVINCE, vanNinh } from '../support/builders.js';
+import { campaigns, COMMUNE, DISTRICT, pointsCriteria, PROVINCE, vanNinh } from '../support/builders.js';
 
 const templateText = readFileSync(join(templatesDir(), 'campaigns', 'van-ninh-dan-van-kheo.json'), 'utf8');
 
@@ -18,9 +18,9 @@ describe('the Vạn Ninh template encodes its plan', () => {
     ['individual', [15, 15, 20, 10, 10, 15, 15]],
   ] as const)('the %s rubric has the plan\'s seven maxima summing to 100, each at 90%%', (kind, maxima) => {
     const rubric = vanNinh().rubrics[kind]!;
-    expect(rubric.criteria.map((c) => c.maxPoints)).toEqual(maxima);
+    expect(pointsCriteria(kind).map((c) => c.maxPoints)).toEqual(maxima);
     expect(rubric.criteria.map((c) => c.number)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
-    expect(rubric.criteria.every((c) => c.minShare === 0.9)).toBe(true);
+    expect(pointsCriteria(kind).every((c) => c.minShare === 0.9)).toBe(true);
     expect(rubric.totalThreshold).toBe(90);
     expect(rubric.evidence).toBe('each-criterion');
   });
@@ -110,5 +110,54 @@ describe('drift', () => {
     // and back: every contract field but the campaign (one workbook per campaign) has a column
     const keys = new Set(tab.columns.map((c) => c.key.split('.')[0]));
     for (const field of Object.keys(NominationInput.shape)) if (field !== 'campaign') expect(keys.has(field === 'selfScores' ? 'score' : field), field).toBe(true);
+  });
+});
+
+describe('the other three plans as templates', () => {
+  const all = () => campaigns;
+
+  test('all four seed campaigns load', () => {
+    expect([...all().keys()].sort()).toEqual(['bac-son-quiz-2024', 'tay-ninh-nam-dan-van-kheo-2020', 'tt-bac-son-80-nam-tong-tuyen-cu', 'van-ninh-dan-van-kheo']);
+  });
+
+  test('Bắc Sơn quiz: to 28/4/2024, individuals aged 16 on launch, the quiz rule, the district chairman\'s Giấy khen', () => {
+    const c = all().get('bac-son-quiz-2024')!;
+    expect(c.term.to).toBe('2024-04-28');
+    const [award] = c.awards;
+    expect(c.awards).toHaveLength(1);
+    expect(award!.name).toBe('Giấy khen của Chủ tịch UBND huyện');
+    expect(award!.prerequisites).toEqual([
+      expect.objectContaining({ type: 'minimum-age', years: 16, kinds: ['individual'] }),
+      expect.objectContaining({ type: 'quiz-participation', district: 'Bắc Sơn', minReferrals: 2, consecutiveWeeks: 5, kinds: ['individual'] }),
+    ]);
+    expect(c.rubrics.collective!.criteria).toHaveLength(3); // the plan's three collective criteria, rated by the reviewing body
+  });
+
+  test('TT Bắc Sơn: to 31/12/2025, district Giấy khen and provincial Bằng khen proposals on qualitative criteria', () => {
+    const c = all().get('tt-bac-son-80-nam-tong-tuyen-cu')!;
+    expect(c.term.to).toBe('2025-12-31');
+    expect(c.awards.map((a) => [a.id, a.authority.level])).toEqual([['giay-khen-chu-tich-huyen', 'district'], ['bang-khen-chu-tich-tinh', 'province']]);
+    expect(Object.values(c.rubrics).every((r) => r!.criteria.every((x) => 'scale' in x))).toBe(true);
+  });
+
+  test('Tây Ninh: blocks, plans due before 15/4/2020, term to 31/12/2020, recognised model examples', () => {
+    const c = all().get('tay-ninh-nam-dan-van-kheo-2020')!;
+    expect(c.blocks).toBeDefined();
+    expect(c.term.to).toBe('2020-12-31');
+    expect(c.deadlines.find((d) => d.id === 'ke-hoach-khoi-don-vi')!.due).toEqual({ before: '2020-04-15' });
+    expect(c.awards[0]!.prerequisites).toEqual([expect.objectContaining({ type: 'registered-model', status: 'recognised' })]);
+    expect(c.rubrics.collective!.criteria).toHaveLength(7); // the plan's seven contents
+  });
+
+  test('refuses a template whose award authority does not exist during the campaign', () => {
+    const json = JSON.parse(readFileSync(join(templatesDir(), 'campaigns', 'tay-ninh-nam-dan-van-kheo-2020.json'), 'utf8'));
+    json.awards[0].authority.validUntil = '2019-01-01';
+    expect(() => parseCampaignTemplate('tay-ninh-nam-dan-van-kheo-2020.json', JSON.stringify(json))).toThrow('awards.0.authority');
+  });
+
+  test('refuses a rated criterion whose scale is not declared', () => {
+    const json = JSON.parse(readFileSync(join(templatesDir(), 'campaigns', 'bac-son-quiz-2024.json'), 'utf8'));
+    json.rubrics.individual.criteria[0].scale = 'khong-co';
+    expect(() => parseCampaignTemplate('bac-son-quiz-2024.json', JSON.stringify(json))).toThrow('rubrics.individual.criteria.0.scale');
   });
 });
