@@ -50,7 +50,8 @@ export class WorkbookStore implements TableStore {
         const columns = columnIndex(ws, w.tab);
         if ('append' in w) for (const row of w.append) ws.addRow(toValues(row, columns));
         else if ('replaceAll' in w) {
-          if (ws.rowCount > 1) ws.spliceRows(2, ws.rowCount - 1);
+          // exceljs's spliceRows(2, n) on a loaded sheet moves nothing and deletes nothing: remove rows from the bottom
+          while (ws.rowCount > 1) ws.spliceRows(ws.rowCount, 1);
           for (const row of w.replaceAll) ws.addRow(toValues(row, columns));
         } else updateByKey(ws, w.tab, columns, w.updateByKey);
         refreshDropdowns(ws, w.tab);

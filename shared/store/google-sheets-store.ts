@@ -1,0 +1,188 @@
+import { sheets_v4 } from '@googleapis/sheets';
+import { quoteTitle } from './google-sheets-a1.js';
+import type { SheetsAuth } from './google-sheets-auth.js';
+import { faultOf, SheetsCaller } from './google-sheets-call.js';
+import { chunkBySize } from './google-sheets-chunks.js';
+import { newSheetId, provisionRequests } from './google-sheets-provision.js';
+import { rowsOf, snapshotOf, type TableSnapshot } from './google-sheets-table.js';
+import { planWrites } from './google-sheets-write-plan.js';
+import type { TabLayout } from './layouts.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
+import { StoreError, type Row, type TableStore, type TableWrite } from './table-store.js';
+
+export interface GoogleSheetsStoreOptions {
+  /** The id in the sheet's address: `https://docs.google.com/spreadsheets/d/<id>/edit`. */
+  spreadsheetId: string;
+  /** Credentials: `sheetsAuth()` (ADC or a key file), or in tests an OAuth2Client holding a token. */
+  auth: SheetsAuth;
+  /** The service account's email: kept an editor of protected ranges, and named in "share the sheet" messages. */
+  editorEmail?: string;
+  retry?: Partial<RetryPolicy>;
+  /** How to wait between attempts (tests pass one that returns at once). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Jitter source in [0, 1). */
+  random?: () => number;
+  /** Per-request timeout; a request that times out is retried (default 60 s). */
+  timeoutMs?: number;
+  /** Largest JSON body of one values.batchUpdate (default 1.8 MB: Google advises ≤ 2 MB a request). */
+  maxRequestBytes?: number;
+}
+
+export const MAX_REQUEST_BYTES = 1_800_000;
+
+/** Per spreadsheet within the process: the queue of exclusive jobs and the queue of single operations. */
+const lanes = new Map<string, { jobs: Promise<unknown>; ops: Promise<unknown> }>();
+
+function enqueue<T>(spreadsheetId: string, queue: 'jobs' | 'ops', job: () => Promise<T>): Promise<T> {
+  let lane = lanes.get(spreadsheetId);
+  if (!lane) lanes.set(spreadsheetId, (lane = { jobs: Promise.resolve(), ops: Promise.resolve() }));
+  const run = lane[queue].then(job, job);
+  lane[queue] = run.catch(() => undefined);
+  return run;
+}
+
+const uniqueTabs = (tabs: readonly TabLayout[]): TabLayout[] => [...new Map(tabs.map((t) => [t.title, t])).values()];
+
+/**
+ * The council's Google Sheet as a TableStore, through `@googleapis/sheets`. Every job is a constant number of calls:
+ * reads are one `values.batchGet`, writes one `values.batchUpdate` (chunked under ~2 MB) at explicit row positions
+ * after one read that locates headers and keys, values always RAW. Transient faults are retried with backoff,
+ * writes included, which is safe because a repeated write lands on the same cells (docs/decisions/001).
+ */
+export class GoogleSheetsStore implements TableStore {
+  readonly spreadsheetId: string;
+  private readonly api: sheets_v4.Sheets;
+  private readonly caller: SheetsCaller;
+  private readonly editorEmail: string | undefined;
+  private readonly maxRequestBytes: number;
+  private readonly sheetIds = new Map<string, number>();
+
+  constructor(options: GoogleSheetsStoreOptions) {
+    this.spreadsheetId = options.spreadsheetId;
+    this.editorEmail = options.editorEmail;
+    this.maxRequestBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+    this.api = new sheets_v4.Sheets({ auth: options.auth });
+    this.caller = new SheetsCaller({
+      spreadsheetId: options.spreadsheetId,
+      editorEmail: options.editorEmail,
+      policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      random: options.random ?? Math.random,
+      timeoutMs: options.timeoutMs ?? 60_000,
+    });
+  }
+
+  ensureTabs(tabs: TabLayout[]): Promise<void> {
+    return enqueue(this.spreadsheetId, 'ops', () => this.provision(uniqueTabs(tabs)));
+  }
+
+  readTabs(tabs: TabLayout[]): Promise<Map<string, Row[]>> {
+    return enqueue(this.spreadsheetId, 'ops', async () => {
+      const snapshots = await this.snapshots(uniqueTabs(tabs));
+      return new Map(tabs.map((tab) => [tab.id, rowsOf(snapshots.get(tab.title)!)]));
+    });
+  }
+
+  write(batch: TableWrite[]): Promise<void> {
+    return enqueue(this.spreadsheetId, 'ops', async () => {
+      if (batch.length === 0) return;
+      const plan = planWrites(batch, await this.snapshots(uniqueTabs(batch.map((w) => w.tab))));
+      if (plan.grow.length > 0) await this.grow(plan.grow);
+      for (const data of chunkBySize(plan.data, this.maxRequestBytes)) {
+        await this.caller.call('ghi dữ liệu', (o) =>
+          this.api.spreadsheets.values.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }, o),
+        );
+      }
+    });
+  }
+
+  /** Serialises read-then-write jobs on this spreadsheet within the process, across store instances. */
+  exclusive<T>(job: () => Promise<T>): Promise<T> {
+    return enqueue(this.spreadsheetId, 'jobs', job);
+  }
+
+  /** One `spreadsheets.get`; then, only if tabs are missing, one atomic `spreadsheets.batchUpdate` creating them. */
+  private async provision(tabs: TabLayout[]): Promise<void> {
+    const existing = await this.listSheets();
+    const missing = tabs.filter((t) => !existing.has(t.title));
+    if (missing.length === 0) return;
+    const taken = new Set(existing.values());
+    const created = new Map<string, number>();
+    const requests = missing.flatMap((tab) => {
+      const id = newSheetId(tab.title, taken);
+      taken.add(id);
+      created.set(tab.title, id);
+      return provisionRequests(tab, id, this.editorEmail);
+    });
+    try {
+      await this.caller.call('tạo các trang tính', (o) => this.api.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }, o));
+      for (const [title, id] of created) this.sheetIds.set(title, id);
+    } catch (error) {
+      const cause = error instanceof StoreError ? faultOf(error.cause) : undefined;
+      if (cause?.kind !== 'http' || cause.status !== 400) throw error;
+      const now = await this.listSheets();
+      // A retry after a lost answer is refused because the first attempt went through: the tabs are there.
+      if (missing.every((t) => now.has(t.title))) return;
+      const clash = missing.find((t) => [...now.keys()].some((title) => title.toLocaleLowerCase() === t.title.toLocaleLowerCase()));
+      if (clash) {
+        throw new StoreError(`Bảng tính đã có một trang tên gần giống "${clash.title}" (chỉ khác chữ hoa, chữ thường). Hãy đổi lại đúng tên "${clash.title}"; chưa trang nào được tạo.`, { tab: clash.title }, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  private async listSheets(): Promise<Map<string, number>> {
+    const answer = await this.caller.call('đọc danh sách trang tính', (o) =>
+      this.api.spreadsheets.get({ spreadsheetId: this.spreadsheetId, fields: 'sheets.properties(sheetId,title)' }, o),
+    );
+    const sheets = new Map<string, number>();
+    for (const s of answer.sheets ?? []) if (s.properties?.title && typeof s.properties.sheetId === 'number') sheets.set(s.properties.title, s.properties.sheetId);
+    for (const [title, id] of sheets) this.sheetIds.set(title, id);
+    return sheets;
+  }
+
+  /** Reads whole tabs in one `values.batchGet`: numbers as numbers, dates as shown, header rows checked. */
+  private async snapshots(tabs: TabLayout[]): Promise<Map<string, TableSnapshot>> {
+    let answer: sheets_v4.Schema$BatchGetValuesResponse;
+    try {
+      answer = await this.caller.call('đọc các trang tính', (o) =>
+        this.api.spreadsheets.values.batchGet(
+          {
+            spreadsheetId: this.spreadsheetId,
+            ranges: tabs.map((t) => quoteTitle(t.title)),
+            valueRenderOption: 'UNFORMATTED_VALUE',
+            dateTimeRenderOption: 'FORMATTED_STRING',
+            majorDimension: 'ROWS',
+          },
+          o,
+        ),
+      );
+    } catch (error) {
+      throw await this.explainMissingTab(error, tabs);
+    }
+    return new Map(tabs.map((tab, i) => [tab.title, snapshotOf(tab, answer.valueRanges?.[i])]));
+  }
+
+  /** A range naming a tab that is not there fails the whole batchGet with a 400: find which tab it was. */
+  private async explainMissingTab(error: unknown, tabs: TabLayout[]): Promise<unknown> {
+    const fault = error instanceof StoreError ? faultOf(error.cause) : undefined;
+    if (fault?.kind !== 'http' || fault.status !== 400) return error;
+    const sheets = await this.listSheets();
+    const missing = tabs.find((t) => !sheets.has(t.title));
+    if (!missing) return error;
+    return new StoreError(`Không tìm thấy trang tính "${missing.title}" (có thể đã bị đổi tên hoặc xóa). Hãy đặt lại đúng tên, hoặc chạy lại "thidua init" để tạo trang còn thiếu.`, { tab: missing.title }, {
+      cause: error instanceof StoreError ? (error.cause ?? error) : error,
+    });
+  }
+
+  /** Adds rows to tabs whose grid is too small for what is about to be written (values writes cannot grow a grid). */
+  private async grow(grow: Array<{ title: string; rows: number }>): Promise<void> {
+    if (grow.some((g) => !this.sheetIds.has(g.title))) await this.listSheets();
+    const requests = grow.map(({ title, rows }): sheets_v4.Schema$Request => {
+      const sheetId = this.sheetIds.get(title);
+      if (sheetId === undefined) throw new StoreError(`Không tìm thấy trang tính "${title}" (có thể đã bị đổi tên hoặc xóa).`, { tab: title });
+      return { appendDimension: { sheetId, dimension: 'ROWS', length: rows } };
+    });
+    await this.caller.call('thêm hàng cho trang tính', (o) => this.api.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }, o));
+  }
+}
