@@ -1,7 +1,9 @@
 import type { Award, Campaign } from '../domain/campaign.js';
+import { nomineeRecordKey, type AwardHistoryRow } from '../domain/datasets.js';
 import type { Decision } from '../domain/decide.js';
 import type { Nomination } from '../domain/nomination.js';
 import { compareVi } from '../domain/text.js';
+import { officialDate } from './official-date.js';
 import type { NomineeKind } from '../domain/vocabulary.js';
 
 export interface AwardListEntry {
@@ -11,6 +13,8 @@ export interface AwardListEntry {
   total: number;
   rank: number;
   note: string;
+  /** The earlier award's decision (number, date) a proposal cites, when known; printed as a dotted blank otherwise. */
+  earlierAward?: string;
 }
 
 export interface AwardListContent {
@@ -21,27 +25,43 @@ export interface AwardListContent {
 }
 
 /**
- * What goes on an award's list for a year: the nominations the engine proposed, by section (collectives, then
- * individuals), each section by rank and, within a rank, in Vietnamese alphabetical order. Pure.
+ * What goes on an award's list for a year: the nominations the engine proposed (or that were awarded), by section
+ * (collectives, then individuals), each section by rank and, within a rank, in Vietnamese alphabetical order. With the
+ * award history loaded, each entry cites its latest earlier award (for the proposal list). Pure.
  */
-export function awardListContent(campaign: Campaign, award: Award, year: number, decisions: readonly Decision[], nominations: ReadonlyMap<string, Nomination>): AwardListContent {
-  const proposed = decisions.filter((d) => d.award === award.id && d.year === year && d.status === 'proposed');
+export function awardListContent(
+  campaign: Campaign,
+  award: Award,
+  year: number,
+  decisions: readonly Decision[],
+  nominations: ReadonlyMap<string, Nomination>,
+  history?: ReadonlyMap<string, readonly AwardHistoryRow[]>,
+): AwardListContent {
+  const proposed = decisions.filter((d) => d.award === award.id && d.year === year && (d.status === 'proposed' || d.status === 'awarded'));
   const sections = (['collective', 'individual'] as const)
     .filter((kind) => award.kinds.includes(kind))
     .map((kind) => ({
       kind,
       entries: proposed
         .filter((d) => d.kind === kind)
-        .map((d) => entry(d, nominations.get(d.responseId)!))
+        .map((d) => entry(d, nominations.get(d.responseId)!, year, history))
         .sort((a, b) => a.rank - b.rank || compareVi(a.name, b.name)),
     }))
     .filter((s) => s.entries.length > 0);
   return { campaign, award, year, sections };
 }
 
-function entry(d: Decision, n: Nomination): AwardListEntry {
+function entry(d: Decision, n: Nomination, year: number, history?: ReadonlyMap<string, readonly AwardHistoryRow[]>): AwardListEntry {
   const positionAndUnit = n.kind === 'individual' && n.position ? `${n.position}, ${n.unit}` : n.unit;
-  return { name: n.name, positionAndUnit, total: d.total, rank: d.rank ?? 0, note: '' };
+  const earlier = (history?.get(nomineeRecordKey(n.name, n.unit)) ?? []).filter((h) => h.year < year).sort((a, b) => b.year - a.year || (a.decisionDate < b.decisionDate ? 1 : -1))[0];
+  return {
+    name: n.name,
+    positionAndUnit,
+    total: d.total,
+    rank: d.rank ?? 0,
+    note: '',
+    ...(earlier ? { earlierAward: `${earlier.award} năm ${earlier.year} (Quyết định số ${earlier.decisionNumber} ngày ${officialDate(earlier.decisionDate, 'slashes')})` } : {}),
+  };
 }
 
 /** The years that have nominations for an award, newest first. */

@@ -1,34 +1,23 @@
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { exportAwardList } from '../../shared/cli/commands.js';
 import { CampaignStore } from '../../shared/store/campaign-store.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { DISTRICT, PROVINCE, rawCollective, rawIndividual, scoresTotalling, tempDir, vanNinh } from '../support/builders.js';
+import { cellText, readBack, rowStarting, textCells, texts } from './read-back.js';
 
 const NOW = new Date('2024-08-30T02:00:00Z');
-
-/** All cell texts of a worksheet, row by row, merged cells read once. */
-function texts(ws: ExcelJS.Worksheet): string[][] {
-  const rows: string[][] = [];
-  ws.eachRow((row) => {
-    const cells: string[] = [];
-    row.eachCell((cell) => {
-      if (cell.isMerged && cell.master !== cell) return;
-      if (cell.value !== null && cell.value !== '') cells.push(String(cell.value));
-    });
-    rows.push(cells);
-  });
-  return rows;
-}
+const mm = (inches: number | undefined) => Math.round((inches ?? 0) * 25.4);
 
 describe('the award list (danh sách)', () => {
   let dir: string;
   let store: CampaignStore;
+  let tables: WorkbookStore;
 
   beforeAll(async () => {
     dir = tempDir();
-    store = await CampaignStore.init(new WorkbookStore(join(dir, 'store.xlsx')), vanNinh());
+    tables = new WorkbookStore(join(dir, 'store.xlsx'));
+    store = await CampaignStore.init(tables, vanNinh());
     const individual = (id: string, name: string, total: number, extra: Record<string, unknown> = {}) =>
       ({ payload: rawIndividual({ responseId: id, name, selfScores: scoresTotalling('individual', total), ...extra }), source: id });
     const collective = (id: string, name: string, total: number) =>
@@ -50,57 +39,162 @@ describe('the award list (danh sách)', () => {
     ], NOW);
   });
 
-  test('holds exactly the proposed names, in sections I. TẬP THỂ and II. CÁ NHÂN, by rank, numbering restarting per section', async () => {
-    const file = await exportAwardList(store, DISTRICT, { out: join(dir, 'huyen.xlsx') });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    const rows = texts(wb.getWorksheet('Danh sách')!);
+  const sheetOf = async (file: string) => (await readBack(file)).getWorksheet('Danh sách')!;
+
+  test('holds exactly the proposed names, in sections I. TẬP THỂ (03 tập thể) and II. CÁ NHÂN (05 cá nhân), by rank, numbering restarting per section', async () => {
+    const ws = await sheetOf(await exportAwardList(store, DISTRICT, { out: join(dir, 'huyen.xlsx') }));
+    const rows = texts(ws);
     const body = rows.slice(rows.findIndex((r) => r[0] === 'STT'));
-    expect(body.slice(0, 12).map((r) => r.slice(0, 4))).toEqual([
-      ['STT', 'Họ và tên / Tên tập thể', 'Chức vụ, đơn vị công tác', 'Điểm'],
+    expect(body).toEqual([
+      ['STT', 'Họ và tên / Tên tập thể', 'Chức vụ, đơn vị công tác', 'Ghi chú'],
       ['I. TẬP THỂ (03 tập thể)'],
-      ['1', 'Đoàn Thanh niên thị trấn Vạn Giã', 'Huyện Vạn Ninh', '99'],
-      ['2', 'Hội Nông dân xã Vạn Thắng', 'Huyện Vạn Ninh', '98'],
-      ['3', 'Chi hội Phụ nữ thôn Xuân Đông', 'Huyện Vạn Ninh', '95'],
+      ['1', 'Đoàn Thanh niên thị trấn Vạn Giã', 'Huyện Vạn Ninh'],
+      ['2', 'Hội Nông dân xã Vạn Thắng', 'Huyện Vạn Ninh'],
+      ['3', 'Chi hội Phụ nữ thôn Xuân Đông', 'Huyện Vạn Ninh'],
       ['II. CÁ NHÂN (05 cá nhân)'],
-      ['1', 'Đặng Thị Mai', 'Trưởng thôn, UBND xã Vạn Thắng', '99'],
-      ['2', 'Trần Văn Phúc', 'Trưởng thôn Xuân Tự 1, UBND xã Vạn Hưng', '97'],
-      ['3', 'Ánh Dương', 'Trưởng thôn, UBND xã Vạn Thắng', '96'],
-      ['4', 'Lê Thị Thu Hà', 'Trưởng thôn, UBND xã Vạn Thắng', '96'],
-      ['5', 'Phạm Minh Tuấn', 'Trưởng thôn, UBND xã Vạn Thắng', '95'],
+      ['1', 'Đặng Thị Mai', 'Trưởng thôn, UBND xã Vạn Thắng'],
+      ['2', 'Trần Văn Phúc', 'Trưởng thôn Xuân Tự 1, UBND xã Vạn Hưng'],
+      ['3', 'Ánh Dương', 'Trưởng thôn, UBND xã Vạn Thắng'],
+      ['4', 'Lê Thị Thu Hà', 'Trưởng thôn, UBND xã Vạn Thắng'],
+      ['5', 'Phạm Minh Tuấn', 'Trưởng thôn, UBND xã Vạn Thắng'],
       ['Nơi nhận:', 'CHỦ TỊCH'],
+      ['- Như trên;'],
+      ['- Lưu: VT.'],
+      ['……………………'],
     ]);
   });
 
-  test('carries the official header blocks, title and Times New Roman on A4 with print titles', async () => {
-    const file = await exportAwardList(store, DISTRICT, { out: join(dir, 'huyen-header.xlsx') });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    const ws = wb.getWorksheet('Danh sách')!;
+  test('carries the two-column header of NĐ 30/2020, the title block, and dotted blanks where nothing is configured', async () => {
+    const ws = await sheetOf(await exportAwardList(store, DISTRICT, { out: join(dir, 'huyen-header.xlsx') }));
     const rows = texts(ws);
-    expect(rows[0]).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
-    expect(rows[1]).toEqual(['ỦY BAN NHÂN DÂN\nHUYỆN VẠN NINH', 'Độc lập - Tự do - Hạnh phúc']);
-    expect(rows[2]).toEqual(['Số: ……/DS-UBND', 'Vạn Ninh, ngày …… tháng …… năm 2024']);
-    expect(rows.flat()).toContain('DANH SÁCH');
-    expect(rows.flat()).toContain('Tập thể, cá nhân điển hình “Dân vận khéo” được tặng Giấy khen của Chủ tịch UBND huyện Vạn Ninh');
-    expect(rows.flat().some((t) => t.startsWith('(Kèm theo Quyết định số'))).toBe(true);
-    expect(ws.getCell('A2').font).toMatchObject({ name: 'Times New Roman', bold: true });
-    expect(ws.getCell('C3').font).toMatchObject({ italic: true });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1 });
-    const headerRow = ws.getRows(1, ws.rowCount)!.find((r) => r.getCell(1).value === 'STT')!;
-    expect(ws.pageSetup.printTitlesRow).toBe(`${headerRow.number}:${headerRow.number}`);
+    expect(rows.slice(0, 7)).toEqual([
+      ['ỦY BAN NHÂN DÂN\nHUYỆN VẠN NINH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+      ['Độc lập - Tự do - Hạnh phúc'],
+      ['Số: ……/QĐ-UBND', 'Vạn Ninh, ngày …… tháng …… năm 2024'],
+      ['DANH SÁCH'],
+      ['Tập thể, cá nhân điển hình “Dân vận khéo” được tặng Giấy khen của Chủ tịch UBND huyện Vạn Ninh năm 2024'],
+      ['(Kèm theo Quyết định số ……/QĐ-UBND ngày ……/……/2024 của Chủ tịch UBND huyện Vạn Ninh)'],
+      ['STT', 'Họ và tên / Tên tập thể', 'Chức vụ, đơn vị công tác', 'Ghi chú'],
+    ]);
+    expect(ws.getCell('A1').font).toMatchObject({ name: 'Times New Roman', bold: true });
+    expect(ws.getCell('C1').font).toMatchObject({ bold: true });
+    expect(ws.getCell('A1').isMerged && ws.getCell('B1').master.address).toBe('A1');
+    const dateLine = rowStarting(ws, 'Số: ……/QĐ-UBND');
+    expect(dateLine.getCell(3).font).toMatchObject({ italic: true, size: 14 });
   });
 
-  test('the provincial proposal is signed for the committee and attached to a Tờ trình', async () => {
+  test('draws a short centred rule under the issuing body and under the motto, each right below its text', async () => {
+    const ws = await sheetOf(await exportAwardList(store, DISTRICT, { out: join(dir, 'huyen-rules.xlsx') }));
+    const rules = ws.getRows(1, 8)!.flatMap((row) => [1, 3].map((col) => row.getCell(col))).filter((c) => c.master === c && /^\u00a0+$/.test(cellText(c)));
+    expect(rules.map((c) => c.col)).toEqual([1, 3]);
+    const above = rules.map((c) => cellText(ws.getCell(Number(c.row) - 1, c.col)));
+    expect(above).toEqual(['ỦY BAN NHÂN DÂN\nHUYỆN VẠN NINH', 'Độc lập - Tự do - Hạnh phúc']);
+    for (const rule of rules) {
+      expect(rule.font).toMatchObject({ underline: true });
+      expect(rule.alignment).toMatchObject({ horizontal: 'center', vertical: 'bottom' });
+    }
+    const [issuing, motto] = rules.map((c) => cellText(c).length);
+    expect(issuing).toBeLessThan(motto! * 0.7); // a short rule under the body, the motto's as long as the motto
+    const ruleRows = rules.map((c) => ws.model.merges.find((m) => m.startsWith(c.address))!);
+    for (const range of ruleRows) {
+      const [from, to] = range.split(':').map((a) => Number(a.replace(/[A-Z]+/, ''))) as [number, number];
+      let height = 0;
+      for (let r = from; r <= to; r++) height += ws.getRow(r).height ?? 0;
+      expect(height).toBeLessThanOrEqual(8);
+    }
+  });
+
+  test('is set up for A4 in Times New Roman 11–14, the decree margins, one page wide, table header repeated, page numbers from page 2', async () => {
+    const ws = await sheetOf(await exportAwardList(store, DISTRICT, { out: join(dir, 'huyen-print.xlsx') }));
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    const m = ws.pageSetup.margins!;
+    expect([mm(m.top), mm(m.bottom), mm(m.left), mm(m.right)]).toEqual([20, 20, 30, 15]);
+    const headerRow = rowStarting(ws, 'STT');
+    expect(ws.pageSetup.printTitlesRow).toBe(`${headerRow.number}:${headerRow.number}`);
+    expect(ws.headerFooter).toMatchObject({ differentFirst: true, oddHeader: expect.stringContaining('&P') });
+    expect(ws.headerFooter.firstHeader ?? '').not.toContain('&P');
+    for (const cell of textCells(ws)) {
+      expect(cell.font?.name, cell.address).toBe('Times New Roman');
+      expect(cell.font?.size, cell.address).toBeGreaterThanOrEqual(11);
+      expect(cell.font?.size, cell.address).toBeLessThanOrEqual(14);
+    }
+  });
+
+  test('merges each section heading across the table and grows a row with its wrapped text', async () => {
+    const ws = await sheetOf(await exportAwardList(store, DISTRICT, { out: join(dir, 'huyen-rows.xlsx') }));
+    const section = rowStarting(ws, 'I. TẬP THỂ (03 tập thể)');
+    expect(ws.getCell(section.number, 4).master.address).toBe(`A${section.number}`);
+    const entries = ws.getRows(section.number + 1, 11)!.filter((r) => typeof r.getCell(1).value === 'number');
+    const height = (name: string) => entries.find((r) => cellText(r.getCell(2)) === name)!.height;
+    expect(height('Hội Nông dân xã Vạn Thắng')).toBeGreaterThanOrEqual(20); // one line of 13 pt
+    expect(height('Chi hội Phụ nữ thôn Xuân Đông')).toBeGreaterThanOrEqual(20);
+    expect(height('Đoàn Thanh niên thị trấn Vạn Giã')).toBeGreaterThan(height('Hội Nông dân xã Vạn Thắng')); // wraps to two lines
+    for (const row of entries) {
+      expect(row.getCell(2).alignment).toMatchObject({ wrapText: true, vertical: 'middle' });
+      expect(row.getCell(1).border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });
+    }
+  });
+
+  test('the provincial proposal is signed for the committee, attached to a Tờ trình, in landscape with points, the award proposed and the earlier award', async () => {
     await store.intake([{ payload: rawIndividual({ responseId: 'p1', name: 'Phan Văn Đức', award: PROVINCE }), source: 'p1' }], NOW);
-    const file = await exportAwardList(store, PROVINCE, { out: join(dir, 'tinh.xlsx') });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    const flat = texts(wb.getWorksheet('Danh sách')!).flat();
+    const ws = await sheetOf(await exportAwardList(store, PROVINCE, { out: join(dir, 'tinh.xlsx') }));
+    const rows = texts(ws);
+    const flat = rows.flat();
     expect(flat).toContain('II. CÁ NHÂN (01 cá nhân)');
     expect(flat).not.toContain('I. TẬP THỂ (00 tập thể)');
     expect(flat).toContain('TM. ỦY BAN NHÂN DÂN');
-    expect(flat.some((t) => t.startsWith('(Kèm theo Tờ trình số'))).toBe(true);
+    expect(flat).toContain('Số: ……/TTr-UBND');
+    expect(flat.some((t) => t.startsWith('(Kèm theo Tờ trình số ……/TTr-UBND ngày'))).toBe(true);
+    expect(rows.find((r) => r[0] === 'STT')).toEqual(['STT', 'Họ và tên / Tên tập thể', 'Chức vụ, đơn vị công tác', 'Tổng điểm', 'Hình thức khen thưởng đề nghị', 'Khen thưởng đã đạt (số, ngày quyết định)', 'Ghi chú']);
+    expect(rows.find((r) => r[1] === 'Phan Văn Đức')).toEqual(['1', 'Phan Văn Đức', 'Trưởng thôn, UBND xã Vạn Thắng', '100', 'Bằng khen của Chủ tịch UBND tỉnh', '……']);
+    expect(ws.pageSetup.orientation).toBe('landscape');
+  });
+
+  test('the decision variant of a proposal drops the points and is attached to the decision', async () => {
+    const ws = await sheetOf(await exportAwardList(store, PROVINCE, { out: join(dir, 'tinh-qd.xlsx'), variant: 'decision' }));
+    const rows = texts(ws);
+    expect(rows.find((r) => r[0] === 'STT')).toEqual(['STT', 'Họ và tên / Tên tập thể', 'Chức vụ, đơn vị công tác', 'Ghi chú']);
+    expect(rows.flat().some((t) => t.startsWith('(Kèm theo Quyết định số ……/QĐ-UBND ngày ……/……/2024 của Chủ tịch UBND tỉnh Khánh Hòa)'))).toBe(true);
+    expect(ws.pageSetup.orientation).toBe('portrait');
+  });
+
+  test('fills number, date, signer and recipients from the settings tab: a deputy signs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"', async () => {
+    const settings = store.tab('settings');
+    await tables.write([{ tab: settings, append: [
+      { key: 'Số văn bản', value: '125' },
+      { key: 'Ngày ký', value: '5/2/2024' },
+      { key: 'Người ký', value: 'Nguyễn Văn An' },
+      { key: 'Ký thay (KT.)', value: 'có' },
+      { key: 'Nơi nhận', value: 'Phòng Nội vụ;\nBan Dân vận Huyện ủy;\nLưu: VT' },
+      { key: 'Số văn bản (bang-khen-chu-tich-tinh)', value: '88/TTr-UBND' },
+    ] }]);
+    try {
+      const ws = await sheetOf(await exportAwardList(store, DISTRICT, { out: join(dir, 'huyen-settings.xlsx') }));
+      const rows = texts(ws);
+      expect(rows[2]).toEqual(['Số: 125/QĐ-UBND', 'Vạn Ninh, ngày 05 tháng 02 năm 2024']);
+      expect(rows.flat()).toContain('(Kèm theo Quyết định số 125/QĐ-UBND ngày 05/02/2024 của Chủ tịch UBND huyện Vạn Ninh)');
+      const from = rowStarting(ws, 'Nơi nhận:').number;
+      const column = (col: number) => ws.getRows(from, ws.rowCount - from + 1)!.map((r) => r.getCell(col)).filter((c) => c.master === c && cellText(c).trim()).map(cellText);
+      expect(column(1)).toEqual(['Nơi nhận:', '- Phòng Nội vụ;', '- Ban Dân vận Huyện ủy;', '- Lưu: VT.']);
+      expect(column(3)).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nguyễn Văn An']);
+      const province = texts(await sheetOf(await exportAwardList(store, PROVINCE, { out: join(dir, 'tinh-settings.xlsx') }))).flat();
+      expect(province).toContain('Số: 88/TTr-UBND');
+      expect(province).toEqual(expect.arrayContaining(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']));
+    } finally {
+      const kept = [...(await store.settings())].filter(([key]) => ['Mã phong trào', 'Tên phong trào', 'Cơ quan ban hành', 'Thời gian'].includes(key));
+      await tables.write([{ tab: settings, replaceAll: kept.map(([key, value]) => ({ key, value })) }]);
+    }
+  });
+
+  test('refuses a settings tab whose signing date is not a date, naming the key', async () => {
+    const settings = store.tab('settings');
+    const before = [...(await store.settings())].map(([key, value]) => ({ key, value }));
+    await tables.write([{ tab: settings, append: [{ key: 'Ngày ký', value: '31/02/2024' }] }]);
+    try {
+      await expect(exportAwardList(store, DISTRICT, { out: join(dir, 'x.xlsx') })).rejects.toThrow(/Ngày ký.*31\/02\/2024/);
+    } finally {
+      await tables.write([{ tab: settings, replaceAll: before }]);
+    }
   });
 
   test('refuses an unknown award, listing the valid ones', async () => {

@@ -1,0 +1,63 @@
+import type { AwardListContent } from './award-list-content.js';
+import type { DocumentSettings } from './document-settings.js';
+import { officialDate } from './official-date.js';
+
+/** The proposal list (points, award proposed, earlier award) or the decision list (names and units only). */
+export const ListVariant = ['proposal', 'decision'] as const;
+export type ListVariant = (typeof ListVariant)[number];
+
+/** A blank the issuer fills by hand. */
+export const DOTS = '……';
+
+/** The texts around an award list's table, as NĐ 30/2020 lays them out. */
+export interface AwardListDocument {
+  variant: ListVariant;
+  /** Upright line above the issuing body; absent when the issuer has none above it. */
+  governingBody?: string;
+  /** Bold capitals, one entry per line. */
+  issuingBody: string[];
+  numberLine: string;
+  placeAndDate: string;
+  title: string[];
+  attachedTo: string;
+  /** Signer's title block, bold capitals, one entry per line. */
+  signer: string[];
+  /** The signer's full name, or a dotted blank. */
+  signerName: string;
+  recipients: string[];
+}
+
+/**
+ * Fills the document texts of an award list from the template (the default) and the council's settings. Pure.
+ * An award in the chairman's own name is signed "CHỦ TỊCH" (or "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), never "TM.".
+ */
+export function awardListDocument(content: AwardListContent, settings: DocumentSettings, variant: ListVariant): AwardListDocument {
+  const { award, campaign, year } = content;
+  const header = award.list.header;
+  const suffix = variant === 'decision' ? 'QĐ-UBND' : 'TTr-UBND';
+  const number = !settings.number ? `${DOTS}/${suffix}` : settings.number.includes('/') ? settings.number : `${settings.number}/${suffix}`;
+  const date = settings.signedOn ? ` ngày ${officialDate(settings.signedOn, 'slashes')}` : ` ngày ${DOTS}/${DOTS}/${year}`;
+  const attachedTo =
+    variant === 'decision'
+      ? `(Kèm theo Quyết định số ${number}${date} của ${award.authority.title})`
+      : `(Kèm theo Tờ trình số ${number}${date} của ${campaign.issuer.name})`;
+  const governingBody = settings.governingBody ?? header.governingBody;
+  return {
+    variant,
+    ...(governingBody ? { governingBody } : {}),
+    issuingBody: settings.issuingBody ?? header.issuingBody.split('\n'),
+    numberLine: `Số: ${number}`,
+    placeAndDate: `${settings.place ?? header.place}, ${settings.signedOn ? officialDate(settings.signedOn, 'words') : `ngày ${DOTS} tháng ${DOTS} năm ${year}`}`,
+    title: ['DANH SÁCH', award.list.title.includes(String(year)) ? award.list.title : `${award.list.title} năm ${year}`],
+    attachedTo,
+    signer: signerBlock(header.signer, variant === 'decision' && /^chủ tịch/i.test(award.authority.title), settings.deputy),
+    signerName: settings.signerName ?? DOTS.repeat(4),
+    recipients: ['Nơi nhận:', ...(settings.recipients ?? ['Như trên', 'Lưu: VT']).map((line, i, all) => `- ${line}${i === all.length - 1 ? '.' : ';'}`)],
+  };
+}
+
+function signerBlock(template: readonly string[], chairmansOwnName: boolean, deputy: boolean): string[] {
+  const lines = chairmansOwnName ? template.filter((l) => !/^TM\./i.test(l)) : [...template];
+  const title = lines.pop() ?? 'CHỦ TỊCH';
+  return deputy ? [...lines, `KT. ${title}`, `PHÓ ${title}`] : [...lines, title];
+}

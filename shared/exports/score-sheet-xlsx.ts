@@ -1,0 +1,103 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { PageFill } from './page-fill.js';
+import { line, SCORE_COLUMNS, scoreSheetBlocks, SIZE } from './score-sheet-blocks.js';
+import type { ScoreSheet } from './score-sheet-content.js';
+import { fileSlug, uniqueTabNames } from './sheet-names.js';
+import { rowHeightFor } from './text-fit.js';
+import { a4PageSetup, blockRows, BOX, FONT, orientationFor, PAGE_NUMBERS, writeBlocks, writeRow } from './xlsx-layout.js';
+
+const COLUMNS = SCORE_COLUMNS;
+const WIDTHS = COLUMNS.map((c) => c.width);
+
+export type ScoreSheetTarget = { oneWorkbook: string } | { directory: string };
+
+/**
+ * Writes score sheets ("Bảng tự đánh giá, chấm điểm"): one workbook with a tab per nominee, or one file per nominee.
+ * Returns the files written.
+ */
+export async function writeScoreSheets(sheets: readonly ScoreSheet[], target: ScoreSheetTarget): Promise<string[]> {
+  const Excel = (await import('exceljs')).default;
+  const names = uniqueTabNames(sheets.map((s) => s.nomination.name));
+  if ('oneWorkbook' in target) {
+    const wb = new Excel.Workbook();
+    wb.creator = 'thi-dua';
+    sheets.forEach((sheet, i) => fillScoreSheet(wb.addWorksheet(names[i]!, sheetOptions()), sheet));
+    if (sheets.length === 0) wb.addWorksheet('Không có hồ sơ');
+    await mkdir(dirname(target.oneWorkbook), { recursive: true });
+    await wb.xlsx.writeFile(target.oneWorkbook);
+    return [target.oneWorkbook];
+  }
+  await mkdir(target.directory, { recursive: true });
+  const files: string[] = [];
+  for (const [i, sheet] of sheets.entries()) {
+    const wb = new Excel.Workbook();
+    wb.creator = 'thi-dua';
+    fillScoreSheet(wb.addWorksheet(names[i]!, sheetOptions()), sheet);
+    const file = join(target.directory, `${fileSlug(sheet.nomination.responseId, 30)}-${fileSlug(sheet.nomination.name)}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    files.push(file);
+  }
+  return files;
+}
+
+const sheetOptions = (): Partial<ExcelJS.AddWorksheetOptions> => ({ headerFooter: PAGE_NUMBERS, views: [{ showGridLines: false }] });
+
+/** Fills one worksheet with one nominee's score sheet; the totals, verdict and signatures stay on one page. */
+export function fillScoreSheet(ws: ExcelJS.Worksheet, sheet: ScoreSheet): void {
+  ws.columns = WIDTHS.map((width) => ({ width }));
+  const blocks = scoreSheetBlocks(sheet);
+  const bold = { size: SIZE, bold: true };
+  const orientation = orientationFor(WIDTHS);
+  let row = writeBlocks(ws, 1, blocks.header);
+  row = writeBlocks(ws, row, blocks.title);
+  const titleRow = row;
+  Object.assign(ws.pageSetup, a4PageSetup(orientation, titleRow));
+  const headHeight = rowHeightFor(COLUMNS.map((c) => ({ text: c.header, widthChars: c.width, font: bold })), 2 * line(SIZE));
+  const pages = new PageFill(orientation, headHeight);
+  pages.add(sum([...blockRows(blocks.header), ...blockRows(blocks.title), headHeight]));
+  const head: Partial<ExcelJS.Style> = { font: { name: FONT, size: SIZE, bold: true }, border: BOX, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
+  writeRow(ws, row++, COLUMNS.map((c) => ({ value: c.header, style: head })), headHeight);
+  const style = (horizontal: 'center' | 'left', extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Style> => ({
+    font: { name: FONT, size: SIZE, ...extra },
+    border: BOX,
+    alignment: { horizontal, vertical: 'middle', wrapText: true },
+  });
+  const below = { color: { argb: 'FFC00000' }, bold: true };
+  let lastHeight = 0;
+  for (const r of sheet.rows) {
+    const short = r.meetsMin === false;
+    const cells = [
+      { value: Number(r.number), style: style('center') },
+      { value: r.text, style: style('left') },
+      { value: r.max, style: style('center') },
+      { value: r.min, style: style('center') },
+      { value: r.self ?? null, style: style('center', short && sheet.basis === 'self' ? below : {}) },
+      { value: r.council ?? null, style: style('center', short && sheet.basis === 'council' ? below : {}) },
+      { value: r.evidence, style: style('left') },
+    ];
+    lastHeight = rowHeightFor([1, 6].map((k) => ({ text: String(cells[k]!.value ?? ''), widthChars: WIDTHS[k]!, font: { size: SIZE } })), line(SIZE) + 2);
+    pages.add(lastHeight);
+    writeRow(ws, row++, cells, lastHeight);
+  }
+  // Totals, verdict and signatures travel together; when they do not fit under the table, the last criterion goes with them.
+  const closing = TOTAL_HEIGHT + sum(blockRows(blocks.verdict)) + sum(blockRows(blocks.signature));
+  if (sheet.rows.length > 1 && !pages.fits(closing) && pages.fitsOnNextPage(lastHeight + closing)) ws.getRow(row - 2).addPageBreak();
+  const total = style('center', { bold: true });
+  writeRow(ws, row, [
+    { value: 'Tổng cộng', style: total },
+    { value: null, style: total },
+    { value: sheet.totals.max, style: total },
+    { value: null, style: total },
+    { value: sheet.totals.self ?? null, style: total },
+    { value: sheet.totals.council ?? null, style: total },
+    { value: null, style: total },
+  ], TOTAL_HEIGHT);
+  ws.mergeCells(row, 1, row, 2);
+  row = writeBlocks(ws, row + 1, blocks.verdict);
+  writeBlocks(ws, row, blocks.signature);
+}
+
+const TOTAL_HEIGHT = line(SIZE) + 4;
+const sum = (heights: readonly number[]) => heights.reduce((a, b) => a + b, 0);

@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest';
+import { awardListContent } from '../../shared/exports/award-list-content.js';
+import { awardListDocument } from '../../shared/exports/award-list-document.js';
+import { parseDocumentSettings } from '../../shared/exports/document-settings.js';
+import { officialDate } from '../../shared/exports/official-date.js';
+import { DISTRICT, PROVINCE, vanNinh } from '../support/builders.js';
+
+const settings = (entries: Record<string, string>, award = DISTRICT) => parseDocumentSettings(new Map(Object.entries(entries)), award);
+
+describe('document settings from the "Cài đặt" tab', () => {
+  test('an empty tab configures nothing: the template and dotted blanks stand', () => {
+    expect(settings({ 'Mã phong trào': 'van-ninh-dan-van-kheo', 'Cơ quan ban hành': 'Ủy ban nhân dân huyện Vạn Ninh' })).toEqual({ ok: true, settings: { deputy: false } });
+  });
+
+  test.each([
+    ['Số văn bản', '125/QĐ-UBND', { number: '125/QĐ-UBND' }],
+    ['Ngày ký', '05/02/2026', { signedOn: '2026-02-05' }],
+    ['Ngày ký', '5/2/2026', { signedOn: '2026-02-05' }],
+    ['Người ký', '  Nguyễn   Văn An ', { signerName: 'Nguyễn Văn An' }],
+    ['Ký thay (KT.)', 'Có', { deputy: true }],
+    ['Ký thay (KT.)', 'không', { deputy: false }],
+    ['Địa danh', 'Vạn Giã', { place: 'Vạn Giã' }],
+    ['Cơ quan chủ quản', 'UBND TỈNH KHÁNH HÒA', { governingBody: 'UBND TỈNH KHÁNH HÒA' }],
+    ['Cơ quan ban hành văn bản', 'ỦY BAN NHÂN DÂN | XÃ VẠN THẮNG', { issuingBody: ['ỦY BAN NHÂN DÂN', 'XÃ VẠN THẮNG'] }],
+    ['Nơi nhận', '- Như trên;\n- Sở Nội vụ;\n- Lưu: VT.', { recipients: ['Như trên', 'Sở Nội vụ', 'Lưu: VT'] }],
+    ['Nơi nhận', 'Như trên; Lưu: VT', { recipients: ['Như trên', 'Lưu: VT'] }],
+  ])('reads "%s" = %j', (key, value, expected) => {
+    const result = settings({ [key]: value });
+    expect(result).toEqual({ ok: true, settings: { deputy: false, ...expected } });
+  });
+
+  test('a key given for one award wins over the plain key, for that award only', () => {
+    const tab = { 'Số văn bản': '125/QĐ-UBND', [`Số văn bản (${PROVINCE})`]: '88/TTr-UBND' };
+    expect(settings(tab, PROVINCE)).toMatchObject({ ok: true, settings: { number: '88/TTr-UBND' } });
+    expect(settings(tab, DISTRICT)).toMatchObject({ ok: true, settings: { number: '125/QĐ-UBND' } });
+  });
+
+  test('lists every bad value, naming its key', () => {
+    const result = settings({ 'Ngày ký': '31/02/2026', 'Ký thay (KT.)': 'có lẽ' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toHaveLength(2);
+    expect(result.problems[0]).toMatch(/^Cài đặt "Ngày ký": .*31\/02\/2026/);
+    expect(result.problems[1]).toMatch(/^Cài đặt "Ký thay \(KT\.\)"/);
+  });
+});
+
+describe('the award list document texts', () => {
+  const campaign = vanNinh();
+  const award = (id: string) => campaign.awards.find((a) => a.id === id)!;
+  const content = (id: string) => awardListContent(campaign, award(id), 2024, [], new Map());
+
+  test.each([
+    ['2026-02-05', 'ngày 05 tháng 02 năm 2026', '05/02/2026'],
+    ['2024-01-15', 'ngày 15 tháng 01 năm 2024', '15/01/2024'],
+    ['2024-09-01', 'ngày 01 tháng 9 năm 2024', '01/9/2024'],
+    ['2024-12-25', 'ngày 25 tháng 12 năm 2024', '25/12/2024'],
+  ])('writes %s as "%s" (NĐ 30/2020: a leading zero for days below 10 and months 1 and 2)', (iso, words, slashes) => {
+    expect(officialDate(iso, 'words')).toBe(words);
+    expect(officialDate(iso, 'slashes')).toBe(slashes);
+  });
+
+  test('an award in the chairman\'s own name is signed "CHỦ TỊCH", never "TM.", even when the template says so', () => {
+    const own = { ...award(DISTRICT), list: { ...award(DISTRICT).list, header: { ...award(DISTRICT).list.header, signer: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] } } };
+    const doc = awardListDocument({ ...content(DISTRICT), award: own }, { deputy: false }, 'decision');
+    expect(doc.signer).toEqual(['CHỦ TỊCH']);
+    expect(awardListDocument({ ...content(DISTRICT), award: own }, { deputy: true }, 'decision').signer).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
+  });
+
+  test('a proposal of the committee as a body keeps "TM. ỦY BAN NHÂN DÂN" over the chairman, or his deputy', () => {
+    expect(awardListDocument(content(PROVINCE), { deputy: false }, 'proposal').signer).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']);
+    expect(awardListDocument(content(PROVINCE), { deputy: true }, 'proposal').signer).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
+  });
+
+  test('the place-and-date line, the number and the attached decision follow the settings', () => {
+    const doc = awardListDocument(content(DISTRICT), { deputy: false, number: '7', signedOn: '2024-02-05', place: 'Vạn Giã', issuingBody: ['ỦY BAN NHÂN DÂN', 'HUYỆN VẠN NINH'] }, 'decision');
+    expect(doc).toMatchObject({
+      numberLine: 'Số: 7/QĐ-UBND',
+      placeAndDate: 'Vạn Giã, ngày 05 tháng 02 năm 2024',
+      attachedTo: '(Kèm theo Quyết định số 7/QĐ-UBND ngày 05/02/2024 của Chủ tịch UBND huyện Vạn Ninh)',
+      title: ['DANH SÁCH', 'Tập thể, cá nhân điển hình “Dân vận khéo” được tặng Giấy khen của Chủ tịch UBND huyện Vạn Ninh năm 2024'],
+      signerName: '……………………',
+      recipients: ['Nơi nhận:', '- Như trên;', '- Lưu: VT.'],
+    });
+    expect(doc.governingBody).toBeUndefined();
+  });
+});
