@@ -1,21 +1,24 @@
 import { mkdir, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { findAward, type Campaign } from '../domain/campaign.js';
+import { dirname } from 'node:path';
+import type { Campaign } from '../domain/campaign.js';
 import { decide } from '../domain/decide.js';
 import type { IntakeOutcome } from '../domain/intake.js';
 import { NOMINEE_KIND_LABEL, STATUS_LABEL, type NominationStatus } from '../domain/vocabulary.js';
-import { awardListContent, yearsOf } from '../exports/award-list-content.js';
-import { writeAwardListXlsx } from '../exports/award-list-xlsx.js';
 import { CampaignStore, type Submission } from '../store/campaign-store.js';
 import { WorkbookStore } from '../store/workbook-store.js';
 import type { CliContext } from './context.js';
+import { exportAwardListFile, type AwardListOptions } from './document-commands.js';
 import { EXIT, table, UsageError } from './io.js';
+import { openTables } from './open-tables.js';
 import { readSubmissions } from './read-submissions.js';
 import { resolveStorePath } from './store-path.js';
 
 export interface StoreOptions {
   store?: string;
   campaign?: string;
+  /** A Google Sheet's id or address: the command works on the sheet instead of a local workbook. */
+  spreadsheet?: string;
+  serviceAccount?: string;
 }
 
 function campaignById(ctx: CliContext, id: string): Campaign {
@@ -24,11 +27,20 @@ function campaignById(ctx: CliContext, id: string): Campaign {
   return campaign;
 }
 
-const openStore = (ctx: CliContext, options: StoreOptions) => CampaignStore.open(new WorkbookStore(resolveStorePath(options)), ctx.campaigns);
+const openStore = async (ctx: CliContext, options: StoreOptions) => CampaignStore.open((await openTables(options)).tables, ctx.campaigns);
+
+/** Opens the campaign store a command works on. */
+export const openCampaignStore = openStore;
 
 /** `thidua init <campaign> [--store FILE]`: creates (or completes) the campaign's workbook. */
 export async function initCommand(ctx: CliContext, campaignId: string, options: StoreOptions): Promise<number> {
   const campaign = campaignById(ctx, campaignId);
+  if (options.spreadsheet !== undefined) {
+    const { tables, where } = await openTables(options);
+    await CampaignStore.init(tables, campaign);
+    ctx.io.stdout.write(`Đã chuẩn bị bảng tính ${where} cho phong trào "${campaign.title}".\n`);
+    return EXIT.ok;
+  }
   const path = resolveStorePath({ ...options, campaign: campaign.id });
   await mkdir(dirname(path), { recursive: true });
   await CampaignStore.init(new WorkbookStore(path), campaign);
@@ -81,10 +93,7 @@ function summaryTable(campaign: Campaign, decisions: ReturnType<typeof decide>):
   return table(['Hình thức', 'Đối tượng', 'Chỉ tiêu', 'Hồ sơ', ...statuses.map((s) => STATUS_LABEL[s])], rows);
 }
 
-export interface ExportOptions extends StoreOptions {
-  out?: string;
-  year?: number;
-}
+export interface ExportOptions extends StoreOptions, AwardListOptions {}
 
 /** `thidua export <award> [--year Y] [--out FILE]`: writes the award list as .xlsx. */
 export async function exportCommand(ctx: CliContext, awardId: string, options: ExportOptions): Promise<number> {
@@ -94,19 +103,12 @@ export async function exportCommand(ctx: CliContext, awardId: string, options: E
   return EXIT.ok;
 }
 
-/** Exports one award list from a store (recomputing decisions in memory, writing nothing to the store). */
-export async function exportAwardList(store: CampaignStore, awardId: string, options: { out?: string; year?: number }): Promise<string> {
-  const campaign = store.campaign;
-  const award = findAward(campaign, awardId);
-  if (!award) throw new UsageError(`Phong trào không có hình thức khen thưởng "${awardId}". Các mã có: ${campaign.awards.map((a) => a.id).join(', ')}.`);
-  const { nominations } = await store.snapshot();
-  const decisions = decide(campaign, nominations);
-  const year = options.year ?? yearsOf(award, decisions)[0];
-  if (year === undefined) throw new UsageError(`Chưa có hồ sơ nào đề nghị "${award.name}".`);
-  const file = options.out ?? join('out', campaign.id, `${award.id}-${year}.xlsx`);
-  await mkdir(dirname(file), { recursive: true });
-  await writeAwardListXlsx(awardListContent(campaign, award, year, decisions, new Map(nominations.map((n) => [n.responseId, n]))), file);
-  return file;
+/**
+ * Exports one award list from a store (recomputing decisions in memory, writing nothing to the store): the proposal
+ * or the decision variant (default: the template's), numbers, date and signer from the settings tab.
+ */
+export async function exportAwardList(store: CampaignStore, awardId: string, options: AwardListOptions): Promise<string> {
+  return exportAwardListFile(store, awardId, options);
 }
 
 /** Removes a file if present (the demo starts from a fresh workbook every run). */

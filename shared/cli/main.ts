@@ -4,20 +4,37 @@ import { loadCampaigns } from '../templates/campaign-registry.js';
 import { StoreError } from '../store/table-store.js';
 import { exportCommand, initCommand, intakeCommand, scoreCommand } from './commands.js';
 import type { CliContext } from './context.js';
+import { councilCommand, importCommand, reviewCommand } from './council-commands.js';
 import { demoCommand } from './demo.js';
+import { parseVariant, reportCommand, scoreSheetCommand } from './document-commands.js';
+import { formCreateCommand, intakeCsvCommand } from './form-commands.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 
 const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
 
   init <mã phong trào> [--store TỆP]        tạo sổ làm việc (mặc định data/<mã phong trào>.xlsx)
   intake <hồ sơ.json> [--store TỆP]         tiếp nhận một hồ sơ hoặc một mảng hồ sơ
+  intake <câu trả lời.csv> [--store TỆP]    tiếp nhận câu trả lời biểu mẫu tải về dạng CSV (theo câu hỏi đã ghi)
+  form create <mã phong trào> [--spreadsheet MÃ]
+                                            tạo biểu mẫu Google Forms đề nghị khen thưởng, ghi ánh xạ câu hỏi
   score [--store TỆP]                       tính lại trạng thái, xếp hạng, chỉ tiêu
-  export <mã hình thức> [--store TỆP] [--out TỆP] [--year NĂM]
-                                            xuất danh sách khen thưởng (.xlsx)
-  demo                                      chạy thử trọn vẹn với phong trào mẫu Vạn Ninh
+  export <mã hình thức> [--store TỆP] [--out TỆP] [--year NĂM] [--variant proposal|decision]
+                                            xuất danh sách khen thưởng (.xlsx): proposal = danh sách đề nghị
+                                            (điểm, hình thức đề nghị, khen thưởng đã đạt), decision = kèm quyết định
+  scoresheet [--one-workbook] [--out THƯ_MỤC|TỆP]
+                                            xuất bảng tự đánh giá, chấm điểm của từng hồ sơ (mỗi hồ sơ một tệp,
+                                            hoặc một tệp với mỗi hồ sơ một trang tính)
+  report [--out TỆP]                        xuất báo cáo phong trào: số liệu, nộp muộn, xếp hạng, biểu đồ điểm
+  import <bộ dữ liệu> <tệp.csv|json>         nạp dữ liệu đối chiếu: quiz-log, award-history, model-registrations
+  council <tệp.csv|json>                    ghi điểm / mức đánh giá của thành viên Hội đồng
+  review <tệp.csv|json> --by <người>        ghi kết luận thẩm định, lựa chọn khi đồng hạng, quyết định khen thưởng
+  demo                                      chạy thử trọn vẹn bốn phong trào mẫu
   campaigns                                 liệt kê các phong trào có mẫu
 
   --campaign <mã>  chọn sổ data/<mã>.xlsx khi không có --store
+  --spreadsheet <mã hoặc địa chỉ>   làm việc trên Google Sheet thay cho sổ .xlsx (init, intake, score, export…);
+                   thông tin xác thực: GOOGLE_APPLICATION_CREDENTIALS (tệp khóa tài khoản dịch vụ) hoặc ADC
+  --service-account <email>         email tài khoản dịch vụ, khi tệp khóa không cho biết
 
 Mã thoát: 0 thành công; 1 có hồ sơ bị từ chối hoặc dùng sai lệnh; 2 lỗi ngoài dự kiến.
 `;
@@ -36,17 +53,23 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
         campaign: { type: 'string' },
         out: { type: 'string' },
         year: { type: 'string' },
+        variant: { type: 'string' },
+        'one-workbook': { type: 'boolean' },
+        by: { type: 'string' },
+        spreadsheet: { type: 'string' },
+        'service-account': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
-    const [command, arg, ...rest] = positionals;
+    const [command, arg, arg2, ...more] = positionals;
+    const rest = command === 'import' || command === 'form' ? more : [arg2, ...more].filter((x): x is string => x !== undefined);
     if (values.help || !command) {
       io.stdout.write(USAGE);
       return command || values.help ? EXIT.ok : EXIT.rejectedOrMisuse;
     }
     if (rest.length > 0) throw new UsageError(`Thừa tham số: ${rest.join(' ')}`);
     const ctx: CliContext = { io, now, campaigns: loadCampaigns() };
-    const options = { store: values.store, campaign: values.campaign };
+    const options = { store: values.store, campaign: values.campaign, spreadsheet: values.spreadsheet, serviceAccount: values['service-account'] };
     const need = (what: string) => {
       if (!arg) throw new UsageError(`Lệnh "${command}" cần ${what}.`);
       return arg;
@@ -55,11 +78,25 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
       case 'init':
         return await initCommand(ctx, need('mã phong trào'), options);
       case 'intake':
+        if (/\.csv$/i.test(need('tệp hồ sơ (.json hoặc .csv)'))) return await intakeCsvCommand(ctx, arg!, options);
         return await intakeCommand(ctx, need('tệp hồ sơ (.json)'), options);
+      case 'form':
+        if (need('việc cần làm (create)') !== 'create' || !arg2) throw new UsageError('Cách dùng: thidua form create <mã phong trào> [--spreadsheet MÃ]');
+        return await formCreateCommand(ctx, arg2, options);
       case 'score':
         return await scoreCommand(ctx, options);
       case 'export':
-        return await exportCommand(ctx, need('mã hình thức khen thưởng'), { ...options, out: values.out, year: parseYear(values.year) });
+        return await exportCommand(ctx, need('mã hình thức khen thưởng'), { ...options, out: values.out, year: parseYear(values.year), variant: parseVariant(values.variant) });
+      case 'scoresheet':
+        return await scoreSheetCommand(ctx, { ...options, out: values.out, oneWorkbook: values['one-workbook'] });
+      case 'report':
+        return await reportCommand(ctx, { ...options, out: values.out });
+      case 'import':
+        return await importCommand(ctx, need('tên bộ dữ liệu (quiz-log, award-history, model-registrations)'), arg2, options);
+      case 'council':
+        return await councilCommand(ctx, need('tệp điểm Hội đồng (.csv hoặc .json)'), options);
+      case 'review':
+        return await reviewCommand(ctx, need('tệp kết luận (.csv hoặc .json)'), { ...options, by: values.by });
       case 'demo':
         return await demoCommand(ctx);
       case 'campaigns':

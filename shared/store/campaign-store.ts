@@ -5,7 +5,7 @@ import { indexDatasets, type AwardHistoryRow, type Datasets, type DatasetId, typ
 import { toVietnamIso } from '../domain/dates.js';
 import { decide, type Decision } from '../domain/decide.js';
 import { IntakeSession, type IntakeOutcome } from '../domain/intake.js';
-import type { Nomination } from '../domain/nomination.js';
+import { parseNomination, type Nomination } from '../domain/nomination.js';
 import type { Review } from '../domain/review.js';
 import { APPRAISAL_LABEL, CHOICE_LABEL, STATUS_LABEL } from '../domain/vocabulary.js';
 import { councilRow, datasetRow, readCouncilRow, readDatasetRows } from './dataset-rows.js';
@@ -19,6 +19,14 @@ export interface Submission {
   source: string;
 }
 
+/** `update`: an edited form response (stored responseId, later submittedAt) rewrites its row; default: ignored. */
+export interface IntakeOptions {
+  edits?: 'ignore' | 'update';
+}
+
+/** What became of one submission; `edited` when it rewrote the row of an earlier version of the same response. */
+export type IntakeResult = IntakeOutcome & { edited?: true };
+
 /** Everything the engine needs, as read from the store, with the rows that could not be read. */
 export interface Snapshot {
   nominations: Nomination[];
@@ -27,6 +35,10 @@ export interface Snapshot {
   datasets: Datasets;
   /** The computed columns as the sheet holds them now, by responseId (for the audit and awarded rows). */
   stored: Map<string, Row>;
+  /** The audit tab as it stands (what was last recorded of each field). */
+  audit: Row[];
+  /** The results tab as it stands. */
+  results: Row[];
   problems: string[];
 }
 
@@ -93,7 +105,7 @@ export class CampaignStore {
 
   /** Reads everything the engine needs in one call; unreadable rows are reported, never dropped silently or overwritten. */
   async snapshot(): Promise<Snapshot> {
-    const ids: TabId[] = ['nominations', 'councilScores', 'awardHistory', 'registrations', 'quizLog'];
+    const ids: TabId[] = ['nominations', 'councilScores', 'awardHistory', 'registrations', 'quizLog', 'audit', 'results'];
     const tables = await this.tables.readTabs(ids.map((id) => this.tab(id)));
     const problems: string[] = [];
     const nominations: Nomination[] = [];
@@ -127,36 +139,63 @@ export class CampaignStore {
       awardHistory: dataset<AwardHistoryRow>('award-history'),
       registrations: dataset<ModelRegistrationRow>('model-registrations'),
     });
-    return { nominations, reviews, councilScores, datasets, stored, problems };
+    return { nominations, reviews, councilScores, datasets, stored, audit: tables.get('audit') ?? [], results: tables.get('results') ?? [], problems };
+  }
+
+  /** Decides on every nomination with everything the store holds (council, reviews, datasets), writing nothing. */
+  async evaluate(): Promise<{ decisions: Decision[]; nominations: Nomination[]; problems: string[] }> {
+    const snap = await this.snapshot();
+    const decisions = decide(this.campaign, snap.nominations, { datasets: snap.datasets, councilScores: snap.councilScores, reviews: snap.reviews });
+    return { decisions, nominations: snap.nominations, problems: snap.problems };
   }
 
   /**
    * Takes submissions in, one by one, in one read and one write: accepted ones are stored with their findings,
    * rejected ones recorded in the rejections tab, repeated deliveries of a stored responseId change nothing.
    * Rules that need datasets are checked at the next recompute.
+   *
+   * With `{ edits: 'update' }` (form sync), a stored responseId arriving with a later `submittedAt` — an edited form
+   * response: same id, newer lastSubmittedTime — is taken in again and rewrites its row (nominee fields, scores,
+   * computed columns; the council's columns are kept); its outcome says `edited: true`. An awarded row never changes.
    */
-  intake(submissions: readonly Submission[], now: Date): Promise<IntakeOutcome[]> {
+  intake(submissions: readonly Submission[], now: Date, options: IntakeOptions = {}): Promise<IntakeResult[]> {
     return this.tables.exclusive(async () => {
       const rows = (await this.tables.readTabs([this.tab('nominations')])).get('nominations') ?? [];
-      const nominations = rows.flatMap((row) => {
+      const stored = new Map<string, { nomination: Nomination; row: Row }>();
+      for (const row of rows) {
         const read = readNominationRow(row, this.tab('nominations'), this.campaign);
-        return read.ok ? [read.nomination] : [];
+        if (read.ok) stored.set(read.nomination.responseId, { nomination: read.nomination, row });
+      }
+      const parsed = submissions.map(({ payload }) => {
+        const p = parseNomination(payload);
+        return p.ok ? p.nomination : undefined;
       });
-      const session = new IntakeSession(this.campaign, nominations);
+      const edits = options.edits === 'update' ? latestEdits(parsed, stored) : new Map<string, number>();
+      const session = new IntakeSession(this.campaign, [...stored.values()].map((s) => s.nomination).filter((n) => !edits.has(n.responseId)));
       const criteria = criterionNumbers(this.campaign);
       const accepted: Row[] = [];
+      const updated: Row[] = [];
       const rejected: Row[] = [];
       const audit: AuditEntry[] = [];
       const at = toVietnamIso(now);
-      const outcomes = submissions.map(({ payload, source }) => {
+      const outcomes = submissions.map(({ payload, source }, index): IntakeResult => {
+        const id = parsed[index]?.responseId;
+        if (id !== undefined && edits.has(id) && edits.get(id) !== index) return { kind: 'duplicate', responseId: id };
         const outcome = session.take(payload);
         if (outcome.kind === 'accepted') {
-          const id = outcome.nomination.responseId;
-          accepted.push({
+          const row = {
             ...nominationRow(outcome.nomination, now, criteria),
-            ...decisionRow({ responseId: id, status: outcome.status, stage: 'submitted', findings: outcome.findings, total: outcome.total, selfTotal: outcome.total, council: undefined }),
-          });
-          audit.push({ at, by: `tiếp nhận (${source})`, responseId: id, field: 'Trạng thái', old: '', new: STATUS_LABEL[outcome.status] });
+            ...decisionRow({ responseId: outcome.nomination.responseId, status: outcome.status, stage: 'submitted', findings: outcome.findings, total: outcome.total, selfTotal: outcome.total, council: undefined }),
+          };
+          const before = id === undefined ? undefined : stored.get(id);
+          if (before && edits.get(outcome.nomination.responseId) === index) {
+            updated.push(row);
+            audit.push({ at, by: `sửa hồ sơ (${source})`, responseId: before.nomination.responseId, field: 'Thời điểm nộp', old: toVietnamIso(before.nomination.submittedAt), new: toVietnamIso(outcome.nomination.submittedAt) });
+            if (show(before.row.status ?? null) !== row.status) audit.push({ at, by: `sửa hồ sơ (${source})`, responseId: before.nomination.responseId, field: 'Trạng thái', old: show(before.row.status ?? null), new: show(row.status) });
+            return { ...outcome, edited: true };
+          }
+          accepted.push(row);
+          audit.push({ at, by: `tiếp nhận (${source})`, responseId: outcome.nomination.responseId, field: 'Trạng thái', old: '', new: STATUS_LABEL[outcome.status] });
         } else if (outcome.kind === 'rejected') {
           rejected.push(rejectionRow(payload, source, outcome.responseId, outcome, now));
         }
@@ -164,6 +203,7 @@ export class CampaignStore {
       });
       const writes: TableWrite[] = [];
       if (accepted.length) writes.push({ tab: this.tab('nominations'), append: accepted });
+      if (updated.length) writes.push({ tab: this.tab('nominations'), updateByKey: updated });
       if (rejected.length) writes.push({ tab: this.tab('rejections'), append: rejected });
       if (audit.length) writes.push({ tab: this.tab('audit'), append: audit.map(auditRow) });
       if (writes.length) await this.tables.write(writes);
@@ -179,28 +219,32 @@ export class CampaignStore {
   recompute(now: Date, by = 'thidua score'): Promise<{ decisions: Decision[]; nominations: Nomination[]; problems: string[] }> {
     return this.tables.exclusive(async () => {
       const snap = await this.snapshot();
-      const auditRows = (await this.tables.readTabs([this.tab('audit')])).get('audit') ?? [];
       const decisions = decide(this.campaign, snap.nominations, { datasets: snap.datasets, councilScores: snap.councilScores, reviews: snap.reviews });
       const byId = new Map(snap.nominations.map((n) => [n.responseId, n]));
       const updates = decisions.map((d) => {
         const row = decisionRow(d);
         const before = snap.stored.get(d.responseId);
         if (d.status === 'awarded' && before?.status === STATUS_LABEL.awarded) return null;
-        if (d.status === 'awarded') return { responseId: d.responseId, status: row.status, stage: row.stage };
-        return row;
+        const changed = d.status === 'awarded' ? { responseId: d.responseId, status: row.status, stage: row.stage } : row;
+        // only rows whose computed cells differ are written: a quiet recompute sends (almost) nothing
+        return Object.entries(changed).some(([key, value]) => key !== 'responseId' && show(value) !== show(before?.[key] ?? null)) ? changed : null;
       });
-      const audit = this.auditOf(decisions, snap, auditRows, now, by);
-      await this.tables.write([
-        { tab: this.tab('nominations'), updateByKey: updates.filter((r): r is Row => r !== null) },
-        { tab: this.tab('results'), replaceAll: resultRows(this.campaign, decisions, byId) },
-        ...(audit.length ? [{ tab: this.tab('audit'), append: audit.map(auditRow) }] : []),
-      ]);
+      const results = resultRows(this.campaign, decisions, byId);
+      const resultsTab = this.tab('results');
+      const sameResults = results.length === snap.results.length && results.every((r, i) => resultsTab.columns.every((c) => show(r[c.key] ?? null) === show(snap.results[i]![c.key] ?? null)));
+      const audit = this.auditOf(decisions, snap, now, by);
+      const writes: TableWrite[] = [];
+      const changedRows = updates.filter((r): r is Row => r !== null);
+      if (changedRows.length) writes.push({ tab: this.tab('nominations'), updateByKey: changedRows });
+      if (!sameResults) writes.push({ tab: resultsTab, replaceAll: results });
+      if (audit.length) writes.push({ tab: this.tab('audit'), append: audit.map(auditRow) });
+      if (writes.length) await this.tables.write(writes);
       return { decisions, nominations: snap.nominations, problems: snap.problems };
     });
   }
 
-  private auditOf(decisions: readonly Decision[], snap: Snapshot, auditRows: readonly Row[], now: Date, by: string): AuditEntry[] {
-    const known = lastKnown(auditRows.map((r) => ({ responseId: String(r.responseId ?? ''), field: String(r.field ?? ''), new: r.new === null ? '' : String(r.new) })));
+  private auditOf(decisions: readonly Decision[], snap: Snapshot, now: Date, by: string): AuditEntry[] {
+    const known = lastKnown(snap.audit.map((r) => ({ responseId: String(r.responseId ?? ''), field: String(r.field ?? ''), new: r.new === null ? '' : String(r.new) })));
     const engineNow: FieldValues = new Map();
     const engineBefore: FieldValues = new Map();
     for (const d of decisions) {
@@ -312,4 +356,19 @@ function rejectionRow(payload: unknown, source: string, responseId: string | und
     findingCodes: outcome.findings.map((f) => `${f.code}@${f.field}`).join(', '),
     payload: text.length > 2000 ? `${text.slice(0, 2000)}…` : text,
   };
+}
+
+/**
+ * Which submissions are edits of stored responses: a parsed submission whose responseId is stored (and not awarded)
+ * with a later submittedAt. Per responseId, the latest such submission wins: responseId → its index.
+ */
+function latestEdits(parsed: ReadonlyArray<Nomination | undefined>, stored: ReadonlyMap<string, { nomination: Nomination; row: Row }>): Map<string, number> {
+  const winners = new Map<string, number>();
+  parsed.forEach((n, index) => {
+    const before = n && stored.get(n.responseId);
+    if (!n || !before || before.row.status === STATUS_LABEL.awarded || n.submittedAt.getTime() <= before.nomination.submittedAt.getTime()) return;
+    const best = winners.get(n.responseId);
+    if (best === undefined || n.submittedAt.getTime() >= parsed[best]!.submittedAt.getTime()) winners.set(n.responseId, index);
+  });
+  return winners;
 }

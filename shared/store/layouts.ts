@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Campaign } from '../domain/campaign.js';
+import { unitDeadlines } from '../domain/deadline-report.js';
 import { APPRAISAL_LABEL, CHOICE_LABEL, STATUS_LABEL } from '../domain/vocabulary.js';
 import { templatesDir } from '../templates/paths.js';
 import { TemplateError } from '../templates/template-error.js';
 
-export const TabId = ['settings', 'nominations', 'results', 'rejections', 'councilScores', 'awardHistory', 'registrations', 'quizLog', 'audit'] as const;
+export const TabId = ['settings', 'nominations', 'results', 'rejections', 'councilScores', 'awardHistory', 'registrations', 'quizLog', 'audit', 'units', 'formQuestions'] as const;
 export type TabId = (typeof TabId)[number];
 
 const ColumnSpec = z.object({
@@ -14,6 +15,8 @@ const ColumnSpec = z.object({
   header: z.string().min(1),
   width: z.number().positive(),
   perCriterion: z.boolean().optional(),
+  /** Repeats once per deadline a unit must meet (`unitDeadlines`), `{label}` standing for the deadline's label. */
+  perDeadline: z.boolean().optional(),
   computed: z.boolean().optional(),
   choices: z.enum(['status', 'appraisal', 'choice']).optional(),
 });
@@ -83,7 +86,9 @@ export function layoutsFor(campaign: Campaign): Map<TabId, TabLayout> {
     const columns = tab.columns.flatMap((c): Column[] =>
       c.perCriterion
         ? numbers.map((n) => ({ key: `${c.field}.${n}`, header: c.header.replace('{n}', n), width: c.width, computed: c.computed ?? false }))
-        : [{ key: c.field, header: c.header, width: c.width, computed: c.computed ?? false, choices: c.choices ? CHOICES[c.choices] : undefined }],
+        : c.perDeadline
+          ? unitDeadlines(campaign).map((d) => ({ key: `${c.field}.${d.id}`, header: c.header.replace('{label}', d.label), width: c.width, computed: c.computed ?? false }))
+          : [{ key: c.field, header: c.header, width: c.width, computed: c.computed ?? false, choices: c.choices ? CHOICES[c.choices] : undefined }],
     );
     tabs.set(tab.id, { id: tab.id, title: tab.title, key: tab.key, readOnly: tab.readOnly ?? false, columns });
   }

@@ -1,0 +1,76 @@
+/**
+ * Google API calls per job, counted by the Sheets fake through the real @googleapis/sheets client (msw), and the
+ * sustained intake rate under the per-user quota of 60 writes a minute (simulated clock: no real waiting).
+ * Prints JSON lines. Usage: node dist-bench/bench/sheets-calls.js
+ */
+import { OAuth2Client } from 'google-auth-library';
+import { setupServer } from 'msw/node';
+import { CampaignStore, type Submission } from '../shared/store/campaign-store.js';
+import { GoogleSheetsStore } from '../shared/store/google-sheets-store.js';
+import { loadCampaigns } from '../shared/templates/campaign-registry.js';
+import { FakeSheets } from '../test/fakes/sheets-fake.js';
+import { person, prng } from './names.js';
+
+const campaign = loadCampaigns().get('van-ninh-dan-van-kheo')!;
+const server = setupServer();
+server.listen({ onUnhandledRequest: 'error' });
+const auth = new OAuth2Client();
+auth.setCredentials({ access_token: 'bench' });
+const random = prng(11);
+const full = { '1': 15, '2': 15, '3': 20, '4': 10, '5': 10, '6': 15, '7': 15 };
+const evidence = Object.fromEntries(Object.keys(full).map((k) => [k, `Minh chứng ${k}`]));
+let seq = 0;
+const submission = (): Submission => {
+  seq += 1;
+  const p = person(random, seq);
+  return { payload: { responseId: `R-${seq}`, submittedAt: '2024-08-15T09:00:00+07:00', campaign: campaign.id, award: 'giay-khen-chu-tich-huyen', kind: 'individual', name: p.name, unit: p.unit, gender: p.gender, selfScores: { ...full, '1': 13.5 + Math.round(random() * 3) / 2 }, evidence }, source: 'bench' };
+};
+
+/** A fresh fake spreadsheet with the campaign's tabs, and the campaign store on it; `clock` drives quotas and waits. */
+async function setUp(quota?: { writesPerMinute: number; clock: { now: number } }) {
+  const fake = new FakeSheets({ seed: 3, writesPerMinute: quota?.writesPerMinute, now: quota ? () => quota.clock.now : undefined });
+  server.resetHandlers(...fake.handlers);
+  const id = fake.createSpreadsheet({ title: 'bench' });
+  const tables = new GoogleSheetsStore({ spreadsheetId: id, auth, sleep: async (ms) => void (quota ? (quota.clock.now += ms) : undefined), random: () => 0.5, retry: { maxAttempts: 50 } });
+  const store = await CampaignStore.init(tables, campaign);
+  fake.resetCounts();
+  return { fake, store };
+}
+
+const totalCalls = (fake: FakeSheets) => Object.values(fake.counts).reduce((a, b) => a + b, 0);
+const out = (line: object) => console.log(JSON.stringify(line));
+const NOW = new Date('2024-08-20T02:00:00Z');
+
+{
+  const { fake, store } = await setUp();
+  await store.intake([submission()], NOW);
+  out({ bench: 'calls', job: 'intake of one nomination', calls: totalCalls(fake) });
+}
+for (const n of [1_000, 10_000]) {
+  const { fake, store } = await setUp();
+  await store.intake(Array.from({ length: n }, submission), NOW);
+  fake.resetCounts();
+  await store.recompute(NOW);
+  out({ bench: 'calls', job: `first recompute of ${n.toLocaleString('en')} nominations (every row rewritten)`, calls: totalCalls(fake) });
+  await store.applyReviews([{ responseId: 'R-5', appraisal: 'not-eligible', reason: 'bench' }], 'bench', NOW);
+  fake.resetCounts();
+  await store.recompute(new Date(NOW.getTime() + 60_000));
+  out({ bench: 'calls', job: `recompute of ${n.toLocaleString('en')} nominations after a council change`, calls: totalCalls(fake) });
+}
+
+// Sustained intake under 60 writes/min per user: one write per submission vs a page of submissions per write.
+for (const [mode, perCall] of [['one write per submission', 1], ['batched (a page per write)', 500]] as const) {
+  const clock = { now: 0 };
+  const { store } = await setUp({ writesPerMinute: 60, clock });
+  const start = clock.now;
+  let stored = 0;
+  while (clock.now - start < 60_000 * 3) {
+    const outcomes = await store.intake(Array.from({ length: perCall }, submission), new Date(NOW.getTime() + clock.now));
+    stored += outcomes.filter((o) => o.kind === 'accepted').length;
+    clock.now += 50; // the time a call takes
+  }
+  const minutes = (clock.now - start) / 60_000;
+  const { nominations } = await store.snapshot();
+  out({ bench: 'quota', mode, perMinute: Math.round(stored / minutes), stored, inSheet: nominations.length, lost: stored - nominations.length });
+}
+server.close();

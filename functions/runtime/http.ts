@@ -1,0 +1,58 @@
+import type { Request, Response } from '@google-cloud/functions-framework';
+import { SIGNATURE_HEADER, type Audience, type Caller } from '../../shared/auth/authorize.js';
+import { ConfigError } from '../../shared/config.js';
+import { FormsError } from '../../shared/forms/forms-api.js';
+import { FormMappingMissingError } from '../../shared/forms/sync-responses.js';
+import { StoreError } from '../../shared/store/table-store.js';
+import { isTransientFault } from './faults.js';
+import type { Runtime } from './runtime.js';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** True when the request came over a loopback connection (the socket itself, not X-Forwarded-For). */
+export const isLoopback = (req: Request): boolean => LOOPBACK.has(req.socket?.remoteAddress ?? '') && LOOPBACK.has(req.socket?.localAddress ?? '');
+
+/**
+ * Lets a request in, or answers it: 401 (no or bad credential), 403 (a verified caller not allowed here), 503 (Google's
+ * keys out of reach), 500 (bad configuration) — and nothing more, whatever the door. Returns the caller when admitted.
+ */
+export async function admit(rt: Runtime, req: Request, res: Response, fn: string, audience: Audience = 'callers'): Promise<Caller | undefined> {
+  try {
+    const decision = await rt.auth().authorize(
+      { authorization: req.get('authorization'), signature: req.get(SIGNATURE_HEADER), rawBody: req.rawBody ?? Buffer.alloc(0), loopback: isLoopback(req) },
+      audience,
+    );
+    if (decision.ok) return decision.caller;
+    rt.log('WARNING', 'Từ chối yêu cầu chưa xác thực hoặc không có quyền', { function: fn, status: decision.status, reason: decision.reason });
+    if (decision.status === 401) res.set('WWW-Authenticate', 'Bearer');
+    res.status(decision.status).json({ error: decision.status === 401 ? 'Chưa xác thực.' : 'Không có quyền.' });
+  } catch (error) {
+    fail(rt, res, fn, error);
+  }
+  return undefined;
+}
+
+/**
+ * Answers a failure: 503 with Retry-After for a transient fault (Scheduler and clients try again), 500 otherwise —
+ * with the Vietnamese message of store and Forms errors (they name a tab or a sheet, never a secret), a generic one for the
+ * rest. Logged as ERROR (WARNING when transient) with the error's name and message, never a stack of user data.
+ */
+export function fail(rt: Runtime, res: Response, fn: string, error: unknown, fields: Record<string, string | undefined> = {}): void {
+  const transient = isTransientFault(error);
+  const name = error instanceof Error ? error.name : typeof error;
+  const message = error instanceof Error ? error.message : String(error);
+  rt.log(transient ? 'WARNING' : 'ERROR', transient ? 'Lỗi tạm thời, sẽ thử lại' : 'Lỗi', { function: fn, error: name, detail: message, ...fields });
+  if (res.headersSent) return;
+  if (transient) {
+    res.set('Retry-After', '30').status(503).json({ error: 'Dịch vụ của Google tạm thời không trả lời; hãy thử lại sau ít phút.' });
+    return;
+  }
+  // Configuration problems are for whoever deploys: in the log, not told to callers who may not be authenticated yet.
+  if (error instanceof ConfigError) res.status(500).json({ error: 'Cấu hình máy chủ chưa đúng; xem nhật ký của hàm.' });
+  else res.status(500).json({ error: error instanceof StoreError || error instanceof FormsError || error instanceof FormMappingMissingError ? message : 'Lỗi ngoài dự kiến.' });
+}
+
+/** 405 with the Allow header, for a method a door does not take. */
+export function wrongMethod(res: Response, allowed: string): void {
+  res.set('Allow', allowed).status(405).json({ error: `Chỉ nhận ${allowed}.` });
+}

@@ -1,0 +1,103 @@
+import { Authenticator } from '../../shared/auth/authorize.js';
+import { GoogleIdTokenVerifier } from '../../shared/auth/id-token-verifier.js';
+import { parseConfig, type Config } from '../../shared/config.js';
+import type { Campaign } from '../../shared/domain/campaign.js';
+import type { FormsApi, FormsApiOptions } from '../../shared/forms/forms-api.js';
+import { CampaignStore } from '../../shared/store/campaign-store.js';
+import type { SheetsAuth } from '../../shared/store/google-sheets-auth.js';
+import type { TableStore } from '../../shared/store/table-store.js';
+import { loadCampaigns } from '../../shared/templates/campaign-registry.js';
+import { jsonLogger, type Logger } from './log.js';
+
+/** The council's workbook as a function uses it: the raw tables and the campaign store over them. */
+export interface Workbook {
+  tables: TableStore;
+  store: CampaignStore;
+}
+
+/**
+ * What every door gets: the configuration (parsed once), the clock, the logger, and the workbook, the Forms API and
+ * the authenticator, each built on first use so a cold start loads only what its function touches.
+ */
+export interface Runtime {
+  /** Throws ConfigError naming every bad variable (the same error on every call). */
+  config(): Config;
+  now(): Date;
+  log: Logger;
+  workbook(): Promise<Workbook>;
+  forms(): Promise<FormsApi>;
+  auth(): Authenticator;
+}
+
+export interface RuntimeOptions {
+  env?: Record<string, string | undefined>;
+  now?: () => Date;
+  log?: Logger;
+  campaigns?: () => ReadonlyMap<string, Campaign>;
+  /** Credentials of the Sheets and Forms clients (default Application Default Credentials); tests pass a token. */
+  googleAuth?: SheetsAuth;
+  forms?: Omit<FormsApiOptions, 'auth'>;
+  /** Google's certificate endpoint for identity tokens (tests answer it with msw). */
+  certsUrl?: string;
+}
+
+/**
+ * Builds a runtime over an environment. Nothing is read or loaded here: the config is parsed on the first `config()`
+ * (the cold start's first request), the workbook opened on the first `workbook()`, the Google clients imported on
+ * first use. A failed opening is not cached, so the next request tries again.
+ */
+export function createRuntime(options: RuntimeOptions = {}): Runtime {
+  const env = options.env ?? process.env;
+  let parsed: ReturnType<typeof parseConfig> | undefined;
+  let workbook: Promise<Workbook> | undefined;
+  let forms: Promise<FormsApi> | undefined;
+  let authenticator: Authenticator | undefined;
+  const now = options.now ?? (() => new Date());
+  const config = (): Config => {
+    parsed ??= parseConfig(env);
+    if (!parsed.ok) throw parsed.error;
+    return parsed.config;
+  };
+  const memo = <T>(get: () => Promise<T> | undefined, set: (p: Promise<T> | undefined) => void, make: () => Promise<T>): Promise<T> => {
+    const existing = get();
+    if (existing) return existing;
+    const made = make();
+    set(made);
+    made.catch(() => set(undefined));
+    return made;
+  };
+  return {
+    config,
+    now,
+    log: options.log ?? jsonLogger(),
+    workbook: () => memo(() => workbook, (p) => (workbook = p), () => openWorkbook(config(), options)),
+    forms: () =>
+      memo(() => forms, (p) => (forms = p), async () => {
+        const { googleFormsApi } = await import('../../shared/forms/forms-api.js');
+        return googleFormsApi({ ...options.forms, ...(options.googleAuth ? { auth: options.googleAuth as FormsApiOptions['auth'] } : {}) });
+      }),
+    auth: () => {
+      if (authenticator) return authenticator;
+      const verifier = new GoogleIdTokenVerifier(options.certsUrl ? { certsUrl: options.certsUrl } : {});
+      authenticator = new Authenticator(config().auth, { verifyIdToken: (token, audiences) => verifier.verify(token, audiences), now });
+      return authenticator;
+    },
+  };
+}
+
+async function openWorkbook(config: Config, options: RuntimeOptions): Promise<Workbook> {
+  const campaigns = (options.campaigns ?? loadCampaigns)();
+  let tables: TableStore;
+  if (config.store.kind === 'file') {
+    const { WorkbookStore } = await import('../../shared/store/workbook-store.js');
+    tables = new WorkbookStore(config.store.workbook);
+  } else {
+    const [{ GoogleSheetsStore }, { sheetsAuth }] = await Promise.all([import('../../shared/store/google-sheets-store.js'), import('../../shared/store/google-sheets-auth.js')]);
+    tables = new GoogleSheetsStore({
+      spreadsheetId: config.store.spreadsheetId,
+      auth: options.googleAuth ?? sheetsAuth(),
+      ...(config.store.serviceAccount ? { editorEmail: config.store.serviceAccount } : {}),
+    });
+  }
+  return { tables, store: await CampaignStore.open(tables, campaigns) };
+}

@@ -1,0 +1,109 @@
+import type { forms_v1 } from '@googleapis/forms';
+import { faultOf } from '../store/google-sheets-call.js';
+import { decideRetry, DEFAULT_RETRY_POLICY, isTransient, type CallFault, type RetryPolicy } from '../store/retry.js';
+
+/** Create and edit forms, read their responses, and keep watches on them. */
+export const FORMS_SCOPES = ['https://www.googleapis.com/auth/forms.body', 'https://www.googleapis.com/auth/forms.responses.readonly'];
+
+/** A Forms API call that failed for good; `transient` when trying again later may work (429, 5xx, no answer). */
+export class FormsError extends Error {
+  override readonly name = 'FormsError';
+  constructor(
+    message: string,
+    readonly context: { operation: string; formId?: string; status?: number; transient: boolean },
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+  get transient(): boolean {
+    return this.context.transient;
+  }
+}
+
+export interface ResponsePage {
+  responses: unknown[];
+  nextPageToken?: string;
+}
+
+/** The part of the Forms REST API this project uses; see `googleFormsApi`. */
+export interface FormsApi {
+  create(title: string): Promise<forms_v1.Schema$Form>;
+  batchUpdate(formId: string, requests: forms_v1.Schema$Request[]): Promise<forms_v1.Schema$BatchUpdateFormResponse>;
+  get(formId: string): Promise<forms_v1.Schema$Form>;
+  /** One page of `forms.responses.list`; `filter` e.g. `timestamp >= 2024-08-01T00:00:00Z`. */
+  listResponses(formId: string, options: { filter?: string; pageToken?: string; pageSize?: number }): Promise<ResponsePage>;
+  listWatches(formId: string): Promise<forms_v1.Schema$Watch[]>;
+  createWatch(formId: string, topicName: string): Promise<forms_v1.Schema$Watch>;
+  renewWatch(formId: string, watchId: string): Promise<forms_v1.Schema$Watch>;
+  deleteWatch(formId: string, watchId: string): Promise<void>;
+}
+
+export interface FormsApiOptions {
+  /** Credentials: default Application Default Credentials with FORMS_SCOPES; in tests an OAuth2Client holding a token. */
+  auth?: forms_v1.Options['auth'];
+  retry?: Partial<RetryPolicy>;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  timeoutMs?: number;
+}
+
+/**
+ * The Forms API through `@googleapis/forms`, loaded on first use. Reads, `watches.renew` and `watches.delete` are
+ * retried on transient faults with backoff; `forms.create`, `forms.batchUpdate` and `watches.create` are not (a lost
+ * answer would make a second form, or a second watch), and fail with a FormsError saying so.
+ */
+export async function googleFormsApi(options: FormsApiOptions = {}): Promise<FormsApi> {
+  const { forms_v1 } = await import('@googleapis/forms');
+  const auth = options.auth ?? new (await import('google-auth-library')).GoogleAuth({ scopes: FORMS_SCOPES });
+  const api = new forms_v1.Forms({ auth });
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+  const request = { retry: false, timeout: options.timeoutMs ?? 60_000 } as const;
+  const call = async <T>(operation: string, formId: string | undefined, retry: boolean, run: () => Promise<{ data: T }>): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await run()).data;
+      } catch (error) {
+        const fault = faultOf(error);
+        if (!fault) throw error;
+        const decision = retry ? decideRetry(fault, attempt, policy, random) : ({ retry: false } as const);
+        if (!decision.retry) throw formsError(operation, formId, fault, attempt, error);
+        await sleep(decision.delayMs);
+      }
+    }
+  };
+  return {
+    create: (title) => call('tạo biểu mẫu', undefined, false, () => api.forms.create({ requestBody: { info: { title, documentTitle: title } } }, request)),
+    batchUpdate: (formId, requests) => call('thêm câu hỏi vào biểu mẫu', formId, false, () => api.forms.batchUpdate({ formId, requestBody: { requests } }, request)),
+    get: (formId) => call('đọc biểu mẫu', formId, true, () => api.forms.get({ formId }, request)),
+    listResponses: async (formId, o) => {
+      const data = await call('đọc câu trả lời của biểu mẫu', formId, true, () =>
+        api.forms.responses.list({ formId, ...(o.filter ? { filter: o.filter } : {}), ...(o.pageToken ? { pageToken: o.pageToken } : {}), pageSize: o.pageSize ?? 5000 }, request),
+      );
+      return { responses: data.responses ?? [], ...(data.nextPageToken ? { nextPageToken: data.nextPageToken } : {}) };
+    },
+    listWatches: async (formId) => (await call('đọc các theo dõi của biểu mẫu', formId, true, () => api.forms.watches.list({ formId }, request))).watches ?? [],
+    createWatch: (formId, topicName) =>
+      call('tạo theo dõi biểu mẫu', formId, false, () => api.forms.watches.create({ formId, requestBody: { watch: { eventType: 'RESPONSES', target: { topic: { topicName } } } } }, request)),
+    renewWatch: (formId, watchId) => call('gia hạn theo dõi biểu mẫu', formId, true, () => api.forms.watches.renew({ formId, watchId, requestBody: {} }, request)),
+    deleteWatch: async (formId, watchId) => {
+      await call('xóa theo dõi đã hết hạn', formId, true, () => api.forms.watches.delete({ formId, watchId }, request));
+    },
+  };
+}
+
+function formsError(operation: string, formId: string | undefined, fault: CallFault, attempts: number, cause: unknown): FormsError {
+  const status = fault.kind === 'http' ? fault.status : undefined;
+  const transient = isTransient(fault);
+  const where = formId ? ` (biểu mẫu ${formId})` : '';
+  const why =
+    status === 404
+      ? 'không tìm thấy: mã biểu mẫu sai, hoặc biểu mẫu chưa chia sẻ cho tài khoản của công cụ'
+      : status === 403 || status === 401
+        ? 'không có quyền: hãy bật Google Forms API cho dự án và chia sẻ biểu mẫu (quyền chỉnh sửa) cho tài khoản của công cụ'
+        : transient
+          ? `Google tạm thời không trả lời được sau ${attempts} lần thử (${status ? `mã HTTP ${status}` : 'mất kết nối'}); hãy thử lại sau ít phút`
+          : `Google từ chối yêu cầu (mã HTTP ${status ?? '?'})`;
+  return new FormsError(`Lỗi khi ${operation}${where}: ${why}.`, { operation, ...(formId ? { formId } : {}), ...(status ? { status } : {}), transient }, { cause });
+}

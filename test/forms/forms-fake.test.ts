@@ -1,0 +1,95 @@
+import { forms_v1 } from '@googleapis/forms';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { FormsError, googleFormsApi } from '../../shared/forms/forms-api.js';
+import { answersFromApi, responseToNomination } from '../../shared/forms/response-to-nomination.js';
+import { buildFormPlan } from '../../shared/forms/form-plan.js';
+import { vanNinh } from '../support/builders.js';
+import { tongTuyenCu } from '../support/campaign-builders.js';
+import { FakeForms } from '../fakes/forms-fake.js';
+import { tokenAuth } from '../functions/harness.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+function fake() {
+  const f = new FakeForms({ maxPageSize: 2 });
+  server.use(...f.handlers);
+  return f;
+}
+const raw = () => new forms_v1.Forms({ auth: tokenAuth() });
+
+describe('the Forms fake behaves as Google does', () => {
+  test('forms.create takes a title only', async () => {
+    fake();
+    await expect(raw().forms.create({ requestBody: { info: { title: 'x', description: 'y' } } })).rejects.toMatchObject({ status: 400 });
+  });
+
+  test('a batch with a jump to a section that does not exist changes nothing', async () => {
+    const f = fake();
+    const formId = f.addForm({ title: 'x' });
+    const requests = [
+      { createItem: { item: { title: 'a', questionItem: { question: { textQuestion: {} } } }, location: { index: 0 } } },
+      { createItem: { item: { title: 'b', questionItem: { question: { choiceQuestion: { type: 'RADIO', options: [{ value: 'v', goToSectionId: 'nope' }] } } } }, location: { index: 1 } } },
+    ];
+    await expect(raw().forms.batchUpdate({ formId, requestBody: { requests } })).rejects.toMatchObject({ status: 400 });
+    expect(f.form(formId).items).toEqual([]);
+  });
+
+  test('responses.list refuses a filter that is not "timestamp >= RFC 3339 UTC", and a page token of another filter', async () => {
+    const f = fake();
+    const formId = f.addForm({ title: 'x' });
+    for (const id of ['a', 'b', 'c']) f.addResponse(formId, { responseId: id, lastSubmittedTime: '2024-08-12T01:00:00Z' });
+    await expect(raw().forms.responses.list({ formId, filter: 'timestamp >= 2024-08-12 08:00' })).rejects.toMatchObject({ status: 400 });
+    const first = await raw().forms.responses.list({ formId, filter: 'timestamp >= 2024-08-01T00:00:00Z' });
+    expect(first.data.responses).toHaveLength(2);
+    await expect(raw().forms.responses.list({ formId, pageToken: first.data.nextPageToken! })).rejects.toMatchObject({ status: 400 });
+  });
+
+  test('the adapter does not retry forms.create (a lost answer would make a second form)', async () => {
+    const f = fake();
+    f.fail('forms.create', { status: 503 });
+    const api = await googleFormsApi({ auth: tokenAuth(), sleep: async () => {} });
+    await expect(api.create('x')).rejects.toBeInstanceOf(FormsError);
+    expect(f.counts['forms.create']).toBe(1);
+  });
+
+  test('the adapter retries a read through 429 and 503', async () => {
+    const f = fake();
+    const formId = f.addForm({ title: 'x' });
+    f.fail('responses.list', { status: 429 });
+    f.fail('responses.list', { status: 503 });
+    const api = await googleFormsApi({ auth: tokenAuth(), sleep: async () => {} });
+    expect(await api.listResponses(formId, {})).toEqual({ responses: [] });
+    expect(f.counts['responses.list']).toBe(3);
+  });
+});
+
+describe('a response turned into a nomination (pure)', () => {
+  const questions = [...buildFormPlan(vanNinh()).questions.values()];
+  const byTitle = (pairs: Record<string, string>) => Object.fromEntries(Object.entries(pairs).map(([k, v]) => [k, [v]]));
+
+  test('keeps an award answer it does not know, so the contract reports AWARD_UNKNOWN with it', () => {
+    const payload = responseToNomination({ responseId: 'r', submittedAt: '2024-08-12T01:00:00Z', byTitle: byTitle({ 'Hình thức khen thưởng đề nghị': 'Huân chương Lao động' }) }, questions, vanNinh());
+    expect(payload.award).toBe('Huân chương Lao động');
+  });
+
+  test('without a kind answer, takes nothing from the kind sections', () => {
+    const payload = responseToNomination({ responseId: 'r', byTitle: byTitle({ 'Họ và tên': 'A', 'Tên tập thể': 'B' }) }, questions, vanNinh());
+    expect(payload.name).toBeUndefined();
+    expect(payload.kind).toBeUndefined();
+  });
+
+  test('the respondent email collected by Google is used when the form asks none', () => {
+    const payload = responseToNomination({ responseId: 'r', respondentEmail: 'thu-ky@vanninh.gov.vn' }, questions, vanNinh());
+    expect(payload.email).toBe('thu-ky@vanninh.gov.vn');
+  });
+
+  test('an API response that is not one gives an empty submission, which the contract rejects naming responseId', () => {
+    expect(answersFromApi('garbage')).toEqual({});
+    const plan = buildFormPlan(tongTuyenCu());
+    expect(responseToNomination({}, [...plan.questions.values()], tongTuyenCu()).responseId).toBeUndefined();
+  });
+});
