@@ -2,12 +2,14 @@ import type { HttpFunction } from '@google-cloud/functions-framework';
 import { reportDeadlines } from './runtime/deadline-job.js';
 import { admit, fail, wrongMethod } from './runtime/http.js';
 import type { Runtime } from './runtime/runtime.js';
+import { optionalStatusLinks } from './status-links.js';
 
 const FN = 'deadlineReport';
 
 /**
  * `POST /deadlineReport` (Cloud Scheduler, daily): which units of the roster have not submitted or registered as each
- * deadline approaches or passes, written into the "Đơn vị và hạn nộp" tab; answers the counts per deadline.
+ * deadline approaches or passes, written into the "Đơn vị và hạn nộp" tab with each unit's status link; answers the
+ * counts per deadline.
  */
 export const deadlineReport =
   (rt: Runtime): HttpFunction =>
@@ -15,7 +17,9 @@ export const deadlineReport =
     if (req.method !== 'POST') return wrongMethod(res, 'POST');
     if (!(await admit(rt, req, res, FN))) return;
     try {
-      const report = await reportDeadlines(await rt.workbook(), rt.now());
+      const workbook = await rt.workbook();
+      const links = optionalStatusLinks(rt, req, workbook.store.campaign, FN);
+      const report = await reportDeadlines(workbook, rt.now(), links?.unit);
       const overdue = Object.values(report.deadlines).reduce((n, d) => n + d.overdue, 0);
       rt.log(report.problems.length ? 'WARNING' : 'INFO', `Báo cáo hạn nộp: ${report.units} đơn vị, ${overdue} lượt quá hạn`, { function: FN, campaign: report.campaign, units: report.units, overdue, unreadableRows: report.problems.length });
       res.status(200).json(report);

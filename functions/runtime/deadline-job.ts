@@ -19,8 +19,10 @@ export interface DeadlineJobReport {
  * Fills the computed columns of the units tab ("Đơn vị và hạn nộp"): per unit of the council's roster and per deadline
  * a unit must meet, "đã nộp" / "chưa nộp – còn N ngày" / "quá hạn N ngày", and when it was computed. Creates the tab
  * (empty, for the council to list its units) if the workbook predates it. One read, one write.
+ *
+ * With `unitLink`, also fills "Đường dẫn trạng thái": each unit's signed link to the page listing its nominations.
  */
-export async function reportDeadlines({ tables, store }: Workbook, now: Date): Promise<DeadlineJobReport> {
+export async function reportDeadlines({ tables, store }: Workbook, now: Date, unitLink?: (unit: string) => string): Promise<DeadlineJobReport> {
   const units = store.tab('units');
   await tables.ensureTabs([units]);
   return tables.exclusive(async () => {
@@ -41,7 +43,7 @@ export async function reportDeadlines({ tables, store }: Workbook, now: Date): P
     problems.push(...registrations.problems);
     const report = deadlineReport(store.campaign, roster, { nominations, registrations: registrations.rows as ModelRegistrationRow[] }, now);
     const reportedAt = toVietnamIso(now);
-    const rows = report.rows.map((r, i): Row => ({ unit: listed[i]!.cell ?? r.unit, reportedAt, ...Object.fromEntries(Object.entries(r.deadlines).map(([id, s]) => [`deadline.${id}`, s.text])) }));
+    const rows = report.rows.map((r, i): Row => ({ unit: listed[i]!.cell ?? r.unit, reportedAt, ...(unitLink ? { statusLink: unitLink(r.unit) } : {}), ...Object.fromEntries(Object.entries(r.deadlines).map(([id, s]) => [`deadline.${id}`, s.text])) }));
     if (rows.length) await tables.write([{ tab: units, updateByKey: rows }]);
     const deadlines = Object.fromEntries(
       unitDeadlines(store.campaign).map((d) => {

@@ -99,7 +99,7 @@ describe('the recompute and deadline report functions', () => {
     // THEN the units tab says who has submitted and how many days are left
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ units: 3, deadlines: { 'ho-so-cap-huyen': { submitted: 2, open: 1, overdue: 0 }, 'dang-ky-mo-hinh': { overdue: 3 } } });
-    expect(units.columns.map((c) => c.header)).toEqual(['Đơn vị', 'Khối thi đua', 'Thư điện tử', 'Đăng ký xây dựng điển hình, mô hình “Dân vận khéo”', 'Hồ sơ đề nghị Chủ tịch UBND huyện khen thưởng', 'Cập nhật lúc']);
+    expect(units.columns.map((c) => c.header)).toEqual(['Đơn vị', 'Khối thi đua', 'Thư điện tử', 'Đường dẫn trạng thái', 'Đăng ký xây dựng điển hình, mô hình “Dân vận khéo”', 'Hồ sơ đề nghị Chủ tịch UBND huyện khen thưởng', 'Cập nhật lúc']);
     const rows = (await tables.readTabs([units])).get('units') ?? [];
     expect(rows.map((r) => [r.unit, r['deadline.ho-so-cap-huyen'], r['deadline.dang-ky-mo-hinh'], r.reportedAt])).toEqual([
       ['UBND xã Vạn Thắng', 'đã nộp', 'quá hạn 193 ngày', '2024-08-25T10:00:00+07:00'],

@@ -44,7 +44,8 @@ describe('npm start: every function on one loopback port, on the embedded workbo
     ensureBuilt();
     const command = startCommand();
     expect(command).toContain('THIDUA_AUTH=off-local-only');
-    child = spawn('sh', ['-c', command], { cwd: ROOT, env: { ...process.env, PORT: '0', THIDUA_WORKBOOK: workbook, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // detached: its own process group, so the server node starts under `sh` is stopped with it
+    child = spawn('sh', ['-c', command], { cwd: ROOT, env: { ...process.env, PORT: '0', THIDUA_WORKBOOK: workbook, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     base = await new Promise<string>((resolve, reject) => {
@@ -66,9 +67,16 @@ describe('npm start: every function on one loopback port, on the embedded workbo
   afterAll(async () => {
     if (!child || child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
+    const group = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // already gone
+      }
+    };
+    group('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
+    group('SIGKILL');
   });
 
   test('warns loudly that callers are not checked, and listens on 127.0.0.1 only', () => {
@@ -94,7 +102,7 @@ describe('npm start: every function on one loopback port, on the embedded workbo
     await wb.xlsx.load((await list.arrayBuffer()) as ExcelJS.Buffer);
     expect(wb.worksheets.length).toBeGreaterThan(0);
 
-    expect(await (await fetch(`${base}/`)).json()).toEqual({ functions: ['/intake', '/formSync', '/recompute', '/deadlineReport', '/exportList', '/watchRenewal'] });
+    expect(await (await fetch(`${base}/`)).json()).toEqual({ functions: ['/intake', '/formSync', '/recompute', '/deadlineReport', '/exportList', '/watchRenewal', '/status', '/unit'] });
     expect((await fetch(`${base}/nowhere`)).status).toBe(404);
   });
 

@@ -1,0 +1,78 @@
+import type { FindingCode, Severity } from '../domain/findings.js';
+
+/**
+ * What a unit clerk should do about each finding, in plain Vietnamese, for the status page and the receipt. Keyed by
+ * finding code, so a code without advice is a compile error (and a test failure).
+ *
+ * `council`: a note for the council's own deliberation (who recused, one member's score) — not shown to the unit.
+ * `says`: replaces the engine's message on the unit's page where that message names another unit's submission.
+ */
+export interface Advice {
+  todo: string;
+  audience: 'unit' | 'council';
+  says?: string;
+}
+
+const unit = (todo: string, says?: string): Advice => ({ todo, audience: 'unit', ...(says ? { says } : {}) });
+const council = (todo: string): Advice => ({ todo, audience: 'council' });
+
+const RESUBMIT = 'rồi gửi lại biểu mẫu (hoặc sửa câu trả lời đã gửi).';
+
+export const ADVICE: Record<FindingCode, Advice> = {
+  PAYLOAD_NOT_OBJECT: unit('Nộp hồ sơ bằng biểu mẫu của Hội đồng; không gửi tệp hay văn bản khác thay cho biểu mẫu.'),
+  FIELD_REQUIRED: unit(`Điền thông tin còn thiếu ${RESUBMIT}`),
+  FIELD_INVALID: unit(`Sửa thông tin này theo hướng dẫn trên biểu mẫu ${RESUBMIT}`),
+  DATE_INVALID: unit(`Ghi ngày theo dạng ngày/tháng/năm có thật, ví dụ 02/09/1978, ${RESUBMIT}`),
+  CAMPAIGN_UNKNOWN: unit('Dùng đúng biểu mẫu của phong trào do Hội đồng gửi; nếu chưa rõ, hỏi thư ký Hội đồng.'),
+  CAMPAIGN_MISMATCH: unit('Hồ sơ gửi nhầm phong trào: nộp lại bằng biểu mẫu của đúng phong trào.'),
+  AWARD_UNKNOWN: unit(`Chọn hình thức khen thưởng trong danh sách của biểu mẫu ${RESUBMIT}`),
+  KIND_NOT_ALLOWED: unit(`Chọn hình thức khen thưởng dành cho đối tượng này (tập thể hay cá nhân), hoặc sửa lại đối tượng, ${RESUBMIT}`),
+  CRITERION_UNKNOWN: unit(`Chỉ chấm các tiêu chí có trong bảng chấm điểm của kế hoạch; bỏ tiêu chí thừa ${RESUBMIT}`),
+  SCORE_MISSING: unit(`Tự chấm điểm tiêu chí này ${RESUBMIT}`),
+  SCORE_NOT_NUMBER: unit(`Ghi điểm bằng chữ số, ví dụ 13,5 (không ghi bằng chữ), ${RESUBMIT}`),
+  SCORE_NEGATIVE: unit(`Ghi điểm từ 0 trở lên ${RESUBMIT}`),
+  SCORE_ABOVE_MAX: unit(`Ghi điểm không quá điểm chuẩn của tiêu chí ${RESUBMIT}`),
+  EVIDENCE_MISSING: unit(`Bổ sung tài liệu kiểm chứng cho tiêu chí này (số liệu, văn bản, hình ảnh hoặc đường dẫn) ${RESUBMIT}`),
+  CRITERION_BELOW_MIN: unit('Mỗi tiêu chí phải đạt mức tối thiểu. Nếu chấm nhầm, sửa điểm và bổ sung minh chứng; nếu đúng là chưa đạt, hồ sơ chưa đủ điều kiện đợt này.'),
+  TOTAL_BELOW_THRESHOLD: unit('Tổng điểm phải đạt ngưỡng của kế hoạch: kiểm tra lại điểm từng tiêu chí và minh chứng kèm theo.'),
+  SUBMITTED_LATE: unit('Hồ sơ nộp sau hạn không được xét đợt này; nếu có lý do chính đáng, liên hệ thư ký Hội đồng.'),
+  OUTSIDE_TERM: unit('Hồ sơ nộp ngoài thời gian nhận hồ sơ; chờ đợt xét sau hoặc liên hệ thư ký Hội đồng.'),
+  AWARD_NOT_AVAILABLE: unit(`Chọn hình thức khen thưởng của cấp có thẩm quyền hiện nay (xem thông báo) ${RESUBMIT}`),
+  DUPLICATE_NOMINEE: unit(
+    'Không cần nộp thêm: hồ sơ nộp trước được xét. Nếu hồ sơ này thay thế hồ sơ trước, báo thư ký Hội đồng.',
+    'Cùng đối tượng đã được đề nghị cùng hình thức khen thưởng trong năm này bằng một hồ sơ nộp trước; mỗi thành tích chỉ được đề nghị một lần.',
+  ),
+  BLOCK_NEEDED: unit(`Ghi khối thi đua của đơn vị ${RESUBMIT}`),
+  BLOCK_UNKNOWN: unit(`Ghi đúng tên khối thi đua trong danh sách của Hội đồng ${RESUBMIT}`),
+  BIRTH_DATE_NEEDED: unit(`Bổ sung ngày sinh của người được đề nghị ${RESUBMIT}`),
+  UNDER_MINIMUM_AGE: unit('Người chưa đủ tuổi theo kế hoạch không thuộc đối tượng xét; nếu ghi nhầm ngày sinh, sửa lại.'),
+  MODEL_NOT_REGISTERED: unit('Đăng ký mô hình, điển hình theo kế hoạch; nếu đã đăng ký, gửi bản đăng ký cho thư ký Hội đồng.'),
+  MODEL_REGISTERED_LATE: unit('Đăng ký sau hạn không được tính năm nay; nếu ngày đăng ký ghi sai, liên hệ thư ký Hội đồng.'),
+  MODEL_NOT_RECOGNISED: unit('Chờ cơ quan có thẩm quyền kiểm tra, công nhận mô hình; có quyết định công nhận thì gửi cho thư ký Hội đồng.'),
+  PRIOR_RECOGNITION_MISSING: unit('Nếu đã được khen các năm trước, gửi bản sao quyết định khen thưởng cho thư ký Hội đồng.'),
+  QUIZ_ACCOUNT_NEEDED: unit(`Ghi tài khoản dự thi của người được đề nghị ${RESUBMIT}`),
+  QUIZ_ACCOUNT_UNKNOWN: unit(`Kiểm tra lại tài khoản dự thi (đúng chính tả, đúng tài khoản đã thi) ${RESUBMIT}`),
+  QUIZ_DISTRICT_MISMATCH: unit('Chỉ tài khoản đăng ký tại địa bàn của phong trào mới được xét; kiểm tra lại tài khoản đã ghi.'),
+  QUIZ_RESULT_NOT_RECOGNISED: unit('Cần kết quả được Ban Tổ chức công nhận; nếu kết quả chưa được cập nhật, liên hệ Ban Tổ chức.'),
+  QUIZ_REFERRALS_INSUFFICIENT: unit('Cần đủ số tài khoản được vận động tham gia liên tục; kiểm tra các tài khoản đó đã ghi đúng người giới thiệu chưa.'),
+  RATING_BELOW_PASS: unit('Tiêu chí do Hội đồng đánh giá chưa đạt; đơn vị có thể gửi thêm minh chứng cho thư ký Hội đồng trước khi xét lại.'),
+  RATING_PENDING: unit('Không cần làm gì: chờ Hội đồng đánh giá tiêu chí này.'),
+  APPRAISED_NOT_ELIGIBLE: unit('Xem lý do của Hội đồng; nếu có thông tin mới, liên hệ thư ký Hội đồng.'),
+  APPRAISED_NEEDS_DOCUMENTS: unit('Bổ sung giấy tờ Hội đồng yêu cầu (xem lý do) và gửi cho thư ký Hội đồng trước hạn xét.'),
+  APPRAISAL_REASON_MISSING: council('Ghi lý do của kết luận thẩm định trên trang tính.'),
+  COUNCIL_MEMBER_RECUSED: council('Không cần làm gì: thành viên cùng đơn vị không chấm.'),
+  COUNCIL_SCORE_OUTLIER: council('Hội đồng xem lại điểm lệch nhiều so với các thành viên khác.'),
+  COUNCIL_SCORE_INVALID: council('Thành viên Hội đồng nhập lại điểm hợp lệ.'),
+  COUNCIL_SELECTION_EXCEEDS: council('Hội đồng chọn lại cho vừa chỉ tiêu.'),
+  PREREQUISITE_NOT_CHECKED: unit('Không cần làm gì lúc này: Hội đồng sẽ đối chiếu; chuẩn bị sẵn giấy tờ chứng minh điều kiện này.'),
+  QUOTA_TIE: unit('Không cần làm gì: Hội đồng sẽ quyết định giữa các hồ sơ bằng điểm.'),
+  QUOTA_EXCEEDED: unit('Không cần làm gì: hồ sơ đủ điều kiện nhưng xếp ngoài chỉ tiêu năm nay.'),
+};
+
+/** How each severity reads on the page. */
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  rejected: 'Bị từ chối',
+  ineligible: 'Chưa đạt',
+  pending: 'Đang chờ',
+  info: 'Lưu ý',
+};
