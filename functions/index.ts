@@ -7,6 +7,8 @@ import { intake } from './intake.js';
 import { recompute } from './recompute.js';
 import { router } from './runtime/router.js';
 import { createRuntime } from './runtime/runtime.js';
+import { statusPage } from './status-page.js';
+import { unitPage } from './unit-page.js';
 import { watchRenewal } from './watch-renewal.js';
 
 /**
@@ -23,6 +25,8 @@ export const doors = {
   '/deadlineReport': deadlineReport(rt),
   '/exportList': exportList(rt),
   '/watchRenewal': watchRenewal(rt),
+  '/status': statusPage(rt),
+  '/unit': unitPage(rt),
 };
 
 http('intake', doors['/intake']);
@@ -32,4 +36,7 @@ http('deadlineReport', doors['/deadlineReport']);
 http('exportList', doors['/exportList']);
 http('watchRenewal', doors['/watchRenewal']);
 cloudEvent('formSyncEvent', formSyncEvent(rt));
+// The pages submitters and units open, deployed as one function at one public address (THIDUA_PUBLIC_URL):
+// <url>/status?t=… for a nomination, <url>/unit?t=… for a unit.
+http('statusPages', router({ '/status': doors['/status'], '/unit': doors['/unit'] }));
 http('app', router(doors));

@@ -18,6 +18,8 @@ import { z } from 'zod';
  * | `THIDUA_COUNCIL_EMAILS` | comma list: who may download award lists |
  * | `THIDUA_HMAC_SECRET` | shared secret (≥ 32 characters) for `X-Thidua-Signature` |
  * | `THIDUA_EVENT_MAX_AGE_MINUTES` | events older than this are dropped (default 60) |
+ * | `THIDUA_LINK_SECRET` | secret (≥ 32 characters, not the HMAC one) that signs status links (required in the cloud) |
+ * | `THIDUA_PUBLIC_URL` | public address of the status pages (`statusPages`): links are `<url>/status?t=…`, `<url>/unit?t=…` |
  */
 export const StoreKind = ['google', 'file'] as const;
 export const AuthMode = ['required', 'off-local-only'] as const;
@@ -37,6 +39,15 @@ const list = (item: z.ZodType<string, string>, what: string) =>
       .pipe(z.array(item, { message: `danh sách ${what} ngăn cách bằng dấu phẩy` }).min(1, `cần ít nhất một ${what}`)),
   );
 const email = z.email({ message: 'phải là địa chỉ email' }).transform((e) => e.toLowerCase());
+/** An https address without query or fragment (http only on this machine), kept without its trailing slash. */
+const publicUrl = z
+  .url({ protocol: /^https?$/, message: 'phải là địa chỉ https://… của hàm statusPages' })
+  .refine((u) => {
+    if (!URL.canParse(u)) return false; // already reported by .url()
+    const url = new URL(u);
+    return (url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) && !url.search && !url.hash;
+  }, 'phải là địa chỉ https://… (không có ?… hay #…)')
+  .transform((u) => u.replace(/\/+$/, ''));
 
 const Env = z.object({
   THIDUA_STORE: z.preprocess(blank, z.enum(StoreKind, { message: 'phải là "google" hoặc "file"' }).default('google')),
@@ -51,6 +62,8 @@ const Env = z.object({
   THIDUA_COUNCIL_EMAILS: list(email, 'email'),
   THIDUA_HMAC_SECRET: optional(z.string().min(32, 'cần ít nhất 32 ký tự')),
   THIDUA_EVENT_MAX_AGE_MINUTES: z.preprocess(blank, z.coerce.number({ message: 'phải là số phút' }).int().min(1).max(24 * 60).default(60)),
+  THIDUA_LINK_SECRET: optional(z.string().min(32, 'cần ít nhất 32 ký tự')),
+  THIDUA_PUBLIC_URL: optional(publicUrl),
   /** Set by Cloud Run on every deployed function: never relax auth there. */
   K_SERVICE: optional(z.string()),
 });
@@ -72,6 +85,8 @@ export interface Config {
   pubsubTopic?: string;
   auth: AuthConfig;
   eventMaxAgeMs: number;
+  /** Status links: the signing secret (never logged) and the pages' public address; see functions/status-links.ts. */
+  links?: { secret?: string; publicUrl?: string };
 }
 
 /** A configuration that cannot work, naming every bad variable. */
@@ -111,6 +126,9 @@ export function parseConfig(env: Record<string, string | undefined>): { ok: true
     if (e.THIDUA_STORE !== 'file') problems.push('THIDUA_AUTH: "off-local-only" chỉ dùng với THIDUA_STORE=file (npm start trên máy mình)');
     if (e.K_SERVICE !== undefined) problems.push('THIDUA_AUTH: "off-local-only" không bao giờ được dùng trên Cloud Run');
   }
+  if (e.THIDUA_LINK_SECRET !== undefined && e.THIDUA_LINK_SECRET === e.THIDUA_HMAC_SECRET) {
+    problems.push('THIDUA_LINK_SECRET: phải khác THIDUA_HMAC_SECRET (ai có khóa ký yêu cầu sẽ giả được đường dẫn trạng thái)');
+  }
   if (problems.length) return { ok: false, error: new ConfigError(problems) };
   const store: StoreConfig =
     e.THIDUA_STORE === 'google'
@@ -130,6 +148,9 @@ export function parseConfig(env: Record<string, string | undefined>): { ok: true
         ...(e.THIDUA_HMAC_SECRET ? { hmacSecret: e.THIDUA_HMAC_SECRET } : {}),
       },
       eventMaxAgeMs: e.THIDUA_EVENT_MAX_AGE_MINUTES * 60_000,
+      ...(e.THIDUA_LINK_SECRET || e.THIDUA_PUBLIC_URL
+        ? { links: { ...(e.THIDUA_LINK_SECRET ? { secret: e.THIDUA_LINK_SECRET } : {}), ...(e.THIDUA_PUBLIC_URL ? { publicUrl: e.THIDUA_PUBLIC_URL } : {}) } }
+        : {}),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { VerifierUnavailableError } from '../../shared/auth/id-token-verifier.js';
 import { FormsError } from '../../shared/forms/forms-api.js';
 import { faultOf } from '../../shared/store/google-sheets-call.js';
+import { SheetLockError } from '../../shared/store/google-sheets-lock.js';
 import { isTransient } from '../../shared/store/retry.js';
 import { StoreError } from '../../shared/store/table-store.js';
 
@@ -12,6 +13,7 @@ import { StoreError } from '../../shared/store/table-store.js';
 export function isTransientFault(error: unknown): boolean {
   if (error instanceof FormsError) return error.transient;
   if (error instanceof VerifierUnavailableError) return true;
+  if (error instanceof SheetLockError) return true;
   const fault = faultOf(error instanceof StoreError ? error.cause : error);
   return fault !== undefined && isTransient(fault);
 }

@@ -5,6 +5,7 @@ import type { Campaign } from '../../shared/domain/campaign.js';
 import type { FormsApi, FormsApiOptions } from '../../shared/forms/forms-api.js';
 import { CampaignStore } from '../../shared/store/campaign-store.js';
 import type { SheetsAuth } from '../../shared/store/google-sheets-auth.js';
+import type { GoogleSheetsStoreOptions } from '../../shared/store/google-sheets-store.js';
 import type { TableStore } from '../../shared/store/table-store.js';
 import { loadCampaigns } from '../../shared/templates/campaign-registry.js';
 import { jsonLogger, type Logger } from './log.js';
@@ -37,8 +38,12 @@ export interface RuntimeOptions {
   /** Credentials of the Sheets and Forms clients (default Application Default Credentials); tests pass a token. */
   googleAuth?: SheetsAuth;
   forms?: Omit<FormsApiOptions, 'auth'>;
+  /** The Sheets store's waits, clock, retries and write-lock timings (tests make waits instant); the lock is always on. */
+  sheets?: Pick<GoogleSheetsStoreOptions, 'sleep' | 'random' | 'now' | 'retry' | 'timeoutMs'> & { lock?: Exclude<GoogleSheetsStoreOptions['lock'], boolean> };
   /** Google's certificate endpoint for identity tokens (tests answer it with msw). */
   certsUrl?: string;
+  /** Where the Sheets and Forms APIs are served (default Google's): a local fake in benchmarks. */
+  googleApiRoot?: string;
 }
 
 /**
@@ -74,7 +79,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     forms: () =>
       memo(() => forms, (p) => (forms = p), async () => {
         const { googleFormsApi } = await import('../../shared/forms/forms-api.js');
-        return googleFormsApi({ ...options.forms, ...(options.googleAuth ? { auth: options.googleAuth as FormsApiOptions['auth'] } : {}) });
+        return googleFormsApi({ ...options.forms, ...(options.googleApiRoot ? { rootUrl: options.googleApiRoot } : {}), ...(options.googleAuth ? { auth: options.googleAuth as FormsApiOptions['auth'] } : {}) });
       }),
     auth: () => {
       if (authenticator) return authenticator;
@@ -97,6 +102,10 @@ async function openWorkbook(config: Config, options: RuntimeOptions): Promise<Wo
       spreadsheetId: config.store.spreadsheetId,
       auth: options.googleAuth ?? sheetsAuth(),
       ...(config.store.serviceAccount ? { editorEmail: config.store.serviceAccount } : {}),
+      ...(options.googleApiRoot ? { rootUrl: options.googleApiRoot } : {}),
+      // Several instances and functions write the one sheet: each job holds the sheet's write lock (decision 002).
+      ...options.sheets,
+      lock: options.sheets?.lock ?? true,
     });
   }
   return { tables, store: await CampaignStore.open(tables, campaigns) };

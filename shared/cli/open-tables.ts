@@ -44,7 +44,8 @@ export async function openTables(options: TablesOptions, env: NodeJS.ProcessEnv 
   const keyFile = env.GOOGLE_APPLICATION_CREDENTIALS || undefined;
   const editorEmail = options.serviceAccount ?? (keyFile ? await serviceAccountEmail(keyFile) : undefined);
   return {
-    tables: new GoogleSheetsStore({ spreadsheetId, auth: sheetsAuth({ ...(keyFile ? { keyFile } : {}) }), ...(editorEmail ? { editorEmail } : {}) }),
+    // the CLI takes the sheet's write lock like the functions do, so it can run while they are live (decision 002)
+    tables: new GoogleSheetsStore({ spreadsheetId, auth: sheetsAuth({ ...(keyFile ? { keyFile } : {}) }), ...(editorEmail ? { editorEmail } : {}), lock: true }),
     where: `https://docs.google.com/spreadsheets/d/${spreadsheetId}`,
     kind: 'google-sheets',
   };

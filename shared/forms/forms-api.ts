@@ -45,6 +45,8 @@ export interface FormsApiOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   timeoutMs?: number;
+  /** Where the API is served (default Google's): a local emulator or fake in benchmarks and tests. */
+  rootUrl?: string;
 }
 
 /**
@@ -55,7 +57,7 @@ export interface FormsApiOptions {
 export async function googleFormsApi(options: FormsApiOptions = {}): Promise<FormsApi> {
   const { forms_v1 } = await import('@googleapis/forms');
   const auth = options.auth ?? new (await import('google-auth-library')).GoogleAuth({ scopes: FORMS_SCOPES });
-  const api = new forms_v1.Forms({ auth });
+  const api = new forms_v1.Forms({ auth, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) });
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;

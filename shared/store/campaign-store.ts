@@ -44,8 +44,8 @@ export interface Snapshot {
 
 const SETTINGS_CAMPAIGN = 'Mã phong trào';
 const DATASET_TAB: Record<DatasetId, TabId> = { 'quiz-log': 'quizLog', 'award-history': 'awardHistory', 'model-registrations': 'registrations' };
-/** Fields the engine owns, audited on every recompute. */
-const ENGINE_FIELDS = [['status', 'Trạng thái'], ['total', 'Điểm xét'], ['rank', 'Xếp hạng'], ['stage', 'Giai đoạn']] as const;
+/** Fields the engine owns whose changes are audited on every recompute: status and score (rank and stage follow from them). */
+const ENGINE_FIELDS = [['status', 'Trạng thái'], ['total', 'Điểm xét']] as const;
 /** Fields the council owns, audited when they change (by CLI or by hand in the sheet). */
 const COUNCIL_FIELDS = [['appraisal', 'Thẩm định'], ['reason', 'Lý do'], ['choice', 'Hội đồng chọn'], ['decisionNumber', 'Số quyết định khen thưởng']] as const;
 
@@ -160,7 +160,8 @@ export class CampaignStore {
    */
   intake(submissions: readonly Submission[], now: Date, options: IntakeOptions = {}): Promise<IntakeResult[]> {
     return this.tables.exclusive(async () => {
-      const rows = (await this.tables.readTabs([this.tab('nominations')])).get('nominations') ?? [];
+      // the rejections tab is read too, so the write places its rows without reading again (one read, one write)
+      const rows = (await this.tables.readTabs([this.tab('nominations'), this.tab('rejections')])).get('nominations') ?? [];
       const stored = new Map<string, { nomination: Nomination; row: Row }>();
       for (const row of rows) {
         const read = readNominationRow(row, this.tab('nominations'), this.campaign);
@@ -194,8 +195,8 @@ export class CampaignStore {
             if (show(before.row.status ?? null) !== row.status) audit.push({ at, by: `sửa hồ sơ (${source})`, responseId: before.nomination.responseId, field: 'Trạng thái', old: show(before.row.status ?? null), new: show(row.status) });
             return { ...outcome, edited: true };
           }
+          // the new row itself records when it came in and its first status; the audit records changes from there
           accepted.push(row);
-          audit.push({ at, by: `tiếp nhận (${source})`, responseId: outcome.nomination.responseId, field: 'Trạng thái', old: '', new: STATUS_LABEL[outcome.status] });
         } else if (outcome.kind === 'rejected') {
           rejected.push(rejectionRow(payload, source, outcome.responseId, outcome, now));
         }
@@ -252,7 +253,7 @@ export class CampaignStore {
       const stored = snap.stored.get(d.responseId);
       if (d.status === 'awarded' && stored?.status === STATUS_LABEL.awarded) continue;
       for (const [key, label] of ENGINE_FIELDS) {
-        if (d.status === 'awarded' && (key === 'total' || key === 'rank')) continue;
+        if (d.status === 'awarded' && key === 'total') continue;
         setField(engineNow, d.responseId, label, show(row[key]));
         setField(engineBefore, d.responseId, label, show(stored?.[key] ?? null));
       }
@@ -344,7 +345,8 @@ function rejectionRow(payload: unknown, source: string, responseId: string | und
   try {
     text = JSON.stringify(payload) ?? String(payload);
   } catch {
-    text = String(payload);
+    // nested too deep to write out (String() of a deep array recurses as deep, and would throw again)
+    text = typeof payload === 'object' && payload !== null ? '(dữ liệu lồng nhau quá sâu, không ghi lại được)' : String(payload);
   }
   return {
     receivedAt: toVietnamIso(now),
@@ -352,11 +354,15 @@ function rejectionRow(payload: unknown, source: string, responseId: string | und
     source,
     name: field('name'),
     unit: field('unit'),
-    findings: findingsText(outcome.findings),
-    findingCodes: outcome.findings.map((f) => `${f.code}@${f.field}`).join(', '),
-    payload: text.length > 2000 ? `${text.slice(0, 2000)}…` : text,
+    // findings echo what was sent (a 200 KB "date", a JSON key as a field name): clipped to fit a cell (Google
+    // refuses over 50,000 characters, Excel over 32,767), else the whole write fails and the rejection is not recorded
+    findings: clip(findingsText(outcome.findings), 5000),
+    findingCodes: clip(outcome.findings.map((f) => `${f.code}@${f.field}`).join(', '), 2000),
+    payload: clip(text, 2000),
   };
 }
+
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 /**
  * Which submissions are edits of stored responses: a parsed submission whose responseId is stored (and not awarded)

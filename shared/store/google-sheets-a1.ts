@@ -28,6 +28,11 @@ export function rowSpanA1(title: string, row: number, fromCol: number, toCol: nu
   return `${quoteTitle(title)}!${columnLetters(fromCol)}${row}:${columnLetters(toCol)}${row}`;
 }
 
+/** Rows `first`..`last` over columns `fromCol`..`toCol` (0-based): `'Hồ sơ'!B2:H40`. */
+export function rowsSpanA1(title: string, first: number, last: number, fromCol: number, toCol: number): string {
+  return `${quoteTitle(title)}!${columnLetters(fromCol)}${first}:${columnLetters(toCol)}${last}`;
+}
+
 /**
  * The grid size from the range Google reports for a whole-tab read (`'Hồ sơ'!A1:Z1000` → 1000 rows, 26 columns):
  * reading a tab by its name alone answers with the range of the whole grid.

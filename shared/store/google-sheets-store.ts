@@ -1,8 +1,10 @@
 import { sheets_v4 } from '@googleapis/sheets';
 import { quoteTitle } from './google-sheets-a1.js';
 import type { SheetsAuth } from './google-sheets-auth.js';
-import { faultOf, SheetsCaller } from './google-sheets-call.js';
+import { faultOf, SheetsCaller, type RequestOptions } from './google-sheets-call.js';
 import { chunkBySize } from './google-sheets-chunks.js';
+import { lockHolder, type LockHolder } from './google-sheets-lock-holder.js';
+import { DEFAULT_LOCK_POLICY, outcomeUnknown, SheetLock, type LockPolicy } from './google-sheets-lock.js';
 import { newSheetId, provisionRequests } from './google-sheets-provision.js';
 import { rowsOf, snapshotOf, type TableSnapshot } from './google-sheets-table.js';
 import { planWrites } from './google-sheets-write-plan.js';
@@ -26,6 +28,15 @@ export interface GoogleSheetsStoreOptions {
   timeoutMs?: number;
   /** Largest JSON body of one values.batchUpdate (default 1.8 MB: Google advises ≤ 2 MB a request). */
   maxRequestBytes?: number;
+  /** Where the API is served (default Google's): a local emulator or fake in benchmarks and tests. */
+  rootUrl?: string;
+  /**
+   * Take the spreadsheet's write lock around every job and write, so that several processes (function instances,
+   * services, the CLI) may write the same sheet (docs/decisions/002). Off: only this process's jobs are serialised.
+   */
+  lock?: boolean | Partial<LockPolicy>;
+  /** Clock of the lock's leases, in ms (default `Date.now`). */
+  now?: () => number;
 }
 
 export const MAX_REQUEST_BYTES = 1_800_000;
@@ -56,12 +67,16 @@ export class GoogleSheetsStore implements TableStore {
   private readonly editorEmail: string | undefined;
   private readonly maxRequestBytes: number;
   private readonly sheetIds = new Map<string, number>();
+  /** What the current exclusive job has read, by tab title; undefined outside a job. */
+  private jobSnapshots: Map<string, TableSnapshot> | undefined;
+  private readonly timeoutMs: number;
+  private readonly lock: { lock: SheetLock; holder: LockHolder } | undefined;
 
   constructor(options: GoogleSheetsStoreOptions) {
     this.spreadsheetId = options.spreadsheetId;
     this.editorEmail = options.editorEmail;
     this.maxRequestBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
-    this.api = new sheets_v4.Sheets({ auth: options.auth });
+    this.api = new sheets_v4.Sheets({ auth: options.auth, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) });
     this.caller = new SheetsCaller({
       spreadsheetId: options.spreadsheetId,
       editorEmail: options.editorEmail,
@@ -70,6 +85,13 @@ export class GoogleSheetsStore implements TableStore {
       random: options.random ?? Math.random,
       timeoutMs: options.timeoutMs ?? 60_000,
     });
+    this.timeoutMs = options.timeoutMs ?? 60_000;
+    if (options.lock) {
+      const policy = { ...DEFAULT_LOCK_POLICY, ...(options.lock === true ? {} : options.lock) };
+      const now = options.now ?? Date.now;
+      const lock = new SheetLock({ api: this.api, caller: this.caller, spreadsheetId: this.spreadsheetId, policy, now, sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))), random: options.random ?? Math.random });
+      this.lock = { lock, holder: lockHolder(this.spreadsheetId, policy, now) };
+    }
   }
 
   ensureTabs(tabs: TabLayout[]): Promise<void> {
@@ -79,26 +101,45 @@ export class GoogleSheetsStore implements TableStore {
   readTabs(tabs: TabLayout[]): Promise<Map<string, Row[]>> {
     return enqueue(this.spreadsheetId, 'ops', async () => {
       const snapshots = await this.snapshots(uniqueTabs(tabs));
+      // Inside an exclusive job nothing else of this process writes the sheet: the write that follows places its
+      // rows from these snapshots instead of reading the tabs again (a read-then-write job is 2 calls, not 3).
+      for (const [title, snapshot] of snapshots) this.jobSnapshots?.set(title, snapshot);
       return new Map(tabs.map((tab) => [tab.id, rowsOf(snapshots.get(tab.title)!)]));
     });
   }
 
   write(batch: TableWrite[]): Promise<void> {
-    return enqueue(this.spreadsheetId, 'ops', async () => {
-      if (batch.length === 0) return;
-      const plan = planWrites(batch, await this.snapshots(uniqueTabs(batch.map((w) => w.tab))));
+    if (batch.length === 0) return Promise.resolve();
+    return enqueue(this.spreadsheetId, 'ops', this.locked(false, async () => {
+      const tabs = uniqueTabs(batch.map((w) => w.tab));
+      const known = this.jobSnapshots ?? new Map<string, TableSnapshot>();
+      const missing = tabs.filter((t) => !known.has(t.title));
+      const fetched = missing.length > 0 ? await this.snapshots(missing) : new Map<string, TableSnapshot>();
+      const plan = planWrites(batch, new Map(tabs.map((t) => [t.title, known.get(t.title) ?? fetched.get(t.title)!])), Math.max(1, Math.floor(this.maxRequestBytes / 4)));
+      this.jobSnapshots?.clear(); // positions change with this write: a later write in the job reads again
       if (plan.grow.length > 0) await this.grow(plan.grow);
       for (const data of chunkBySize(plan.data, this.maxRequestBytes)) {
-        await this.caller.call('ghi dữ liệu', (o) =>
+        await this.send('ghi dữ liệu', (o) =>
           this.api.spreadsheets.values.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }, o),
         );
       }
-    });
+    }));
   }
 
-  /** Serialises read-then-write jobs on this spreadsheet within the process, across store instances. */
+  /**
+   * Serialises read-then-write jobs on this spreadsheet within the process, across store instances — and, with
+   * `lock`, across processes: the job reads and writes while holding the spreadsheet's write lock.
+   */
   exclusive<T>(job: () => Promise<T>): Promise<T> {
-    return enqueue(this.spreadsheetId, 'jobs', job);
+    const locked = this.locked(true, job);
+    return enqueue(this.spreadsheetId, 'jobs', async () => {
+      this.jobSnapshots = new Map();
+      try {
+        return await locked();
+      } finally {
+        this.jobSnapshots = undefined;
+      }
+    });
   }
 
   /** One `spreadsheets.get`; then, only if tabs are missing, one atomic `spreadsheets.batchUpdate` creating them. */
@@ -183,6 +224,46 @@ export class GoogleSheetsStore implements TableStore {
       if (sheetId === undefined) throw new StoreError(`Không tìm thấy trang tính "${title}" (có thể đã bị đổi tên hoặc xóa).`, { tab: title });
       return { appendDimension: { sheetId, dimension: 'ROWS', length: rows } };
     });
-    await this.caller.call('thêm hàng cho trang tính', (o) => this.api.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }, o));
+    await this.send('thêm hàng cho trang tính', (o) => this.api.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }, o));
+  }
+
+  /** `run` under the spreadsheet's write lock when the store takes it (a job queued now, or a write), else `run` itself. */
+  private locked<T>(job: boolean, run: () => Promise<T>): () => Promise<T> {
+    const l = this.lock;
+    if (!l) return run;
+    if (job) l.holder.queue();
+    return async () => {
+      const lease = await l.holder.hold(l.lock, job);
+      try {
+        return await run();
+      } finally {
+        await l.holder.unhold(l.lock, lease);
+      }
+    };
+  }
+
+  /**
+   * One write call. Under the lock, the lease is renewed first if it is running low, each attempt is sent only while
+   * the lease outlasts its timeout, and a call that fails for good after an attempt whose outcome is unknown (no
+   * answer, 5xx) marks the lease uncertain.
+   */
+  private async send<T>(what: string, run: (o: RequestOptions) => Promise<{ data: T }>): Promise<T> {
+    const lease = this.lock?.holder.current();
+    if (lease) await this.lock!.lock.keep(lease, this.timeoutMs);
+    let unknown = false;
+    try {
+      return await this.caller.call(what, async (o) => {
+        if (lease) this.lock!.lock.assertUsable(lease, this.timeoutMs);
+        try {
+          return await run(o);
+        } catch (error) {
+          if (outcomeUnknown(error)) unknown = true;
+          throw error;
+        }
+      });
+    } catch (error) {
+      if (lease && unknown) lease.uncertain = true;
+      throw error;
+    }
   }
 }

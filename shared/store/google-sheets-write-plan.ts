@@ -1,5 +1,5 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import { rowSpanA1 } from './google-sheets-a1.js';
+import { rowSpanA1, rowsSpanA1 } from './google-sheets-a1.js';
 import { keyText, type TableSnapshot } from './google-sheets-table.js';
 import { StoreError, type Cell, type Row, type TableWrite } from './table-store.js';
 
@@ -31,9 +31,9 @@ interface TabState {
  * retry after a lost answer) writes the same cells again and adds nothing. Appended rows whose key is already in the
  * tab (or earlier in the batch) are skipped; `updateByKey` rows update their row's cells in place or are appended.
  */
-export function planWrites(batch: readonly TableWrite[], snapshots: ReadonlyMap<string, TableSnapshot>): WritePlan {
+export function planWrites(batch: readonly TableWrite[], snapshots: ReadonlyMap<string, TableSnapshot>, maxRangeBytes = 256_000): WritePlan {
   const states = new Map<string, TabState>();
-  const data: sheets_v4.Schema$ValueRange[] = [];
+  const data: Span[] = [];
   const stateOf = (title: string): TabState => {
     let state = states.get(title);
     if (!state) {
@@ -59,7 +59,35 @@ export function planWrites(batch: readonly TableWrite[], snapshots: ReadonlyMap<
       const { rowCount } = s.snap.grid!;
       return { title: s.snap.tab.title, rows: Math.max(s.maxRow - rowCount, Math.min(rowCount, MAX_SPARE_ROWS)) };
     });
-  return { grow, data };
+  return { grow, data: coalesce(data, maxRangeBytes) };
+}
+
+/** One row's cells to write: a tab, a row, a span of columns. */
+interface Span {
+  title: string;
+  at: number;
+  from: number;
+  to: number;
+  values: Wire[];
+}
+
+/**
+ * Merges writes of consecutive rows over the same columns of a tab into one range of many rows: a recompute of 10,000
+ * rows sends a few ranges instead of 10,000, so its request is a fraction of the size (and of the 2 MB chunks).
+ */
+function coalesce(spans: readonly Span[], maxRangeBytes: number): sheets_v4.Schema$ValueRange[] {
+  const merged: Array<{ title: string; from: number; to: number; first: number; last: number; values: Wire[][]; bytes: number }> = [];
+  for (const span of spans) {
+    const prev = merged[merged.length - 1];
+    const bytes = Buffer.byteLength(JSON.stringify(span.values));
+    // a merged range stays well under a request's size, so requests can still be cut to size between ranges
+    if (prev && prev.title === span.title && prev.from === span.from && prev.to === span.to && prev.last + 1 === span.at && prev.bytes + bytes <= maxRangeBytes) {
+      prev.values.push(span.values);
+      prev.last = span.at;
+      prev.bytes += bytes;
+    } else merged.push({ title: span.title, from: span.from, to: span.to, first: span.at, last: span.at, values: [span.values], bytes });
+  }
+  return merged.map((m) => ({ range: m.first === m.last ? rowSpanA1(m.title, m.first, m.from, m.to) : rowsSpanA1(m.title, m.first, m.last, m.from, m.to), majorDimension: 'ROWS', values: m.values }));
 }
 
 function keyRowsOf(snap: TableSnapshot): Map<string, number> | undefined {
@@ -73,7 +101,7 @@ function keyRowsOf(snap: TableSnapshot): Map<string, number> | undefined {
   return rows;
 }
 
-function append(state: TabState, row: Row, data: sheets_v4.Schema$ValueRange[]): void {
+function append(state: TabState, row: Row, data: Span[]): void {
   const key = rowKey(state, row);
   if (key !== undefined && state.keyRows?.has(key)) return;
   const at = (state.lastRow += 1);
@@ -81,7 +109,7 @@ function append(state: TabState, row: Row, data: sheets_v4.Schema$ValueRange[]):
   data.push(fullRow(state, at, row, null));
 }
 
-function updateByKey(state: TabState, row: Row, data: sheets_v4.Schema$ValueRange[]): void {
+function updateByKey(state: TabState, row: Row, data: Span[]): void {
   const key = rowKey(state, row);
   const at = key === undefined ? undefined : state.keyRows?.get(key);
   if (at === undefined) return append(state, row, data);
@@ -99,7 +127,7 @@ function updateByKey(state: TabState, row: Row, data: sheets_v4.Schema$ValueRang
 }
 
 /** Rewrites the tab's rows from row 2 and empties the rows left below, across every used column (like a fresh table). */
-function replaceAll(state: TabState, rows: readonly Row[], data: sheets_v4.Schema$ValueRange[]): void {
+function replaceAll(state: TabState, rows: readonly Row[], data: Span[]): void {
   const oldLast = state.lastRow;
   const width = Math.max(state.snap.width, ...[...state.snap.columns.values()].map((c) => c + 1));
   state.lastRow = 1;
@@ -119,16 +147,16 @@ function rowKey(state: TabState, row: Row): string | undefined {
 }
 
 /** A whole row: mapped columns get the row's values (missing ones emptied), other columns `other`. */
-function fullRow(state: TabState, at: number, row: Row, other: Wire, width = 0): sheets_v4.Schema$ValueRange {
+function fullRow(state: TabState, at: number, row: Row, other: Wire, width = 0): Span {
   const last = Math.max(width - 1, ...state.snap.columns.values());
   const values: Wire[] = new Array<Wire>(last + 1).fill(other);
   for (const [field, col] of state.snap.columns) values[col] = wire(row[field] ?? null);
   return rowRange(state, at, 0, last, values);
 }
 
-function rowRange(state: TabState, at: number, from: number, to: number, values: Wire[]): sheets_v4.Schema$ValueRange {
+function rowRange(state: TabState, at: number, from: number, to: number, values: Wire[]): Span {
   state.maxRow = Math.max(state.maxRow, at);
-  return { range: rowSpanA1(state.snap.tab.title, at, from, to), majorDimension: 'ROWS', values: [values] };
+  return { title: state.snap.tab.title, at, from, to, values };
 }
 
 /** A row's cell as sent RAW: text stays text (`=IMPORTXML(…)` included), empty becomes `""` so the cell is emptied. */

@@ -35,7 +35,6 @@ describe('the council works in the workbook', () => {
     await store.recompute(T2);
     const audit = (await rowsOf(path, 'Nhật ký thay đổi')).slice(1);
     expect(audit).toEqual(expect.arrayContaining([
-      ['2024-08-20T09:00:00+07:00', 'tiếp nhận (test)', 'p0', 'Trạng thái', '', 'Đủ điều kiện'],
       ['2024-09-20T09:00:00+07:00', 'Thư ký Nguyễn A', 'p0', 'Thẩm định', '', 'Không đủ điều kiện'],
       ['2024-09-20T09:00:00+07:00', 'thidua score', 'p0', 'Trạng thái', 'Đề nghị khen thưởng', 'Không đủ điều kiện'],
       ['2024-09-20T09:00:00+07:00', 'thidua score', 'p2', 'Điểm xét', '97', '100'],
