@@ -3,17 +3,10 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { demoCommand } from '../../shared/cli/demo.js';
-import { run } from '../../shared/cli/main.js';
 import { campaigns, rawIndividual, tempDir } from '../support/builders.js';
+import { thiduaAt } from '../support/cli.js';
 
-/** Runs `thidua` in-process, capturing what it prints. */
-async function thidua(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
-  const code = await run(argv, io, () => new Date('2024-08-20T02:00:00Z'));
-  return { code, stdout, stderr };
-}
+const thidua = thiduaAt('2024-08-20T02:00:00Z');
 
 describe('thidua', () => {
   let dir: string;

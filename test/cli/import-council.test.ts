@@ -1,16 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { run } from '../../shared/cli/main.js';
 import { rawIndividual, tempDir } from '../support/builders.js';
+import { thiduaAt } from '../support/cli.js';
 
-async function thidua(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
-  const code = await run(argv, io, () => new Date('2024-09-20T02:00:00Z'));
-  return { code, stdout, stderr };
-}
+const thidua = thiduaAt('2024-09-20T02:00:00Z');
 
 describe('thidua import, council and review', () => {
   let dir: string;

@@ -1,18 +1,11 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { run } from '../../shared/cli/main.js';
 import { rawCollective, rawIndividual, tempDir } from '../support/builders.js';
 import { readBack, texts } from './read-back.js';
+import { thiduaAt } from '../support/cli.js';
 
-/** Runs `thidua` in-process, capturing what it prints. */
-async function thidua(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
-  const code = await run(argv, io, () => new Date('2024-09-20T02:00:00Z'));
-  return { code, stdout, stderr };
-}
+const thidua = thiduaAt('2024-09-20T02:00:00Z');
 
 describe('thidua export, scoresheet and report', () => {
   let dir: string;

@@ -6,19 +6,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { run } from '../../shared/cli/main.js';
 import { CampaignStore } from '../../shared/store/campaign-store.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { campaigns, tempDir } from '../support/builders.js';
 import { hostileNomination, mutated, serialize } from './hostile.js';
+import { thiduaAt } from '../support/cli.js';
 
-async function thidua(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
-  const code = await run(argv, io, () => new Date('2024-08-20T02:00:00Z'));
-  return { code, stdout, stderr };
-}
+const thidua = thiduaAt('2024-08-20T02:00:00Z');
 
 let dir: string;
 let store: string;

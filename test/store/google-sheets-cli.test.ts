@@ -7,21 +7,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { run } from '../../shared/cli/main.js';
 import { layoutsFor } from '../../shared/store/layouts.js';
 import type { FakeSheets } from '../fakes/sheets-fake.js';
 import { rawIndividual, tempDir, vanNinh } from '../support/builders.js';
 import { newFake, serveFakeSheets, server, SERVICE_ACCOUNT } from './google-sheets-contract-harness.js';
+import { thiduaAt } from '../support/cli.js';
 
 serveFakeSheets();
 
-async function thidua(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
-  const code = await run(argv, io, () => new Date('2024-08-20T02:00:00Z'));
-  return { code, stdout, stderr };
-}
+const thidua = thiduaAt('2024-08-20T02:00:00Z');
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
 
