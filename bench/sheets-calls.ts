@@ -45,7 +45,7 @@ const NOW = new Date('2024-08-20T02:00:00Z');
 {
   const { fake, store } = await setUp();
   await store.intake([submission()], NOW);
-  out({ bench: 'calls', job: 'intake of one nomination', calls: totalCalls(fake) });
+  out({ bench: 'calls', job: 'intake of one nomination (store job, warm, no lock)', calls: totalCalls(fake) });
 }
 for (const n of [1_000, 10_000]) {
   const { fake, store } = await setUp();
@@ -53,11 +53,11 @@ for (const n of [1_000, 10_000]) {
   await store.intake(batch, NOW);
   fake.resetCounts();
   await store.recompute(NOW);
-  out({ bench: 'calls', job: `first recompute of ${n.toLocaleString('en')} nominations (every row rewritten)`, calls: totalCalls(fake) });
+  out({ bench: 'calls', job: `first recompute of ${n.toLocaleString('en')} nominations (every row rewritten, no lock)`, calls: totalCalls(fake) });
   await store.applyReviews([{ responseId: (batch[5]!.payload as { responseId: string }).responseId, appraisal: 'not-eligible', reason: 'bench' }], 'bench', NOW);
   fake.resetCounts();
   await store.recompute(new Date(NOW.getTime() + 60_000));
-  out({ bench: 'calls', job: `recompute of ${n.toLocaleString('en')} nominations after a council change`, calls: totalCalls(fake) });
+  out({ bench: 'calls', job: `recompute of ${n.toLocaleString('en')} nominations after a council change (no lock)`, calls: totalCalls(fake) });
 }
 
 // Sustained intake under 60 writes/min per user (simulated clock: each call takes 200 ms, quota waits advance it):
