@@ -1,4 +1,5 @@
 /** Deterministic, realistic Vietnamese names and units for benchmark data (seeded, no randomness from the clock). */
+import { seededRandom } from '../test/fakes/sheets-fake-faults.js';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Lục', 'Nông', 'Vi', 'Hà'];
 const MIDDLE_F = ['Thị', 'Thị Thu', 'Thị Kim', 'Ngọc', 'Thị Hồng', 'Thị Thanh'];
@@ -7,17 +8,8 @@ const GIVEN_F = ['Hạnh', 'Lan', 'Mai', 'Hoa', 'Nga', 'Thủy', 'Yến', 'Ánh'
 const GIVEN_M = ['Minh', 'Phúc', 'Tuấn', 'Khánh', 'Tài', 'Đức', 'Hải', 'Sơn', 'Dũng', 'Hùng', 'Quyết', 'Vinh'];
 const UNITS = ['UBND xã Vạn Thắng', 'UBND xã Vạn Phú', 'Hội Nông dân xã Vũ Lăng', 'Trường THCS Hữu Vĩnh', 'Đoàn Thanh niên xã Vạn Long', 'Phòng Nội vụ huyện', 'Công an xã Vạn Khánh', 'Hội LHPN xã Chiến Thắng'];
 
-/** A small seeded PRNG (mulberry32), so every run generates the same data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG (mulberry32, shared with the fakes), so every run generates the same data. */
+export const prng = seededRandom;
 
 export function person(random: () => number, i: number): { name: string; gender: 'nam' | 'nữ'; unit: string } {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
