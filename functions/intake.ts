@@ -11,7 +11,7 @@ const FN = 'intake';
  * `POST /intake`: one nomination (the contract's JSON) or one form response from the Apps Script trigger. Parsed,
  * appraised and stored once by responseId: 201 with its findings; 200 "already stored" for a repeated delivery (or
  * "updated" for an edited form response); 400 with findings naming each bad field, recorded in the rejections tab;
- * 413 for a body over 256 KB.
+ * 413 for a body over 256 KB, recorded in the rejections tab too.
  * A stored nomination's answer carries its signed `statusUrl` (and the nominee's name, for the receipt).
  */
 export const intake =
@@ -19,7 +19,7 @@ export const intake =
   async (req, res) => {
     if (req.method !== 'POST') return wrongMethod(res, 'POST');
     const caller = await admit(rt, req, res, FN);
-    if (!caller || refuseTooLarge(rt, req, res, FN)) return;
+    if (!caller || (await refuseTooLarge(rt, req, res, FN, `hàm intake (${caller.kind})`))) return;
     try {
       const workbook = await rt.workbook();
       const payload = await submissionPayload(requestBody(req), workbook);

@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Campaign } from '../domain/campaign.js';
 import { decide } from '../domain/decide.js';
@@ -111,5 +111,3 @@ export async function exportAwardList(store: CampaignStore, awardId: string, opt
   return exportAwardListFile(store, awardId, options);
 }
 
-/** Removes a file if present (the demo starts from a fresh workbook every run). */
-export const removeIfPresent = (file: string) => rm(file, { force: true });

@@ -21,6 +21,7 @@ const spec = (severity: Severity, message: (p: FindingParams) => string): Findin
 
 export const FINDINGS = {
   PAYLOAD_NOT_OBJECT: spec('rejected', () => 'Dữ liệu gửi lên không phải là một hồ sơ đề nghị (cần một đối tượng JSON).'),
+  PAYLOAD_TOO_LARGE: spec('rejected', (p) => `Hồ sơ quá lớn (${p.size} KB, tối đa ${p.limit} KB).`),
   FIELD_REQUIRED: spec('rejected', (p) => `Thiếu trường bắt buộc "${p.label}".`),
   FIELD_INVALID: spec('rejected', (p) => `Trường "${p.label}" không hợp lệ: ${p.detail}.`),
   DATE_INVALID: spec('rejected', (p) => `Trường "${p.label}" không phải là ngày hợp lệ ("${p.value}"); dùng dạng ${p.format}.`),

@@ -19,6 +19,7 @@ const council = (todo: string): Advice => ({ todo, audience: 'council' });
 const RESUBMIT = 'rồi gửi lại biểu mẫu (hoặc sửa câu trả lời đã gửi).';
 
 export const ADVICE: Record<FindingCode, Advice> = {
+  PAYLOAD_TOO_LARGE: unit('Rút gọn phần minh chứng, hoặc gửi đường liên kết tới tài liệu thay cho nội dung, rồi gửi lại.'),
   PAYLOAD_NOT_OBJECT: unit('Nộp hồ sơ bằng biểu mẫu của Hội đồng; không gửi tệp hay văn bản khác thay cho biểu mẫu.'),
   FIELD_REQUIRED: unit(`Điền thông tin còn thiếu ${RESUBMIT}`),
   FIELD_INVALID: unit(`Sửa thông tin này theo hướng dẫn trên biểu mẫu ${RESUBMIT}`),

@@ -4,6 +4,7 @@ import type { CouncilScoreEntry } from '../domain/council.js';
 import { indexDatasets, type AwardHistoryRow, type Datasets, type DatasetId, type ModelRegistrationRow, type QuizLogRow } from '../domain/datasets.js';
 import { toVietnamIso } from '../domain/dates.js';
 import { decide, type Decision } from '../domain/decide.js';
+import type { Finding } from '../domain/findings.js';
 import { IntakeSession, type IntakeOutcome } from '../domain/intake.js';
 import { parseNomination, type Nomination } from '../domain/nomination.js';
 import type { Review } from '../domain/review.js';
@@ -266,6 +267,12 @@ export class CampaignStore {
       ...auditChanges(engineBefore, engineNow, () => by, at),
       ...auditChanges(known, councilNow, (id, field) => (field.startsWith('Điểm Hội đồng: ') ? field.slice('Điểm Hội đồng: '.length) : (snap.reviews.get(id)?.updatedBy ?? '(sửa trên trang tính)')), at),
     ];
+  }
+
+  /** Records a submission refused before it could be read (over the size limit): the council sees it like any other. */
+  recordRefusal(start: string, source: string, finding: Finding, now: Date): Promise<void> {
+    const row = rejectionRow(start, source, undefined, { kind: 'rejected', findings: [finding] }, now);
+    return this.tables.exclusive(() => this.tables.write([{ tab: this.tab('rejections'), append: [row] }]));
   }
 
   /** Appends dataset rows (CSV/JSON import), skipping rows identical to ones already stored. */

@@ -55,7 +55,8 @@ async function post(body: unknown, type = 'application/json'): Promise<{ status:
   expect(res.status, text.slice(0, 500)).toBeLessThan(500);
   expect([200, 201, 400, 413]).toContain(res.status);
   if (res.status === 201) expect(after).toEqual({ stored: before.stored + 1, rejected: before.rejected });
-  if (res.status === 200 || res.status === 413) expect(after).toEqual(before);
+  if (res.status === 200) expect(after).toEqual(before);
+  if (res.status === 413) expect(after).toEqual({ stored: before.stored, rejected: before.rejected + 1 });
   if (res.status === 400 && json?.outcome === 'rejected') {
     // our own refusal: findings naming each field, nothing stored, the rejection recorded
     const findings = json.findings as Array<{ code: string; field: string; message: string }>;
@@ -123,11 +124,12 @@ describe('intake with hostile and broken input (fast-check)', () => {
     );
   });
 
-  test('a body over 256 KB is refused with 413 and a Vietnamese message; nothing stored', async () => {
+  test('a body over 256 KB is refused with 413 and a Vietnamese message; nothing stored, the refusal recorded', async () => {
     const { status, json } = await post(fresh({ evidence: { 1: 'Minh chứng '.repeat(30_000) } }));
     expect(status).toBe(413);
     expect(String(json?.error)).toContain('Hồ sơ quá lớn');
-    expect(rt.lines.at(-1)).toMatchObject({ severity: 'NOTICE', function: 'intake', limit: 262_144 });
+    expect(rt.lines.find((l) => l.message === 'Từ chối hồ sơ quá lớn')).toMatchObject({ severity: 'NOTICE', function: 'intake', limit: 262_144 });
+    expect(tables.rowsOf(REJECTIONS).at(-1)).toMatchObject({ findingCodes: 'PAYLOAD_TOO_LARGE@' });
     // just under the limit, the same door judges it as usual: evidence over 5,000 characters is a bad field
     const under = await post(fresh({ evidence: { 1: 'Minh chứng '.repeat(20_000) } }));
     expect(under.status).toBe(400);
