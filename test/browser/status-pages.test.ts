@@ -4,50 +4,28 @@
  * tampered link, read the refusal; open a unit's link from the units tab. Screenshots go to test-artifacts/.
  * Skipped, with a note, where Chromium is not installed (CI installs it: see .ci/run).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CampaignStore } from '../../shared/store/campaign-store.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { campaigns, fullMarks, rawIndividual, tempDir, vanNinh } from '../support/builders.js';
+import { ROOT, startLocalServer } from '../support/local-server.js';
 
 /** Debian's Chromium; THIDUA_CHROMIUM names another build. */
 const CHROMIUM = process.env.THIDUA_CHROMIUM ?? '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SERVER = join(ROOT, 'dist/functions/serve-local.js');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`Browser tests skipped: ${CHROMIUM} is not installed (apt-get install -y chromium; .ci/run installs it).`);
 
-/** Newest modification time of the .ts files under a folder. */
-const newest = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-    .reduce((m, e) => Math.max(m, statSync(join(e.parentPath, e.name)).mtimeMs), 0);
-
-/** `npm test` builds first; a lone run of this file builds when dist/ is missing or older than the sources. */
-function ensureBuilt(): void {
-  if (existsSync(SERVER) && statSync(SERVER).mtimeMs >= Math.max(newest(join(ROOT, 'functions')), newest(join(ROOT, 'shared')))) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, timeout: 120_000, stdio: 'inherit' });
-}
-
-/** `npm start` after its build step, as npm would run it. */
-function startCommand(): string {
-  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
-  return script.split(' && ')[1]!;
-}
-
 describe.skipIf(!hasChromium)('status pages in a real browser, against npm start on 127.0.0.1', () => {
-  let server: ChildProcess | undefined;
+  let stop: () => Promise<void> = async () => undefined;
   let context: BrowserContext | undefined;
   let base = '';
-  let output = '';
   let profile = '';
   let workbook = '';
 
@@ -73,25 +51,12 @@ describe.skipIf(!hasChromium)('status pages in a real browser, against npm start
     mkdirSync(ARTIFACTS, { recursive: true });
     profile = mkdtempSync(join(tmpdir(), 'thidua-chromium-'));
     workbook = join(tempDir('thidua-browser-'), 'van-ninh.xlsx');
-    ensureBuilt();
     // the council's workbook with its roster of units, as the secretary typed it
     const tables = new WorkbookStore(workbook);
     const store = await CampaignStore.init(tables, vanNinh());
     await tables.write([{ tab: store.tab('units'), append: [{ unit: 'UBND xã Vạn Thắng', email: 'vanthang@example.vn' }, { unit: 'UBND xã Vạn Hưng' }] }]);
 
-    server = spawn('sh', ['-c', startCommand()], { cwd: ROOT, env: { ...process.env, PORT: '0', THIDUA_WORKBOOK: workbook }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    base = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`npm start did not come up in 20 s:\n${output}`)), 20_000);
-      const check = () => {
-        const url = /http:\/\/127\.0\.0\.1:\d+/.exec(output)?.[0];
-        if (url) return clearTimeout(timer), resolve(url);
-        if (server!.exitCode !== null) return clearTimeout(timer), reject(new Error(`npm start exited ${server!.exitCode}:\n${output}`));
-        setTimeout(check, 50);
-      };
-      check();
-    });
+    ({ base, stop } = await startLocalServer(workbook));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
@@ -104,12 +69,7 @@ describe.skipIf(!hasChromium)('status pages in a real browser, against npm start
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
-    if (server?.pid && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once('exit', resolve));
-      process.kill(-server.pid, 'SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-      if (server.exitCode === null) process.kill(-server.pid, 'SIGKILL');
-    }
+    await stop();
     if (profile) rmSync(profile, { recursive: true, force: true });
   }, 20_000);
 

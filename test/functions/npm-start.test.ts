@@ -1,86 +1,27 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { rawCollective, rawIndividual, tempDir } from '../support/builders.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SERVER = join(ROOT, 'dist/functions/serve-local.js');
-
-/** Newest modification time under a folder's .ts files. */
-function newest(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-    .reduce((m, e) => Math.max(m, statSync(join(e.parentPath, e.name)).mtimeMs), 0);
-}
-
-/** `npm test` builds before running; a lone run of this file builds if the output is missing or older than the sources. */
-function ensureBuilt(): void {
-  if (existsSync(SERVER) && statSync(SERVER).mtimeMs >= Math.max(newest(join(ROOT, 'functions')), newest(join(ROOT, 'shared')))) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, timeout: 120_000, stdio: 'inherit' });
-}
-
-/**
- * What `npm start` runs once it has built: the package.json script after its build step, run by the shell as npm
- * would, with a temporary workbook and a free port (PORT=0). Rebuilding here could rewrite dist/ under other test
- * files running in parallel, so the build step itself is left to `npm test`.
- */
-function startCommand(): string {
-  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
-  const [build, serve] = script.split(' && ');
-  expect(build).toBe('npm run build --silent');
-  return serve!;
-}
+import { ensureBuilt, ROOT, startLocalServer, startScript } from '../support/local-server.js';
 
 describe('npm start: every function on one loopback port, on the embedded workbook', () => {
-  let child: ChildProcess;
   let base: string;
-  let output = '';
+  let output: () => string = () => '';
+  let stop: () => Promise<void> = async () => undefined;
   const workbook = join(tempDir('thidua-start-'), 'van-ninh.xlsx');
 
   beforeAll(async () => {
-    ensureBuilt();
-    const command = startCommand();
-    expect(command).toContain('THIDUA_AUTH=off-local-only');
-    // detached: its own process group, so the server node starts under `sh` is stopped with it
-    child = spawn('sh', ['-c', command], { cwd: ROOT, env: { ...process.env, PORT: '0', THIDUA_WORKBOOK: workbook, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    base = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`npm start did not come up in 20 s:\n${output}`)), 20_000);
-      const check = () => {
-        const url = /http:\/\/127\.0\.0\.1:\d+/.exec(output)?.[0];
-        if (url) {
-          clearTimeout(timer);
-          resolve(url);
-        } else if (child.exitCode !== null) {
-          clearTimeout(timer);
-          reject(new Error(`npm start exited ${child.exitCode}:\n${output}`));
-        } else setTimeout(check, 50);
-      };
-      check();
-    });
+    const { build, serve } = startScript();
+    expect(build).toBe('npm run build --silent');
+    expect(serve).toContain('THIDUA_AUTH=off-local-only');
+    ({ base, stop, output } = await startLocalServer(workbook));
   }, 150_000);
 
-  afterAll(async () => {
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    const group = (signal: NodeJS.Signals) => {
-      try {
-        process.kill(-child.pid!, signal);
-      } catch {
-        // already gone
-      }
-    };
-    group('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-    group('SIGKILL');
-  });
+  afterAll(() => stop());
 
   test('warns loudly that callers are not checked, and listens on 127.0.0.1 only', () => {
-    expect(output).toContain('THIDUA_AUTH=off-local-only');
+    expect(output()).toContain('THIDUA_AUTH=off-local-only');
     expect(base.startsWith('http://127.0.0.1:')).toBe(true);
   });
 
@@ -107,7 +48,7 @@ describe('npm start: every function on one loopback port, on the embedded workbo
   });
 
   test('logs one JSON line per request that Cloud Logging understands, without names', () => {
-    const lines = output.split('\n').filter((l) => l.startsWith('{'));
+    const lines = output().split('\n').filter((l) => l.startsWith('{'));
     const intake = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.function === 'intake');
     expect(intake.map((l) => [l.severity, l.responseId, l.outcome])).toEqual([
       ['INFO', 'start-1', 'accepted'],
@@ -115,7 +56,7 @@ describe('npm start: every function on one loopback port, on the embedded workbo
       ['INFO', 'start-1', 'duplicate'],
       ['NOTICE', 'start-3', 'rejected'],
     ]);
-    expect(output).not.toContain('Nguyễn Văn');
+    expect(output()).not.toContain('Nguyễn Văn');
   });
 });
 

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { rawIndividual } from '../support/builders.js';
 import { pool } from './google-harness.js';
-import { startLocalServer } from './local-server.js';
+import { startLocalServer } from '../support/local-server.js';
 
 const REQUESTS = Number(process.env.THIDUA_LOAD_REQUESTS ?? 40);
 const CONCURRENCY = Number(process.env.THIDUA_LOAD_CONCURRENCY ?? 10);

@@ -1,7 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './bundle.js';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const SERVER = join(ROOT, 'dist/functions/serve-local.js');
 
@@ -10,10 +12,17 @@ const newest = (dir: string): number =>
     .filter((e) => e.isFile() && e.name.endsWith('.ts'))
     .reduce((m, e) => Math.max(m, statSync(join(e.parentPath, e.name)).mtimeMs), 0);
 
-/** `npm test` builds first; a lone run builds if dist/ is missing or older than the sources (as npm-start.test does). */
-function ensureBuilt(): void {
+/** `npm test` builds first; a lone run builds if dist/ is missing or older than the sources. */
+export function ensureBuilt(): void {
   if (existsSync(SERVER) && statSync(SERVER).mtimeMs >= Math.max(newest(join(ROOT, 'functions')), newest(join(ROOT, 'shared')))) return;
   execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, timeout: 180_000, stdio: 'inherit' });
+}
+
+/** package.json's `start` script, split into its build step and what it serves once built. */
+export function startScript(): { build: string; serve: string } {
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+  const steps = script.split(' && ');
+  return { build: steps.slice(0, -1).join(' && '), serve: steps.at(-1)! };
 }
 
 /**
@@ -22,8 +31,7 @@ function ensureBuilt(): void {
  */
 export async function startLocalServer(workbook: string): Promise<{ base: string; output: () => string; stop: () => Promise<void> }> {
   ensureBuilt();
-  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
-  const serve = script.split(' && ').at(-1)!;
+  const serve = startScript().serve;
   const child = spawn('sh', ['-c', serve], { cwd: ROOT, detached: true, env: { ...process.env, PORT: '0', THIDUA_WORKBOOK: workbook, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
