@@ -7,6 +7,7 @@ import { parseDocumentSettings } from '../shared/exports/document-settings.js';
 import { awardListDocument } from '../shared/exports/award-list-document.js';
 import type { AwardListEntry } from '../shared/exports/award-list-content.js';
 import { writeAwardListXlsx } from '../shared/exports/award-list-xlsx.js';
+import { saveFile } from '../shared/cli/files.js';
 import { loadCampaigns } from '../shared/templates/campaign-registry.js';
 import { person, prng } from './names.js';
 
@@ -23,6 +24,7 @@ const content = { campaign, award, year: 2024, sections: [{ kind: 'individual' a
 const settings = parseDocumentSettings(new Map(), award.id);
 if (!settings.ok) throw new Error(settings.problems.join('; '));
 const start = performance.now();
-await writeAwardListXlsx(content, awardListDocument(content, settings.settings, 'proposal'), file);
+const doc = awardListDocument(content, settings.settings, 'proposal');
+await saveFile({ name: file, write: (out) => writeAwardListXlsx(content, doc, out) }, file);
 const ms = performance.now() - start;
 console.log(JSON.stringify({ bench: 'export', n, ms: Math.round(ms), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

@@ -13,12 +13,13 @@ import { OAuth2Client } from 'google-auth-library';
 import { signBody } from '../shared/auth/hmac-signature.js';
 import { buildFormPlan } from '../shared/forms/form-plan.js';
 import { googleFormsApi } from '../shared/forms/forms-api.js';
-import { recordForm } from '../shared/forms/form-tables.js';
-import { CampaignStore } from '../shared/store/campaign-store.js';
+import { recordForm } from '../shared/jobs/create-form.js';
+import { CampaignRepository } from '../shared/store/campaign-repository.js';
 import { GoogleSheetsStore } from '../shared/store/google-sheets-store.js';
 import { loadCampaigns } from '../shared/templates/campaign-registry.js';
 import { apiResponse } from '../test/forms/form-builders.js';
 import { startGoogleFakeServer } from './google-fake-server.js';
+import { initCampaign } from '../shared/jobs/init-campaign.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -63,13 +64,13 @@ const spreadsheetId = google.sheets.createSpreadsheet({ spreadsheetId: '1BenchCo
 const auth = new OAuth2Client();
 auth.setCredentials({ access_token: 'bench', expiry_date: Date.now() + 3_600_000 });
 const tables = new GoogleSheetsStore({ spreadsheetId, auth, rootUrl: google.url });
-const store = await CampaignStore.init(tables, campaign);
+const store = await initCampaign(tables, campaign);
 const formsApi = await googleFormsApi({ auth: auth as never, rootUrl: google.url });
 const plan = buildFormPlan(campaign);
 const form = await formsApi.create(plan.title);
 const replies = (await formsApi.batchUpdate(form.formId!, plan.requests)).replies ?? [];
 const questions = [...plan.questions].map(([i, q]) => ({ ...q, questionId: replies[i]?.createItem?.questionId?.[0] ?? q.questionId }));
-await recordForm(tables, store, { formId: form.formId!, questions });
+await recordForm(store, { formId: form.formId!, questions });
 
 const SECRET = 'bench-shared-secret-of-at-least-32-characters';
 const AUD = 'https://thidua-bench.a.run.app';

@@ -5,11 +5,17 @@
  */
 import { OAuth2Client } from 'google-auth-library';
 import { setupServer } from 'msw/node';
-import { CampaignStore, type Submission } from '../shared/store/campaign-store.js';
+import { CampaignRepository } from '../shared/store/campaign-repository.js';
+import type { Submission } from '../shared/jobs/intake.js';
 import { GoogleSheetsStore } from '../shared/store/google-sheets-store.js';
 import { loadCampaigns } from '../shared/templates/campaign-registry.js';
 import { FakeSheets } from '../test/fakes/sheets-fake.js';
 import { person, prng } from './names.js';
+import { initCampaign } from '../shared/jobs/init-campaign.js';
+import { intake } from '../shared/jobs/intake.js';
+import { recompute } from '../shared/jobs/recompute.js';
+import { recordReviews } from '../shared/jobs/record-reviews.js';
+import { snapshotOf } from '../test/support/campaign.js';
 
 const campaign = loadCampaigns().get('van-ninh-dan-van-kheo')!;
 const server = setupServer();
@@ -32,7 +38,7 @@ async function setUp(quota?: { writesPerMinute: number; clock: { now: number } }
   server.resetHandlers(...fake.handlers);
   const id = fake.createSpreadsheet({ title: 'bench' });
   const tables = new GoogleSheetsStore({ spreadsheetId: id, auth, sleep: async (ms) => void (quota ? (quota.clock.now += ms) : undefined), random: () => 0.5, retry: { maxAttempts: 50 } });
-  const store = await CampaignStore.init(tables, campaign);
+  const store = await initCampaign(tables, campaign);
   fake.resetCounts();
   return { fake, store };
 }
@@ -44,19 +50,19 @@ const NOW = new Date('2024-08-20T02:00:00Z');
 
 {
   const { fake, store } = await setUp();
-  await store.intake([submission()], NOW);
+  await intake(store, [submission()], NOW);
   out({ bench: 'calls', job: 'intake of one nomination (store job, warm, no lock)', calls: totalCalls(fake) });
 }
 for (const n of [1_000, 10_000]) {
   const { fake, store } = await setUp();
   const batch = Array.from({ length: n }, submission);
-  await store.intake(batch, NOW);
+  await intake(store, batch, NOW);
   fake.resetCounts();
-  await store.recompute(NOW);
+  await recompute(store, NOW);
   out({ bench: 'calls', job: `first recompute of ${n.toLocaleString('en')} nominations (every row rewritten, no lock)`, calls: totalCalls(fake) });
-  await store.applyReviews([{ responseId: (batch[5]!.payload as { responseId: string }).responseId, appraisal: 'not-eligible', reason: 'bench' }], 'bench', NOW);
+  await recordReviews(store, [{ responseId: (batch[5]!.payload as { responseId: string }).responseId, appraisal: 'not-eligible', reason: 'bench' }], 'bench', NOW);
   fake.resetCounts();
-  await store.recompute(new Date(NOW.getTime() + 60_000));
+  await recompute(store, new Date(NOW.getTime() + 60_000));
   out({ bench: 'calls', job: `recompute of ${n.toLocaleString('en')} nominations after a council change (no lock)`, calls: totalCalls(fake) });
 }
 
@@ -67,12 +73,12 @@ for (const [mode, perCall, calls] of [['one write per submission', 1, 300], ['ba
   const { store } = await setUp({ writesPerMinute: 60, clock });
   let stored = 0;
   for (let i = 0; i < calls; i++) {
-    const outcomes = await store.intake(Array.from({ length: perCall }, submission), new Date(NOW.getTime() + clock.now));
+    const outcomes = await intake(store, Array.from({ length: perCall }, submission), new Date(NOW.getTime() + clock.now));
     stored += outcomes.filter((o) => o.kind === 'accepted').length;
     clock.now += 200;
   }
   const minutes = clock.now / 60_000;
-  const { nominations } = await store.snapshot();
+  const { nominations } = await snapshotOf(store);
   out({ bench: 'quota', mode, perMinute: Math.round(stored / minutes), stored, inSheet: nominations.length, lost: stored - nominations.length, simulatedMinutes: Math.round(minutes * 100) / 100 });
 }
 server.close();

@@ -1,5 +1,5 @@
 import type { HttpFunction } from '@google-cloud/functions-framework';
-import { reportDeadlines } from './runtime/deadline-job.js';
+import { reportDeadlines } from '../shared/jobs/report-deadlines.js';
 import { admit, fail, wrongMethod } from './runtime/http.js';
 import type { Runtime } from './runtime/runtime.js';
 import { optionalStatusLinks } from './status-links.js';
@@ -17,9 +17,9 @@ export const deadlineReport =
     if (req.method !== 'POST') return wrongMethod(res, 'POST');
     if (!(await admit(rt, req, res, FN))) return;
     try {
-      const workbook = await rt.workbook();
-      const links = optionalStatusLinks(rt, req, workbook.store.campaign, FN);
-      const report = await reportDeadlines(workbook, rt.now(), links?.unit);
+      const { repo } = await rt.workbook();
+      const links = optionalStatusLinks(rt, req, repo.campaign, FN);
+      const report = await reportDeadlines(repo, rt.now(), links?.unit);
       const overdue = Object.values(report.deadlines).reduce((n, d) => n + d.overdue, 0);
       rt.log(report.problems.length ? 'WARNING' : 'INFO', `Báo cáo hạn nộp: ${report.units} đơn vị, ${overdue} lượt quá hạn`, { function: FN, campaign: report.campaign, units: report.units, overdue, unreadableRows: report.problems.length });
       res.status(200).json(report);

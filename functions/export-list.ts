@@ -1,12 +1,10 @@
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import { z } from 'zod';
-import { UsageError } from '../shared/cli/io.js';
-import { findAward } from '../shared/domain/campaign.js';
-import { ListVariant } from '../shared/exports/award-list-document.js';
 import { requireSettings } from '../shared/config.js';
-import { awardListBytes } from './runtime/award-list-file.js';
+import { ListVariant } from '../shared/exports/award-list-document.js';
+import { exportAwardList } from '../shared/jobs/export-award-list.js';
 import { contentDisposition } from './runtime/content-disposition.js';
-import { admit, fail, wrongMethod } from './runtime/http.js';
+import { admit, answerProblem, fail, wrongMethod } from './runtime/http.js';
 import type { Runtime } from './runtime/runtime.js';
 
 const FN = 'exportList';
@@ -20,8 +18,9 @@ const Query = z.object({
 });
 
 /**
- * `GET /exportList?campaign=&award=&year=&variant=`: the award list as an .xlsx download, for the council's listed
- * emails only. 400 for a bad query, 404 for another campaign or an unknown award, 422 when the list cannot be made.
+ * `GET /exportList?campaign=&award=&year=&variant=`: the award list as an .xlsx download, streamed as it is written,
+ * for the council's listed emails only. 400 for a bad query, 404 for another campaign or an unknown award, 422 when
+ * the list cannot be made (no nomination yet, settings typed wrong).
  */
 export const exportList =
   (rt: Runtime): HttpFunction =>
@@ -33,14 +32,15 @@ export const exportList =
     const { campaign, award: awardId, year, variant } = query.data;
     try {
       requireSettings(rt.config(), ['councilEmails'], FN);
-      const { store } = await rt.workbook();
-      const award = findAward(store.campaign, awardId);
-      if (campaign !== store.campaign.id || !award) return void res.status(404).json({ error: campaign !== store.campaign.id ? `Sổ này không thuộc phong trào "${campaign}".` : `Không có hình thức khen thưởng "${awardId}".` });
-      const bytes = await awardListBytes(store, award.id, { ...(year ? { year } : {}), ...(variant ? { variant } : {}) });
-      rt.log('INFO', 'Đã xuất danh sách khen thưởng', { function: FN, campaign, award: award.id, year, variant });
-      res.status(200).set({ 'Content-Type': XLSX, 'Content-Disposition': contentDisposition(`Danh sách ${award.name}${year ? ` năm ${year}` : ''}.xlsx`), 'Cache-Control': 'no-store' }).send(bytes);
+      const { repo } = await rt.workbook();
+      if (campaign !== repo.campaign.id) return void res.status(404).json({ error: `Sổ này không thuộc phong trào "${campaign}".` });
+      const list = await exportAwardList(repo, awardId, { ...(year ? { year } : {}), ...(variant ? { variant } : {}) });
+      if (!list.ok) return answerProblem(rt, res, FN, list.problem);
+      const { award } = list.value;
+      rt.log('INFO', 'Đã xuất danh sách khen thưởng', { function: FN, campaign, award: award.id, year: list.value.year, variant });
+      res.status(200).set({ 'Content-Type': XLSX, 'Content-Disposition': contentDisposition(`Danh sách ${award.name}${year ? ` năm ${year}` : ''}.xlsx`), 'Cache-Control': 'no-store' });
+      await list.value.write(res);
     } catch (error) {
-      if (error instanceof UsageError) return void res.status(422).json({ error: error.message });
       fail(rt, res, FN, error, { campaign, award: awardId });
     }
   };

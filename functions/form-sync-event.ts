@@ -1,5 +1,5 @@
 import type { CloudEventFunction } from '@google-cloud/functions-framework';
-import { isTransientFault } from './runtime/faults.js';
+import { reportFailure } from './runtime/failure.js';
 import { FormsNotification, publishedAt, runFormSync, syncFields } from './runtime/form-sync-job.js';
 import type { Runtime } from './runtime/runtime.js';
 
@@ -31,16 +31,15 @@ export const formSyncEvent =
         rt.log('INFO', 'Bỏ qua thông báo không thuộc biểu mẫu này', { function: FN, eventId: event.id, eventType, formId });
         return;
       }
-      const report = await runFormSync(rt);
+      const synced = await runFormSync(rt);
+      if (!synced.ok) {
+        rt.log('ERROR', 'Không đồng bộ được: bỏ qua thông báo', { function: FN, eventId: event.id, problem: synced.problem.code, detail: synced.problem.message });
+        return;
+      }
+      const report = synced.value;
       rt.log('INFO', `Đồng bộ biểu mẫu theo thông báo: ${report.listed} câu trả lời`, { function: FN, eventId: event.id, ...syncFields(report) });
     } catch (error) {
-      const transient = isTransientFault(error);
-      rt.log(transient ? 'WARNING' : 'ERROR', transient ? 'Lỗi tạm thời: trả lỗi để được gửi lại' : 'Lỗi không tự hết: bỏ qua thông báo', {
-        function: FN,
-        eventId: event.id,
-        error: error instanceof Error ? error.name : typeof error,
-        detail: error instanceof Error ? error.message : String(error),
-      });
+      const { transient } = reportFailure(rt, FN, error, { eventId: event.id }, { transient: 'Lỗi tạm thời: trả lỗi để được gửi lại', permanent: 'Lỗi không tự hết: bỏ qua thông báo' });
       if (transient) throw error;
     }
   };

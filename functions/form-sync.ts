@@ -1,6 +1,6 @@
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import { runFormSync, syncFields } from './runtime/form-sync-job.js';
-import { admit, fail, wrongMethod } from './runtime/http.js';
+import { admit, answerProblem, fail, wrongMethod } from './runtime/http.js';
 import type { Runtime } from './runtime/runtime.js';
 
 const FN = 'formSync';
@@ -16,7 +16,9 @@ export const formSync =
     if (req.method !== 'POST') return wrongMethod(res, 'POST');
     if (!(await admit(rt, req, res, FN))) return;
     try {
-      const report = await runFormSync(rt);
+      const synced = await runFormSync(rt);
+      if (!synced.ok) return answerProblem(rt, res, FN, synced.problem);
+      const report = synced.value;
       rt.log('INFO', `Đồng bộ biểu mẫu: ${report.listed} câu trả lời, ${report.accepted} tiếp nhận, ${report.updated} cập nhật`, { function: FN, ...syncFields(report) });
       res.status(200).json(report);
     } catch (error) {

@@ -1,7 +1,9 @@
 import type { HttpFunction } from '@google-cloud/functions-framework';
+import { submissionFromBody } from '../shared/jobs/form-submission.js';
+import { intake as intakeJob } from '../shared/jobs/intake.js';
 import { refuseTooLarge } from './runtime/body-limit.js';
-import { admit, fail, wrongMethod } from './runtime/http.js';
-import { intakeAnswer, requestBody, submissionPayload } from './runtime/intake-answer.js';
+import { admit, answerProblem, fail, wrongMethod } from './runtime/http.js';
+import { intakeAnswer, requestBody } from './runtime/intake-answer.js';
 import type { Runtime } from './runtime/runtime.js';
 import { optionalStatusLinks } from './status-links.js';
 
@@ -11,8 +13,8 @@ const FN = 'intake';
  * `POST /intake`: one nomination (the contract's JSON) or one form response from the Apps Script trigger. Parsed,
  * appraised and stored once by responseId: 201 with its findings; 200 "already stored" for a repeated delivery (or
  * "updated" for an edited form response); 400 with findings naming each bad field, recorded in the rejections tab;
- * 413 for a body over 256 KB, recorded in the rejections tab too.
- * A stored nomination's answer carries its signed `statusUrl` (and the nominee's name, for the receipt).
+ * 413 for a body over 256 KB, recorded in the rejections tab too; 500 for a form response before the form's questions
+ * are recorded (the deployment is incomplete). A stored nomination's answer carries its signed `statusUrl` (and the nominee's name, for the receipt).
  */
 export const intake =
   (rt: Runtime): HttpFunction =>
@@ -21,15 +23,16 @@ export const intake =
     const caller = await admit(rt, req, res, FN);
     if (!caller || (await refuseTooLarge(rt, req, res, FN, `hàm intake (${caller.kind})`))) return;
     try {
-      const workbook = await rt.workbook();
-      const payload = await submissionPayload(requestBody(req), workbook);
-      const [outcome] = await workbook.store.intake([{ payload, source: `hàm intake (${caller.kind})` }], rt.now(), { edits: 'update' });
+      const { repo } = await rt.workbook();
+      const payload = await submissionFromBody(repo, requestBody(req));
+      if (!payload.ok) return answerProblem(rt, res, FN, payload.problem);
+      const [outcome] = await intakeJob(repo, [{ payload: payload.value, source: `hàm intake (${caller.kind})` }], rt.now(), { edits: 'update' });
       const answer = intakeAnswer(outcome!);
-      const links = answer.status !== 400 && answer.responseId ? optionalStatusLinks(rt, req, workbook.store.campaign, FN) : undefined;
+      const links = answer.status !== 400 && answer.responseId ? optionalStatusLinks(rt, req, repo.campaign, FN) : undefined;
       const receipt = { ...(links ? { statusUrl: links.status(answer.responseId!) } : {}), ...(outcome!.kind === 'accepted' ? { nominee: outcome!.nomination.name } : {}) };
       rt.log(answer.status === 400 ? 'NOTICE' : 'INFO', String(answer.body.message), {
         function: FN,
-        campaign: workbook.store.campaign.id,
+        campaign: repo.campaign.id,
         responseId: answer.responseId,
         outcome: String(answer.body.outcome),
         // a field name can be a key the sender chose: clipped, so a hostile key cannot blow up the log line

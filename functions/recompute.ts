@@ -1,5 +1,6 @@
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import { NominationStatus } from '../shared/domain/vocabulary.js';
+import { recompute as recomputeJob } from '../shared/jobs/recompute.js';
 import { admit, fail, wrongMethod } from './runtime/http.js';
 import type { Runtime } from './runtime/runtime.js';
 
@@ -15,11 +16,11 @@ export const recompute =
     if (req.method !== 'POST') return wrongMethod(res, 'POST');
     if (!(await admit(rt, req, res, FN))) return;
     try {
-      const { store } = await rt.workbook();
-      const { decisions, problems } = await store.recompute(rt.now(), 'hàm recompute');
+      const { repo } = await rt.workbook();
+      const { decisions, problems } = await recomputeJob(repo, rt.now(), 'hàm recompute');
       const byStatus = Object.fromEntries(NominationStatus.map((s) => [s, decisions.filter((d) => d.status === s).length]).filter(([, n]) => n));
-      rt.log(problems.length ? 'WARNING' : 'INFO', `Đã tính lại ${decisions.length} hồ sơ`, { function: FN, campaign: store.campaign.id, nominations: decisions.length, unreadableRows: problems.length });
-      res.status(200).json({ campaign: store.campaign.id, nominations: decisions.length, byStatus, problems });
+      rt.log(problems.length ? 'WARNING' : 'INFO', `Đã tính lại ${decisions.length} hồ sơ`, { function: FN, campaign: repo.campaign.id, nominations: decisions.length, unreadableRows: problems.length });
+      res.status(200).json({ campaign: repo.campaign.id, nominations: decisions.length, byStatus, problems });
     } catch (error) {
       fail(rt, res, FN, error);
     }

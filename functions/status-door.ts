@@ -1,11 +1,10 @@
 /** What both page doors share: the method check, the link check, the workbook read, the HTML answer and its failures. */
 import type { Request, Response } from '@google-cloud/functions-framework';
-import { decide, type Decision } from '../shared/domain/decide.js';
+import { readDecisions as readCampaign, type Evaluated } from '../shared/jobs/read-decisions.js';
 import { PAGE_HEADERS } from '../shared/status/page.js';
 import { REFUSAL_STATUS, refusalPageHtml, type Refusal } from '../shared/status/refusal-page-html.js';
 import { verifyLink, type LinkClaim, type LinkKind } from '../shared/status/status-link.js';
-import type { Snapshot } from '../shared/store/campaign-store.js';
-import { isTransientFault } from './runtime/faults.js';
+import { reportFailure } from './runtime/failure.js';
 import type { Runtime, Workbook } from './runtime/runtime.js';
 import { linkSecret } from './status-links.js';
 
@@ -38,19 +37,15 @@ export function admitLink<K extends LinkKind>(rt: Runtime, req: Request, res: Re
   return check.claim as Extract<LinkClaim, { kind: K }>;
 }
 
-/** The workbook's snapshot and the engine's decisions, if the link's campaign is this workbook's. */
-export async function readDecisions(workbook: Workbook, campaign: string): Promise<{ snap: Snapshot; decisions: Decision[] } | undefined> {
-  if (workbook.store.campaign.id !== campaign) return undefined;
-  const snap = await workbook.store.snapshot();
-  const decisions = decide(workbook.store.campaign, snap.nominations, { datasets: snap.datasets, councilScores: snap.councilScores, reviews: snap.reviews });
-  return { snap, decisions };
+/** The campaign as the engine sees it, with its decisions, if the link's campaign is this workbook's. */
+export async function readDecisions(workbook: Workbook, campaign: string): Promise<Evaluated | undefined> {
+  if (workbook.repo.campaign.id !== campaign) return undefined;
+  return readCampaign(workbook.repo);
 }
 
 /** A failure while building a page: 503 when Google is briefly unavailable, 500 otherwise (details in the log only). */
 export function pageFailure(rt: Runtime, res: Response, fn: string, error: unknown): void {
-  const transient = isTransientFault(error);
-  const name = error instanceof Error ? error.name : typeof error;
-  rt.log(transient ? 'WARNING' : 'ERROR', transient ? 'Lỗi tạm thời, sẽ thử lại' : 'Lỗi', { function: fn, error: name, detail: error instanceof Error ? error.message : String(error) });
+  const { transient } = reportFailure(rt, fn, error);
   if (res.headersSent) return;
   const why: Refusal = transient ? 'unavailable' : 'error';
   if (transient) res.set('Retry-After', '30');

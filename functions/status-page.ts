@@ -19,11 +19,11 @@ export const statusPage =
       if (!claim) return;
       const workbook = await rt.workbook();
       const read = await readDecisions(workbook, claim.campaign);
-      const nomination = read?.snap.nominations.find((n) => n.responseId === claim.responseId);
+      const nomination = read?.nominations.find((n) => n.responseId === claim.responseId);
       const decision = read?.decisions.find((d) => d.responseId === claim.responseId);
       if (!read || !nomination || !decision) return refuse(rt, res, FN, 'not-found', 'unknown-nomination');
-      const council = read.snap.councilScores.filter((e) => e.responseId === claim.responseId);
-      const view = statusView(workbook.store.campaign, nomination, decision, council, rt.now(), claim.expiresAt);
+      const council = read.councilScores.filter((e) => e.responseId === claim.responseId);
+      const view = statusView(workbook.repo.campaign, nomination, decision, council, rt.now(), claim.expiresAt);
       rt.log('INFO', 'Mở trang trạng thái hồ sơ', { function: FN, campaign: claim.campaign, responseId: claim.responseId, status: decision.status });
       sendPage(res, 200, statusPageHtml(view));
     } catch (error) {

@@ -27,7 +27,7 @@ export const unitPage =
       // relative links: the page works under whatever address it was opened with
       const link = (responseId: string) => `status?t=${signLink(secret, { kind: 'status', campaign: claim.campaign, responseId, expiresAt: claim.expiresAt })}`;
       const expiresOn = formatVietnameseDate(vietnamDate(new Date(claim.expiresAt.getTime() - 1)));
-      const view = unitView(workbook.store.campaign, claim.unit, read.snap.nominations, read.decisions, link, rt.now(), expiresOn);
+      const view = unitView(workbook.repo.campaign, claim.unit, read.nominations, read.decisions, link, rt.now(), expiresOn);
       rt.log('INFO', 'Mở trang hồ sơ của đơn vị', { function: FN, campaign: claim.campaign, nominations: view.rows.length });
       sendPage(res, 200, unitPageHtml(view));
     } catch (error) {

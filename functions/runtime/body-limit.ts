@@ -1,5 +1,6 @@
 import type { Request, Response } from '@google-cloud/functions-framework';
 import { finding } from '../../shared/domain/findings.js';
+import { recordRefusal } from '../../shared/jobs/intake.js';
 import type { Runtime } from './runtime.js';
 
 /**
@@ -19,8 +20,8 @@ export async function refuseTooLarge(rt: Runtime, req: Request, res: Response, f
   rt.log('NOTICE', 'Từ chối hồ sơ quá lớn', { function: fn, bytes, limit });
   const refusal = finding('PAYLOAD_TOO_LARGE', '', { size: Math.ceil(bytes / 1024), limit: limit / 1024 });
   try {
-    const { store } = await rt.workbook();
-    await store.recordRefusal(req.rawBody?.subarray(0, 2000).toString('utf8') ?? '', source, refusal, rt.now());
+    const { repo } = await rt.workbook();
+    await recordRefusal(repo, req.rawBody?.subarray(0, 2000).toString('utf8') ?? '', source, refusal, rt.now());
   } catch (error) {
     rt.log('WARNING', 'Không ghi được hồ sơ quá lớn vào trang hồ sơ bị từ chối', { function: fn, error: error instanceof Error ? error.name : typeof error });
   }

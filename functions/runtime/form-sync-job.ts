@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { requireSettings } from '../../shared/config.js';
-import { syncResponses, type SyncReport } from '../../shared/forms/sync-responses.js';
+import type { JobResult } from '../../shared/jobs/problem.js';
+import { syncForm, type SyncReport } from '../../shared/jobs/sync-form.js';
 import type { LogFields } from './log.js';
 import type { Runtime } from './runtime.js';
 
-/** Lists the form's responses since the watermark and takes them in (see `syncResponses`). */
-export async function runFormSync(rt: Runtime): Promise<SyncReport & { campaign: string }> {
+/** The sync job with the runtime's form, workbook and clock (see `syncForm`). */
+export async function runFormSync(rt: Runtime): Promise<JobResult<SyncReport & { campaign: string }>> {
   const config = rt.config();
   requireSettings(config, ['formId'], 'formSync');
-  const [{ tables, store }, forms] = await Promise.all([rt.workbook(), rt.forms()]);
-  const report = await syncResponses({ forms, store, tables, formId: config.formId!, now: () => rt.now() });
-  return { ...report, campaign: store.campaign.id };
+  const [{ repo }, forms] = await Promise.all([rt.workbook(), rt.forms()]);
+  const report = await syncForm({ forms, repo, formId: config.formId!, now: () => rt.now() });
+  return report.ok ? { ok: true, value: { ...report.value, campaign: repo.campaign.id } } : report;
 }
 
 /** A sync's counts for the log: ids of rejected responses, no content. */

@@ -2,9 +2,9 @@ import type { Request, Response } from '@google-cloud/functions-framework';
 import { SIGNATURE_HEADER, type Audience, type Caller } from '../../shared/auth/authorize.js';
 import { ConfigError } from '../../shared/config.js';
 import { FormsError } from '../../shared/forms/forms-api.js';
-import { FormMappingMissingError } from '../../shared/forms/sync-responses.js';
+import type { JobProblem, ProblemCode } from '../../shared/jobs/problem.js';
 import { StoreError } from '../../shared/store/table-store.js';
-import { isTransientFault } from './faults.js';
+import { reportFailure } from './failure.js';
 import type { Runtime } from './runtime.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -35,13 +35,10 @@ export async function admit(rt: Runtime, req: Request, res: Response, fn: string
 /**
  * Answers a failure: 503 with Retry-After for a transient fault (Scheduler and clients try again), 500 otherwise —
  * with the Vietnamese message of store and Forms errors (they name a tab or a sheet, never a secret), a generic one for the
- * rest. Logged as ERROR (WARNING when transient) with the error's name and message, never a stack of user data.
+ * rest. Logged once by the failure reporter.
  */
 export function fail(rt: Runtime, res: Response, fn: string, error: unknown, fields: Record<string, string | undefined> = {}): void {
-  const transient = isTransientFault(error);
-  const name = error instanceof Error ? error.name : typeof error;
-  const message = error instanceof Error ? error.message : String(error);
-  rt.log(transient ? 'WARNING' : 'ERROR', transient ? 'Lỗi tạm thời, sẽ thử lại' : 'Lỗi', { function: fn, error: name, detail: message, ...fields });
+  const { transient, message } = reportFailure(rt, fn, error, fields);
   if (res.headersSent) return;
   if (transient) {
     res.set('Retry-After', '30').status(503).json({ error: 'Dịch vụ của Google tạm thời không trả lời; hãy thử lại sau ít phút.' });
@@ -49,7 +46,26 @@ export function fail(rt: Runtime, res: Response, fn: string, error: unknown, fie
   }
   // Configuration problems are for whoever deploys: in the log, not told to callers who may not be authenticated yet.
   if (error instanceof ConfigError) res.status(500).json({ error: 'Cấu hình máy chủ chưa đúng; xem nhật ký của hàm.' });
-  else res.status(500).json({ error: error instanceof StoreError || error instanceof FormsError || error instanceof FormMappingMissingError ? message : 'Lỗi ngoài dự kiến.' });
+  else res.status(500).json({ error: error instanceof StoreError || error instanceof FormsError ? message : 'Lỗi ngoài dự kiến.' });
+}
+
+/** The HTTP status of each expected failure of a job. */
+const PROBLEM_STATUS: Record<ProblemCode, number> = {
+  UNKNOWN_CAMPAIGN: 404,
+  WRONG_CAMPAIGN: 404,
+  UNKNOWN_AWARD: 404,
+  EMPTY_LIST: 422,
+  BAD_SETTINGS: 422,
+  // the deployment is incomplete (no form created for this workbook): nothing the caller can fix, as with bad config
+  FORM_MAPPING_MISSING: 500,
+  FORM_NOT_CREATED: 502,
+  BAD_FILE: 400,
+};
+
+/** Answers a job's expected failure with its status and its Vietnamese message; logged as a NOTICE (ERROR for a 5xx). */
+export function answerProblem(rt: Runtime, res: Response, fn: string, problem: JobProblem): void {
+  rt.log(PROBLEM_STATUS[problem.code] >= 500 ? 'ERROR' : 'NOTICE', problem.message, { function: fn, problem: problem.code });
+  res.status(PROBLEM_STATUS[problem.code]).json({ error: problem.message, code: problem.code });
 }
 
 /** 405 with the Allow header, for a method a door does not take. */

@@ -1,12 +1,7 @@
 import type { Request } from '@google-cloud/functions-framework';
 import type { Finding } from '../../shared/domain/findings.js';
 import { STATUS_LABEL } from '../../shared/domain/vocabulary.js';
-import { appsScriptAnswers, isAppsScriptEnvelope } from '../../shared/forms/apps-script-response.js';
-import { readFormQuestions } from '../../shared/forms/form-tables.js';
-import { responseToNomination } from '../../shared/forms/response-to-nomination.js';
-import { FormMappingMissingError } from '../../shared/forms/sync-responses.js';
-import type { IntakeResult } from '../../shared/store/campaign-store.js';
-import type { Workbook } from './runtime.js';
+import type { IntakeResult } from '../../shared/jobs/intake.js';
 
 /**
  * The body as sent: JSON already parsed by the framework, or text/raw bytes parsed here. What is not JSON stays as
@@ -21,19 +16,6 @@ export function requestBody(req: Request): unknown {
   } catch {
     return text.slice(0, 2000);
   }
-}
-
-/**
- * The submission the intake takes: the nomination contract as sent, or — for the Apps Script envelope — the form
- * response turned into one with the recorded question mapping.
- */
-export async function submissionPayload(body: unknown, { tables, store }: Workbook): Promise<unknown> {
-  if (!isAppsScriptEnvelope(body)) return body;
-  const answers = appsScriptAnswers(body);
-  if (!answers) return { formResponse: '(không đúng dạng)' };
-  const { questions, problems } = await readFormQuestions(tables, store);
-  if (questions.length === 0) throw new FormMappingMissingError(problems[0] ?? 'Chưa ghi câu hỏi của biểu mẫu: chạy "thidua form create".');
-  return responseToNomination(answers, questions, store.campaign);
 }
 
 const shown = (findings: readonly Finding[]) => findings.map(({ code, field, severity, message }) => ({ code, field, severity, message }));

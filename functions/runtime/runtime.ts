@@ -3,17 +3,17 @@ import { GoogleIdTokenVerifier } from '../../shared/auth/id-token-verifier.js';
 import { parseConfig, type Config } from '../../shared/config.js';
 import type { Campaign } from '../../shared/domain/campaign.js';
 import type { FormsApi, FormsApiOptions } from '../../shared/forms/forms-api.js';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import type { SheetsAuth } from '../../shared/store/google-sheets-auth.js';
 import type { GoogleSheetsStoreOptions } from '../../shared/store/google-sheets-store.js';
 import type { TableStore } from '../../shared/store/table-store.js';
 import { loadCampaigns } from '../../shared/templates/campaign-registry.js';
 import { jsonLogger, type Logger } from './log.js';
 
-/** The council's workbook as a function uses it: the raw tables and the campaign store over them. */
+/** The council's workbook as a function uses it: the store adapter and the campaign's repository over it. */
 export interface Workbook {
   tables: TableStore;
-  store: CampaignStore;
+  repo: CampaignRepository;
 }
 
 /**
@@ -108,5 +108,5 @@ async function openWorkbook(config: Config, options: RuntimeOptions): Promise<Wo
       lock: options.sheets?.lock ?? true,
     });
   }
-  return { tables, store: await CampaignStore.open(tables, campaigns) };
+  return { tables, repo: await CampaignRepository.open(tables, campaigns) };
 }

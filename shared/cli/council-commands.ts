@@ -1,15 +1,17 @@
+import type { z } from 'zod';
 import { CouncilScoreEntry } from '../domain/council.js';
-import { DATASET_LABEL, DATASET_SCHEMA, DatasetId } from '../domain/datasets.js';
+import { AwardHistoryRow, DATASET_LABEL, DatasetId, ModelRegistrationRow, QuizLogRow } from '../domain/datasets.js';
 import { Review } from '../domain/review.js';
-import type { TabId } from '../store/layouts.js';
+import { importDataset } from '../jobs/import-dataset.js';
+import { recordCouncilScores } from '../jobs/record-council-scores.js';
+import { recordReviews } from '../jobs/record-reviews.js';
+import type { CampaignRepository } from '../store/campaign-repository.js';
+import { DATASET_TAB, type DatasetRecords } from '../store/codecs/datasets.js';
+import type { StoreOptions } from './commands.js';
 import type { CliContext } from './context.js';
 import { EXIT, UsageError } from './io.js';
-import type { StoreOptions } from './commands.js';
-import { openCampaignStore } from './commands.js';
+import { openRepository } from './open-repository.js';
 import { progressBar, readRecords } from './read-records.js';
-import type { z } from 'zod';
-
-const DATASET_TAB: Record<DatasetId, TabId> = { 'quiz-log': 'quizLog', 'award-history': 'awardHistory', 'model-registrations': 'registrations' };
 
 /**
  * `thidua import <dataset> <file.csv|json>`: loads a dataset. A bad row is reported with its line number and the rest
@@ -19,27 +21,47 @@ export async function importCommand(ctx: CliContext, dataset: string, file: stri
   const id = DatasetId.find((d) => d === dataset);
   if (!id) throw new UsageError(`Không có bộ dữ liệu "${dataset}". Các bộ dữ liệu: ${DatasetId.join(', ')}.`);
   if (!file) throw new UsageError(`Lệnh "import ${id}" cần tệp .csv hoặc .json.`);
-  const store = await openCampaignStore(ctx, options);
-  const tab = store.tab(DATASET_TAB[id]);
+  const repo = await openRepository(ctx, options);
+  const tab = repo.tab(DATASET_TAB[id]);
   const bar = progressBar(ctx.io.stderr, `Đọc ${DATASET_LABEL[id]}`);
   const records = await readRecords(file, headerMapper(tab.columns), (n) => bar.tick(n));
   bar.done();
-  const { good, rejected } = parseAll(records, DATASET_SCHEMA[id], (i) => tab.columns.find((c) => c.key === i)?.header ?? i);
+  const { parsed, rejected } = parseDataset(id, records, (i) => tab.columns.find((c) => c.key === i)?.header ?? i);
   for (const r of rejected) ctx.io.stderr.write(`✘ dòng ${r.line}: ${r.message}\n`);
-  const { added, skipped } = await store.importDataset(id, good);
+  const { added, skipped } = await importDataset(repo, parsed);
   ctx.io.stdout.write(`Đã đọc ${records.length} dòng ${DATASET_LABEL[id]}: nạp ${added}, bỏ qua ${skipped} dòng đã có, từ chối ${rejected.length}.\n`);
   return rejected.length > 0 ? EXIT.rejectedOrMisuse : EXIT.ok;
 }
 
+type Records = ReadonlyArray<{ line: number; record: Record<string, unknown> }>;
+
+/** A dataset file's records parsed with the dataset's own schema, tagged with which dataset they are. */
+export function parseDataset(id: DatasetId, records: Records, header: (field: string) => string): { parsed: DatasetRecords; rejected: Array<{ line: number; message: string }> } {
+  switch (id) {
+    case 'quiz-log': {
+      const { good, rejected } = parseAll(records, QuizLogRow, header);
+      return { parsed: { id, rows: good }, rejected };
+    }
+    case 'award-history': {
+      const { good, rejected } = parseAll(records, AwardHistoryRow, header);
+      return { parsed: { id, rows: good }, rejected };
+    }
+    case 'model-registrations': {
+      const { good, rejected } = parseAll(records, ModelRegistrationRow, header);
+      return { parsed: { id, rows: good }, rejected };
+    }
+  }
+}
+
 /** `thidua council <file.csv|json>`: records council members' scores or ratings. */
 export async function councilCommand(ctx: CliContext, file: string, options: StoreOptions): Promise<number> {
-  const store = await openCampaignStore(ctx, options);
-  const tab = store.tab('councilScores');
+  const repo = await openRepository(ctx, options);
+  const tab = repo.tab('councilScores');
   const records = await readRecords(file, headerMapper(tab.columns));
   // CSV rows carry one column per criterion ("score.3"); JSON carries a `scores` object.
   const shaped = records.map(({ line, record }) => ({ line, record: 'scores' in record ? record : { ...record, scores: criterionColumns(record) } }));
   const { good, rejected } = parseAll(shaped, CouncilScoreEntry, (i) => i);
-  const { recorded, unknown } = await store.recordCouncilScores(good, ctx.now());
+  const { recorded, unknown } = await recordCouncilScores(repo, good, ctx.now());
   for (const r of rejected) ctx.io.stderr.write(`✘ dòng ${r.line}: ${r.message}\n`);
   for (const id of unknown) ctx.io.stderr.write(`✘ không có hồ sơ mã "${id}"\n`);
   ctx.io.stdout.write(`Đã ghi ${recorded} lượt chấm của Hội đồng; từ chối ${rejected.length + unknown.length}. Chạy "thidua score" để tính lại.\n`);
@@ -49,10 +71,10 @@ export async function councilCommand(ctx: CliContext, file: string, options: Sto
 /** `thidua review <file.csv|json> --by NAME`: records appraisals, tie choices and award decisions. */
 export async function reviewCommand(ctx: CliContext, file: string, options: StoreOptions & { by?: string }): Promise<number> {
   if (!options.by) throw new UsageError('Lệnh "review" cần --by <người thực hiện> để ghi nhật ký thay đổi.');
-  const store = await openCampaignStore(ctx, options);
-  const records = await readRecords(file, headerMapper(store.tab('nominations').columns));
+  const repo: CampaignRepository = await openRepository(ctx, options);
+  const records = await readRecords(file, headerMapper(repo.tab('nominations').columns));
   const { good, rejected } = parseAll(records, Review, (i) => i);
-  const { applied, unknown } = await store.applyReviews(good, options.by, ctx.now());
+  const { applied, unknown } = await recordReviews(repo, good, options.by, ctx.now());
   for (const r of rejected) ctx.io.stderr.write(`✘ dòng ${r.line}: ${r.message}\n`);
   for (const id of unknown) ctx.io.stderr.write(`✘ không có hồ sơ mã "${id}"\n`);
   ctx.io.stdout.write(`Đã ghi ${applied} kết luận của Hội đồng; từ chối ${rejected.length + unknown.length}. Chạy "thidua score" để tính lại.\n`);
@@ -60,7 +82,7 @@ export async function reviewCommand(ctx: CliContext, file: string, options: Stor
 }
 
 /** Maps a file's header to a row field: the sheet's Vietnamese header, or the field name itself. */
-function headerMapper(columns: ReadonlyArray<{ key: string; header: string }>): (header: string) => string {
+export function headerMapper(columns: ReadonlyArray<{ key: string; header: string }>): (header: string) => string {
   const byHeader = new Map(columns.map((c) => [c.header.normalize('NFC').toLocaleLowerCase('vi'), c.key]));
   return (header) => byHeader.get(header.normalize('NFC').toLocaleLowerCase('vi')) ?? header;
 }

@@ -3,16 +3,22 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Campaign } from '../domain/campaign.js';
 import { CouncilScoreEntry } from '../domain/council.js';
-import { DATASET_SCHEMA, DatasetId } from '../domain/datasets.js';
+import { DatasetId } from '../domain/datasets.js';
 import type { Decision } from '../domain/decide.js';
 import { Review } from '../domain/review.js';
 import { NOMINEE_KIND_LABEL, STAGE_LABEL, STATUS_LABEL } from '../domain/vocabulary.js';
-import { CampaignStore } from '../store/campaign-store.js';
+import { importDataset } from '../jobs/import-dataset.js';
+import { initCampaign } from '../jobs/init-campaign.js';
+import { intake } from '../jobs/intake.js';
+import { recompute } from '../jobs/recompute.js';
+import { recordCouncilScores } from '../jobs/record-council-scores.js';
+import { recordReviews } from '../jobs/record-reviews.js';
+import { DATASET_TAB } from '../store/codecs/datasets.js';
 import { WorkbookStore } from '../store/workbook-store.js';
 import { templatesDir } from '../templates/paths.js';
-import { exportAwardList } from './commands.js';
 import type { CliContext } from './context.js';
-import { exportCampaignReport, exportScoreSheets } from './document-commands.js';
+import { parseDataset } from './council-commands.js';
+import { exportAwardListFile, exportCampaignReportFile, exportScoreSheetFiles } from './document-commands.js';
 import { EXIT, table } from './io.js';
 import { readRecords } from './read-records.js';
 import { readSubmissions } from './read-submissions.js';
@@ -40,50 +46,48 @@ async function runCampaign(ctx: CliContext, campaign: Campaign, outDir: string):
   const storePath = join(outDir, `${campaign.id}.xlsx`);
   await rm(storePath, { force: true });
   say(`\n══ ${campaign.title}\n   sổ làm việc: ${storePath}\n`);
-  const store = await CampaignStore.init(new WorkbookStore(storePath), campaign);
+  const repo = await initCampaign(new WorkbookStore(storePath), campaign);
 
   for (const id of DatasetId) {
     const file = join(samples, `${id}.csv`);
     if (!existsSync(file)) continue;
-    const rows = (await readRecords(file, headerOf(store, id))).map((r) => DATASET_SCHEMA[id].parse(r.record) as Record<string, unknown>);
-    const { added } = await store.importDataset(id, rows);
+    const tab = repo.tab(DATASET_TAB[id]);
+    const records = await readRecords(file, (header) => tab.columns.find((c) => c.header === header)?.key ?? header);
+    const { parsed, rejected } = parseDataset(id, records, (field) => field);
+    if (rejected.length) throw new Error(`Dữ liệu mẫu ${file} có dòng sai: ${rejected.map((r) => `dòng ${r.line}: ${r.message}`).join('; ')}`);
+    const { added } = await importDataset(repo, parsed);
     say(`   nạp ${added} dòng ${id}\n`);
   }
 
   const submissions = await readSubmissions(join(samples, 'nominations.json'));
-  const outcomes = await store.intake(submissions, ctx.now());
+  const outcomes = await intake(repo, submissions, ctx.now());
   const count = (kind: string) => outcomes.filter((o) => o.kind === kind).length;
   say(`   tiếp nhận ${submissions.length} hồ sơ: ${count('accepted')} tiếp nhận, ${count('rejected')} bị từ chối, ${count('duplicate')} gửi lặp (bỏ qua)\n`);
   for (const o of outcomes) if (o.kind === 'rejected') say(`     ✘ ${o.responseId ?? '?'}: ${o.findings.map((f) => f.message).join(' ')}\n`);
-  await store.recompute(ctx.now(), 'thidua demo');
+  await recompute(repo, ctx.now(), 'thidua demo');
 
   const council = (await readSubmissions(join(samples, 'council.json'))).map((s) => CouncilScoreEntry.parse(s.payload));
-  await store.recordCouncilScores(council, ctx.now());
+  await recordCouncilScores(repo, council, ctx.now());
   const reviews = (await readSubmissions(join(samples, 'review.json'))).map((s) => Review.parse(s.payload));
-  await store.applyReviews(reviews, DEMO_SECRETARY, ctx.now());
+  await recordReviews(repo, reviews, DEMO_SECRETARY, ctx.now());
   say(`   Hội đồng: ${council.length} lượt chấm, ${reviews.length} kết luận\n\n`);
 
-  const { decisions, nominations } = await store.recompute(ctx.now(), 'thidua demo');
+  const { decisions, nominations } = await recompute(repo, ctx.now(), 'thidua demo');
   const names = new Map(nominations.map((n) => [n.responseId, n.name]));
   say(indent(table(['Hình thức', 'Đối tượng', 'Khối', 'Hạng', 'Họ và tên / Tên tập thể', 'Điểm', 'Trạng thái', 'Giai đoạn', 'Lý do chính'], ordered(campaign, decisions).map((d) => [
     d.award, NOMINEE_KIND_LABEL[d.kind], d.block ?? '', d.rank ?? '', names.get(d.responseId) ?? '', String(d.total).replace('.', ','), STATUS_LABEL[d.status], STAGE_LABEL[d.stage], mainReason(d),
   ]))));
   for (const award of campaign.awards) {
     try {
-      const file = await exportAwardList(store, award.id, { out: join(outDir, campaign.id, `${award.id}.xlsx`) });
+      const file = await exportAwardListFile(repo, award.id, { out: join(outDir, campaign.id, `${award.id}.xlsx`) });
       say(`   danh sách: ${file}\n`);
     } catch (error) {
       say(`   (chưa xuất ${award.id}: ${(error as Error).message})\n`);
     }
   }
-  const [sheets] = await exportScoreSheets(store, { oneWorkbook: true, out: join(outDir, campaign.id, 'bang-cham-diem.xlsx') });
+  const [sheets] = await exportScoreSheetFiles(repo, { oneWorkbook: true, out: join(outDir, campaign.id, 'bang-cham-diem.xlsx') });
   say(`   bảng chấm điểm: ${sheets ?? ''}\n`);
-  say(`   báo cáo phong trào: ${await exportCampaignReport(store, { out: join(outDir, campaign.id, 'bao-cao-phong-trao.xlsx'), now: ctx.now() })}\n`);
-}
-
-function headerOf(store: CampaignStore, id: DatasetId): (header: string) => string {
-  const tab = store.tab(id === 'quiz-log' ? 'quizLog' : id === 'award-history' ? 'awardHistory' : 'registrations');
-  return (header) => tab.columns.find((c) => c.header === header)?.key ?? header;
+  say(`   báo cáo phong trào: ${await exportCampaignReportFile(repo, { out: join(outDir, campaign.id, 'bao-cao-phong-trao.xlsx'), now: ctx.now() })}\n`);
 }
 
 function ordered(campaign: Campaign, decisions: Decision[]): Decision[] {

@@ -1,35 +1,22 @@
-import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { findAward } from '../domain/campaign.js';
-import { councilResult } from '../domain/council.js';
-import { decide, type Decision } from '../domain/decide.js';
-import { awardListContent, yearsOf } from '../exports/award-list-content.js';
-import { awardListDocument, ListVariant } from '../exports/award-list-document.js';
-import { writeAwardListXlsx } from '../exports/award-list-xlsx.js';
-import { campaignReport } from '../exports/campaign-report-content.js';
-import { writeCampaignReportXlsx } from '../exports/campaign-report-xlsx.js';
-import { parseDocumentSettings } from '../exports/document-settings.js';
-import { scoreSheet } from '../exports/score-sheet-content.js';
-import { writeScoreSheets } from '../exports/score-sheet-xlsx.js';
-import { CampaignStore, type Snapshot } from '../store/campaign-store.js';
+import { ListVariant } from '../exports/award-list-document.js';
+import { exportAwardList, type AwardListOptions } from '../jobs/export-award-list.js';
+import { exportCampaignReport } from '../jobs/export-campaign-report.js';
+import { exportScoreSheets } from '../jobs/export-score-sheets.js';
+import type { CampaignRepository } from '../store/campaign-repository.js';
 import type { CliContext } from './context.js';
+import { orUsageError, saveFile } from './files.js';
 import { EXIT, UsageError } from './io.js';
-import { openTables, type TablesOptions } from './open-tables.js';
+import { openRepository } from './open-repository.js';
+import type { TablesOptions } from './open-tables.js';
 
 /**
- * The documents the council prints: the award list (`thidua export`), the score sheets (`thidua scoresheet`) and the
- * campaign report (`thidua report`). Each reads the store once, recomputes decisions in memory and writes nothing back.
+ * The documents the council prints, as files: the award list (`thidua export`), the score sheets (`thidua
+ * scoresheet`) and the campaign report (`thidua report`). The jobs read the store once and write nothing back; this
+ * door picks the paths (default out/<campaign>/…) and writes the files.
  */
 
 export type DocumentStoreOptions = TablesOptions;
-
-const openStore = async (ctx: CliContext, options: DocumentStoreOptions) => CampaignStore.open((await openTables(options)).tables, ctx.campaigns);
-
-async function read(store: CampaignStore): Promise<{ snap: Snapshot; decisions: Decision[] }> {
-  const snap = await store.snapshot();
-  const decisions = decide(store.campaign, snap.nominations, { datasets: snap.datasets, councilScores: snap.councilScores, reviews: snap.reviews });
-  return { snap, decisions };
-}
 
 /** `--variant proposal|decision`, checked. */
 export function parseVariant(value: string | undefined): ListVariant | undefined {
@@ -39,28 +26,14 @@ export function parseVariant(value: string | undefined): ListVariant | undefined
   return variant;
 }
 
-export interface AwardListOptions {
+export interface AwardListFileOptions extends AwardListOptions {
   out?: string;
-  year?: number;
-  /** Default: the template's list kind (a proposal to a higher authority, or the list attached to the decision). */
-  variant?: ListVariant;
 }
 
-/** Writes one award list from a store; the document's numbers, date and signer come from the settings tab. */
-export async function exportAwardListFile(store: CampaignStore, awardId: string, options: AwardListOptions): Promise<string> {
-  const campaign = store.campaign;
-  const award = findAward(campaign, awardId);
-  if (!award) throw new UsageError(`Phong trào không có hình thức khen thưởng "${awardId}". Các mã có: ${campaign.awards.map((a) => a.id).join(', ')}.`);
-  const { snap, decisions } = await read(store);
-  const year = options.year ?? yearsOf(award, decisions)[0];
-  if (year === undefined) throw new UsageError(`Chưa có hồ sơ nào đề nghị "${award.name}".`);
-  const settings = parseDocumentSettings(await store.settings(), award.id);
-  if (!settings.ok) throw new UsageError(`Trang tính "Cài đặt" có giá trị không hợp lệ:\n${settings.problems.join('\n')}`);
-  const file = options.out ?? join('out', campaign.id, `${award.id}-${year}.xlsx`);
-  await mkdir(dirname(file), { recursive: true });
-  const content = awardListContent(campaign, award, year, decisions, new Map(snap.nominations.map((n) => [n.responseId, n])), snap.datasets.awardHistory);
-  await writeAwardListXlsx(content, awardListDocument(content, settings.settings, options.variant ?? award.list.kind), file);
-  return file;
+/** Writes one award list to a file (default out/<campaign>/<award>-<year>.xlsx); a job's problem is a UsageError. */
+export async function exportAwardListFile(repo: CampaignRepository, awardId: string, options: AwardListFileOptions): Promise<string> {
+  const list = orUsageError(await exportAwardList(repo, awardId, { ...(options.year ? { year: options.year } : {}), ...(options.variant ? { variant: options.variant } : {}) }));
+  return saveFile(list, options.out ?? join('out', repo.campaign.id, list.name));
 }
 
 export interface ScoreSheetOptions {
@@ -70,39 +43,32 @@ export interface ScoreSheetOptions {
 }
 
 /** Writes the score sheet of every stored nomination; returns the files written. */
-export async function exportScoreSheets(store: CampaignStore, options: ScoreSheetOptions): Promise<string[]> {
-  const campaign = store.campaign;
-  const { snap, decisions } = await read(store);
-  const byId = new Map(decisions.map((d) => [d.responseId, d]));
-  const sheets = snap.nominations.map((nomination) => {
-    const entries = snap.councilScores.filter((e) => e.responseId === nomination.responseId);
-    const councilScores = entries.length ? councilResult(campaign, nomination, entries).averages : undefined;
-    return scoreSheet({ campaign, nomination, decision: byId.get(nomination.responseId), councilScores });
-  });
-  const base = join('out', campaign.id);
-  const target = options.oneWorkbook ? { oneWorkbook: options.out ?? join(base, 'bang-cham-diem.xlsx') } : { directory: options.out ?? join(base, 'bang-cham-diem') };
-  return writeScoreSheets(sheets, target);
+export async function exportScoreSheetFiles(repo: CampaignRepository, options: ScoreSheetOptions): Promise<string[]> {
+  const files = await exportScoreSheets(repo, { oneWorkbook: options.oneWorkbook ?? false });
+  const base = join('out', repo.campaign.id);
+  if (options.oneWorkbook) return [await saveFile(files[0]!, options.out ?? join(base, files[0]!.name))];
+  const directory = options.out ?? join(base, 'bang-cham-diem');
+  const written: string[] = [];
+  for (const file of files) written.push(await saveFile(file, join(directory, file.name)));
+  return written;
 }
 
-/** Writes the campaign report: counts, late submissions, rankings with the quota line, scores per unit as a chart. */
-export async function exportCampaignReport(store: CampaignStore, options: { out?: string; now: Date }): Promise<string> {
-  const { snap, decisions } = await read(store);
-  const file = options.out ?? join('out', store.campaign.id, 'bao-cao-phong-trao.xlsx');
-  await mkdir(dirname(file), { recursive: true });
-  await writeCampaignReportXlsx(campaignReport(store.campaign, snap.nominations, decisions, options.now), file);
-  return file;
+/** Writes the campaign report (default out/<campaign>/bao-cao-phong-trao.xlsx). */
+export async function exportCampaignReportFile(repo: CampaignRepository, options: { out?: string; now: Date }): Promise<string> {
+  const report = await exportCampaignReport(repo, options.now);
+  return saveFile(report, options.out ?? join('out', repo.campaign.id, report.name));
 }
 
 /** `thidua scoresheet [--one-workbook] [--out DIR|FILE]`. */
 export async function scoreSheetCommand(ctx: CliContext, options: DocumentStoreOptions & ScoreSheetOptions): Promise<number> {
-  const files = await exportScoreSheets(await openStore(ctx, options), options);
+  const files = await exportScoreSheetFiles(await openRepository(ctx, options), options);
   ctx.io.stdout.write(options.oneWorkbook ? `Đã xuất bảng chấm điểm (${files.length} tệp): ${files[0] ?? ''}\n` : `Đã xuất ${files.length} bảng chấm điểm vào ${files.length ? dirname(files[0]!) : '(không có hồ sơ)'}\n`);
   return EXIT.ok;
 }
 
 /** `thidua report [--out FILE]`. */
 export async function reportCommand(ctx: CliContext, options: DocumentStoreOptions & { out?: string }): Promise<number> {
-  const file = await exportCampaignReport(await openStore(ctx, options), { out: options.out, now: ctx.now() });
+  const file = await exportCampaignReportFile(await openRepository(ctx, options), { out: options.out, now: ctx.now() });
   ctx.io.stdout.write(`Đã xuất báo cáo phong trào: ${file}\n`);
   return EXIT.ok;
 }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Submission } from '../store/campaign-store.js';
+import type { Submission } from '../jobs/intake.js';
 import { UsageError } from './io.js';
 
 /** Reads a JSON file holding one nomination or an array of them; a malformed file is a UsageError naming it. */

@@ -123,7 +123,7 @@ export interface Datasets {
   registrations?: Map<string, ModelRegistrationRow[]>;
 }
 
-export function indexDatasets(raw: { quizLog?: QuizLogRow[]; awardHistory?: AwardHistoryRow[]; registrations?: ModelRegistrationRow[] }): Datasets {
+export function indexDatasets(raw: { quizLog?: readonly QuizLogRow[]; awardHistory?: readonly AwardHistoryRow[]; registrations?: readonly ModelRegistrationRow[] }): Datasets {
   return {
     quizLog: raw.quizLog?.length ? indexQuizLog(raw.quizLog) : undefined,
     awardHistory: raw.awardHistory?.length ? indexByNominee(raw.awardHistory) : undefined,

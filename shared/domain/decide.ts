@@ -2,9 +2,10 @@ import { appraise } from './appraise.js';
 import { findAward, type Campaign } from './campaign.js';
 import { councilResult, type CouncilScoreEntry, type MemberScore } from './council.js';
 import type { Datasets } from './datasets.js';
-import { finding, isIneligible, isPending, type Finding } from './findings.js';
+import { finding, type Finding } from './findings.js';
 import type { Nomination } from './nomination.js';
 import type { Review } from './review.js';
+import { statusOf } from './status.js';
 import { canonicalKey, compareVi } from './text.js';
 import { APPRAISAL_LABEL, NOMINEE_KIND_LABEL, type NominationStatus, type NomineeKind, type Stage } from './vocabulary.js';
 
@@ -56,7 +57,7 @@ export function decide(campaign: Campaign, nominations: readonly Nomination[], i
     if (first) findings.push(finding('DUPLICATE_NOMINEE', 'name', { other: first.responseId, year: appraisal.year }));
     else firstByNominee.set(key, nomination);
     const awarded = Boolean(review?.decisionNumber);
-    const status: NominationStatus = awarded ? 'awarded' : first ? 'duplicate' : isIneligible(findings) ? 'ineligible' : isPending(findings) ? pendingStatus(findings) : 'eligible';
+    const status = statusOf(findings, { duplicate: first !== undefined, awarded });
     return {
       responseId: nomination.responseId,
       award: nomination.award,
@@ -94,8 +95,6 @@ function blockNamer(campaign: Campaign): (block: string | undefined) => string |
     return seen.get(key);
   };
 }
-
-const pendingStatus = (findings: Finding[]): NominationStatus => (findings.some((f) => f.code === 'APPRAISED_NEEDS_DOCUMENTS') ? 'needs-documents' : 'awaiting-council');
 
 function reviewFindings(review: Review | undefined): Finding[] {
   if (!review?.appraisal || review.appraisal === 'eligible') return [];

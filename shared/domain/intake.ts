@@ -1,12 +1,14 @@
 import { appraise } from './appraise.js';
 import type { Campaign } from './campaign.js';
 import { nomineeKey } from './decide.js';
-import { finding, hasRejection, isIneligible, isPending, type Finding } from './findings.js';
+import { finding, hasRejection, type Finding } from './findings.js';
 import { parseNomination, type Nomination } from './nomination.js';
+import { statusOf } from './status.js';
+import type { NominationStatus } from './vocabulary.js';
 
 /** What became of one submission. */
 export type IntakeOutcome =
-  | { kind: 'accepted'; nomination: Nomination; status: 'eligible' | 'ineligible' | 'duplicate' | 'awaiting-council'; total: number; findings: Finding[] }
+  | { kind: 'accepted'; nomination: Nomination; status: NominationStatus; total: number; findings: Finding[] }
   | { kind: 'duplicate'; responseId: string }
   | { kind: 'rejected'; responseId?: string; findings: Finding[] };
 
@@ -48,7 +50,7 @@ export class IntakeSession {
     if (first) findings.push(finding('DUPLICATE_NOMINEE', 'name', { other: first, year: appraisal.year }));
     else this.nominees.set(key, nomination.responseId);
     this.ids.add(nomination.responseId);
-    const status = first ? 'duplicate' : isIneligible(findings) ? 'ineligible' : isPending(findings) ? 'awaiting-council' : 'eligible';
+    const status = statusOf(findings, { duplicate: first !== undefined });
     return { kind: 'accepted', nomination, status, total: appraisal.total, findings };
   }
 }

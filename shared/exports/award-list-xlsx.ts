@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { AwardListContent, AwardListEntry } from './award-list-content.js';
 import { listBlocks, line, SIZE } from './award-list-blocks.js';
@@ -41,9 +42,10 @@ const SECTION_HEIGHT = line(SIZE) + 4;
  * it goes, so memory stays flat however long the list: two-column header with its short rules, title block, sections
  * "I. TẬP THỂ (03 tập thể)" / "II. CÁ NHÂN (05 cá nhân)" numbered per section, signature block right and "Nơi nhận"
  * left; A4, the decree's margins, one page wide, the table header repeated on every page, page numbers from page 2,
- * and the signature kept on one page with the last row of the table.
+ * and the signature kept on one page with the last row of the table. Writes to `out` (a file, an HTTP response), which
+ * it ends.
  */
-export async function writeAwardListXlsx(content: AwardListContent, doc: AwardListDocument, file: string): Promise<void> {
+export async function writeAwardListXlsx(content: AwardListContent, doc: AwardListDocument, out: Writable): Promise<void> {
   const Excel = (await import('exceljs')).default;
   const columns = fitNumbering(LIST_COLUMNS[doc.variant], Math.max(0, ...content.sections.map((s) => s.entries.length)));
   const widths = columns.map((c) => c.width);
@@ -57,7 +59,7 @@ export async function writeAwardListXlsx(content: AwardListContent, doc: AwardLi
     rowHeightFor(values.flatMap((v, k) => (typeof v === 'string' ? [{ text: v, widthChars: widths[k]!, font: { size: SIZE } }] : [])), line(SIZE) + 2);
   const breakAt = signatureBreak(content, columns, entryHeight, { orientation, headHeight, above: sum(above.flat()), signature: sum(blockRows(blocks.signature)) });
 
-  const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'thi-dua';
   const ws = wb.addWorksheet('Danh sách', { pageSetup: a4PageSetup(orientation, titleRow), headerFooter: PAGE_NUMBERS, views: [{ showGridLines: false }] });
   ws.columns = widths.map((width) => ({ width }));

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { toVietnamIso } from '../domain/dates.js';
 import { NOMINEE_KIND_LABEL } from '../domain/vocabulary.js';
@@ -14,9 +15,9 @@ type Cell = string | number | null;
 /**
  * Writes the campaign report: "Tổng hợp" (counts by kind, status, award, emulation block and unit), "Biểu đồ" (the
  * average score per unit as a bar chart image, its labels and scale in the cells beside it), "Nộp muộn" (late
- * submissions per deadline) and "Xếp hạng" (the ranking per award with the quota line drawn across it).
+ * submissions per deadline) and "Xếp hạng" (the ranking per award with the quota line drawn across it). Writes to `out`.
  */
-export async function writeCampaignReportXlsx(report: CampaignReport, file: string): Promise<void> {
+export async function writeCampaignReportXlsx(report: CampaignReport, out: Writable): Promise<void> {
   const Excel = (await import('exceljs')).default;
   const wb = new Excel.Workbook();
   wb.creator = 'thi-dua';
@@ -63,7 +64,7 @@ export async function writeCampaignReportXlsx(report: CampaignReport, file: stri
   row = heading(ranking, 1, 'XẾP HẠNG THEO HÌNH THỨC KHEN THƯỞNG', { size: 14, bold: true });
   for (const group of report.rankings) row = rankingTable(ranking, row, group) + 1;
 
-  await wb.xlsx.writeFile(file);
+  await wb.xlsx.write(out);
 }
 
 function writeChart(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, report: CampaignReport, divisions: number): void {

@@ -1,5 +1,4 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { PageFill } from './page-fill.js';
 import { line, SCORE_COLUMNS, scoreSheetBlocks, SIZE } from './score-sheet-blocks.js';
@@ -11,36 +10,22 @@ import { a4PageSetup, blockRows, BOX, FONT, orientationFor, PAGE_NUMBERS, writeB
 const COLUMNS = SCORE_COLUMNS;
 const WIDTHS = COLUMNS.map((c) => c.width);
 
-export type ScoreSheetTarget = { oneWorkbook: string } | { directory: string };
-
 /**
- * Writes score sheets ("Bảng tự đánh giá, chấm điểm"): one workbook with a tab per nominee, or one file per nominee.
- * Returns the files written.
+ * Writes score sheets ("Bảng tự đánh giá, chấm điểm") as one workbook with a tab per nominee (or one tab saying there
+ * is none) to `out`.
  */
-export async function writeScoreSheets(sheets: readonly ScoreSheet[], target: ScoreSheetTarget): Promise<string[]> {
+export async function writeScoreSheetsXlsx(sheets: readonly ScoreSheet[], out: Writable): Promise<void> {
   const Excel = (await import('exceljs')).default;
   const names = uniqueTabNames(sheets.map((s) => s.nomination.name));
-  if ('oneWorkbook' in target) {
-    const wb = new Excel.Workbook();
-    wb.creator = 'thi-dua';
-    sheets.forEach((sheet, i) => fillScoreSheet(wb.addWorksheet(names[i]!, sheetOptions()), sheet));
-    if (sheets.length === 0) wb.addWorksheet('Không có hồ sơ');
-    await mkdir(dirname(target.oneWorkbook), { recursive: true });
-    await wb.xlsx.writeFile(target.oneWorkbook);
-    return [target.oneWorkbook];
-  }
-  await mkdir(target.directory, { recursive: true });
-  const files: string[] = [];
-  for (const [i, sheet] of sheets.entries()) {
-    const wb = new Excel.Workbook();
-    wb.creator = 'thi-dua';
-    fillScoreSheet(wb.addWorksheet(names[i]!, sheetOptions()), sheet);
-    const file = join(target.directory, `${fileSlug(sheet.nomination.responseId, 30)}-${fileSlug(sheet.nomination.name)}.xlsx`);
-    await wb.xlsx.writeFile(file);
-    files.push(file);
-  }
-  return files;
+  const wb = new Excel.Workbook();
+  wb.creator = 'thi-dua';
+  sheets.forEach((sheet, i) => fillScoreSheet(wb.addWorksheet(names[i]!, sheetOptions()), sheet));
+  if (sheets.length === 0) wb.addWorksheet('Không có hồ sơ');
+  await wb.xlsx.write(out);
 }
+
+/** The file name of one nominee's own score sheet: its responseId and name, made safe for a file system. */
+export const scoreSheetFileName = (sheet: ScoreSheet): string => `${fileSlug(sheet.nomination.responseId, 30)}-${fileSlug(sheet.nomination.name)}.xlsx`;
 
 const sheetOptions = (): Partial<ExcelJS.AddWorksheetOptions> => ({ headerFooter: PAGE_NUMBERS, views: [{ showGridLines: false }] });
 

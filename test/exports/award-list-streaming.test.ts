@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import type { AwardListContent } from '../../shared/exports/award-list-content.js';
 import { awardListDocument } from '../../shared/exports/award-list-document.js';
-import { writeAwardListXlsx } from '../../shared/exports/award-list-xlsx.js';
+import { writeAwardListFile } from '../support/files.js';
 import { DISTRICT, tempDir, vanNinh } from '../support/builders.js';
 import { readBack, rowStarting, zipEntryText } from './read-back.js';
 
@@ -27,7 +27,7 @@ describe('a long award list', () => {
   test('is written row by row with the streaming writer and reads back whole: every row, numbered, in order', async () => {
     const file = join(tempDir(), 'dai.xlsx');
     const content = longList();
-    await writeAwardListXlsx(content, awardListDocument(content, { deputy: false }, 'decision'), file);
+    await writeAwardListFile(content, awardListDocument(content, { deputy: false }, 'decision'), file);
 
     // Read back with the streaming reader too, so the check itself stays light.
     const numbered: Array<[number, string]> = [];
@@ -58,7 +58,7 @@ describe('the signature block', () => {
   };
   const breaksOf = async (count: number) => {
     const file = join(tempDir(), `ds-${count}.xlsx`);
-    await writeAwardListXlsx(list(count), awardListDocument(list(count), { deputy: false }, 'decision'), file);
+    await writeAwardListFile(list(count), awardListDocument(list(count), { deputy: false }, 'decision'), file);
     const xml = zipEntryText(file, 'xl/worksheets/sheet1.xml');
     const ws = (await readBack(file)).getWorksheet('Danh sách')!;
     return { breaks: [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1])), last: rowStarting(ws, String(count)).number };

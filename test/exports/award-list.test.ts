@@ -1,28 +1,30 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { exportAwardList } from '../../shared/cli/commands.js';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { exportAwardListFile as exportAwardList } from '../../shared/cli/document-commands.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { DISTRICT, PROVINCE, rawCollective, rawIndividual, scoresTotalling, tempDir, vanNinh } from '../support/builders.js';
 import { cellText, readBack, rowStarting, textCells, texts } from './read-back.js';
+import { initCampaign } from '../../shared/jobs/init-campaign.js';
+import { intake } from '../../shared/jobs/intake.js';
 
 const NOW = new Date('2024-08-30T02:00:00Z');
 const mm = (inches: number | undefined) => Math.round((inches ?? 0) * 25.4);
 
 describe('the award list (danh sách)', () => {
   let dir: string;
-  let store: CampaignStore;
+  let store: CampaignRepository;
   let tables: WorkbookStore;
 
   beforeAll(async () => {
     dir = tempDir();
     tables = new WorkbookStore(join(dir, 'store.xlsx'));
-    store = await CampaignStore.init(tables, vanNinh());
+    store = await initCampaign(tables, vanNinh());
     const individual = (id: string, name: string, total: number, extra: Record<string, unknown> = {}) =>
       ({ payload: rawIndividual({ responseId: id, name, selfScores: scoresTotalling('individual', total), ...extra }), source: id });
     const collective = (id: string, name: string, total: number) =>
       ({ payload: rawCollective({ responseId: id, name, unit: 'Huyện Vạn Ninh', selfScores: scoresTotalling('collective', total) }), source: id });
-    await store.intake([
+    await intake(store, [
       collective('c1', 'Hội Nông dân xã Vạn Thắng', 98),
       collective('c2', 'Đoàn Thanh niên thị trấn Vạn Giã', 99),
       collective('c3', 'Chi hội Phụ nữ thôn Xuân Đông', 95),
@@ -136,7 +138,7 @@ describe('the award list (danh sách)', () => {
   });
 
   test('the provincial proposal is signed for the committee, attached to a Tờ trình, in landscape with points, the award proposed and the earlier award', async () => {
-    await store.intake([{ payload: rawIndividual({ responseId: 'p1', name: 'Phan Văn Đức', award: PROVINCE }), source: 'p1' }], NOW);
+    await intake(store, [{ payload: rawIndividual({ responseId: 'p1', name: 'Phan Văn Đức', award: PROVINCE }), source: 'p1' }], NOW);
     const ws = await sheetOf(await exportAwardList(store, PROVINCE, { out: join(dir, 'tinh.xlsx') }));
     const rows = texts(ws);
     const flat = rows.flat();

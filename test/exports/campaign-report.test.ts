@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { exportCampaignReport } from '../../shared/cli/document-commands.js';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { exportCampaignReportFile as exportCampaignReport } from '../../shared/cli/document-commands.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { DISTRICT, rawCollective, rawIndividual, scoresTotalling, tempDir, vanNinh } from '../support/builders.js';
 import { cellText, readBack, texts } from './read-back.js';
+import { initCampaign } from '../../shared/jobs/init-campaign.js';
+import { intake } from '../../shared/jobs/intake.js';
 
 const NOW = new Date('2024-09-20T02:00:00Z');
 
@@ -13,10 +15,10 @@ describe('the campaign report', () => {
 
   beforeAll(async () => {
     const dir = tempDir();
-    const store = await CampaignStore.init(new WorkbookStore(join(dir, 'store.xlsx')), vanNinh());
+    const store = await initCampaign(new WorkbookStore(join(dir, 'store.xlsx')), vanNinh());
     const person = (id: string, name: string, unit: string, total: number, submittedAt = '2024-08-15T09:00:00+07:00') =>
       ({ payload: rawIndividual({ responseId: id, name, unit, submittedAt, selfScores: scoresTotalling('individual', total) }), source: id });
-    await store.intake([
+    await intake(store, [
       person('p1', 'Nguyễn Thị Hồng Nhung', 'UBND xã Vạn Thạnh', 99),
       person('p2', 'Lê Thị Thu Hà', 'UBND xã Vạn Thạnh', 97),
       person('p3', 'Phạm Minh Tuấn', 'Công an xã Vạn Khánh', 96),

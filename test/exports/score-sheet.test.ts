@@ -1,15 +1,18 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { exportScoreSheets } from '../../shared/cli/document-commands.js';
+import { exportScoreSheetFiles as exportScoreSheets } from '../../shared/cli/document-commands.js';
 import { CouncilScoreEntry } from '../../shared/domain/council.js';
 import { scoreSheet, verdictLine } from '../../shared/exports/score-sheet-content.js';
-import { writeScoreSheets } from '../../shared/exports/score-sheet-xlsx.js';
+import { writeScoreSheets } from '../support/files.js';
 import { uniqueTabNames } from '../../shared/exports/sheet-names.js';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { fullMarks, nomination, rawCollective, rawIndividual, scoresTotalling, tempDir, vanNinh } from '../support/builders.js';
 import { cellText, readBack, rowStarting, texts } from './read-back.js';
+import { initCampaign } from '../../shared/jobs/init-campaign.js';
+import { intake } from '../../shared/jobs/intake.js';
+import { recordCouncilScores } from '../../shared/jobs/record-council-scores.js';
 
 const NOW = new Date('2024-08-30T02:00:00Z');
 
@@ -40,17 +43,17 @@ describe('the score sheet (Bảng tự đánh giá, chấm điểm), as content'
 
 describe('score sheets, written and read back', () => {
   let dir: string;
-  let store: CampaignStore;
+  let store: CampaignRepository;
 
   beforeAll(async () => {
     dir = tempDir();
-    store = await CampaignStore.init(new WorkbookStore(join(dir, 'store.xlsx')), vanNinh());
-    await store.intake([
+    store = await initCampaign(new WorkbookStore(join(dir, 'store.xlsx')), vanNinh());
+    await intake(store, [
       { payload: rawIndividual({ responseId: 'a1', name: 'Trần Văn Phúc', selfScores: scoresTotalling('individual', 97) }), source: 't' },
       { payload: rawIndividual({ responseId: 'a2', name: 'Trần Văn Phúc', unit: 'UBND xã Vạn Hưng', selfScores: scoresTotalling('individual', 93) }), source: 't' },
       { payload: rawCollective({ responseId: 'a3', name: 'Hội Liên hiệp Phụ nữ xã Vạn Thắng: chi hội thôn Xuân Đông [mô hình]' }), source: 't' },
     ], NOW);
-    await store.recordCouncilScores([CouncilScoreEntry.parse({ responseId: 'a1', member: 'Lê Văn Bảy', memberUnit: 'Ban Dân vận', scores: scoresTotalling('individual', 94) })], NOW);
+    await recordCouncilScores(store, [CouncilScoreEntry.parse({ responseId: 'a1', member: 'Lê Văn Bảy', memberUnit: 'Ban Dân vận', scores: scoresTotalling('individual', 94) })], NOW);
   });
 
   test('one workbook holds a tab per nominee, named uniquely within 31 characters and without []:*?/\\', async () => {

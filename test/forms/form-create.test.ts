@@ -3,17 +3,18 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { formCreateCommand } from '../../shared/cli/form-commands.js';
 import { parseNomination } from '../../shared/domain/nomination.js';
 import { buildFormPlan, CONFIRMATION, pointChoices } from '../../shared/forms/form-plan.js';
-import { FORM_SETTING, readFormQuestions } from '../../shared/forms/form-tables.js';
+import { FORM_SETTING } from '../../shared/store/codecs/settings.js';
 import { googleFormsApi } from '../../shared/forms/forms-api.js';
 import { answersFromApi, responseToNomination } from '../../shared/forms/response-to-nomination.js';
 import { titleKey } from '../../shared/forms/form-question.js';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { campaigns, vanNinh } from '../support/builders.js';
 import { quiz } from '../support/campaign-builders.js';
 import { FakeForms } from '../fakes/forms-fake.js';
 import { newWorkbook, tokenAuth } from '../functions/harness.js';
 import { apiResponse } from './form-builders.js';
+import { formQuestionsOf } from '../support/campaign.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -32,7 +33,7 @@ async function created() {
   const { io: cliIo, out } = io();
   const code = await formCreateCommand({ io: cliIo, now: () => new Date('2024-07-01T00:00:00Z'), campaigns }, 'van-ninh-dan-van-kheo', { store: workbook }, await googleFormsApi({ auth: tokenAuth() }));
   const tables = new WorkbookStore(workbook);
-  const store = await CampaignStore.open(tables, campaigns);
+  const store = await CampaignRepository.open(tables, campaigns);
   const formId = fake.calls[0]!.method === 'forms.create' ? fake.calls.find((c) => c.method === 'forms.batchUpdate')!.formId! : '';
   return { fake, code, out: out.join(''), store, tables, formId, form: fake.form(formId) };
 }
@@ -76,7 +77,7 @@ describe('thidua form create', () => {
 
   test('records every question id with its contract field in the workbook, and the form id in the settings', async () => {
     const { store, tables, formId, form } = await created();
-    const { questions, problems } = await readFormQuestions(tables, store);
+    const { questions, problems } = await formQuestionsOf(store);
     expect(problems).toEqual([]);
     const asked = form.items.flatMap((i) => (i.questionItem?.question?.questionId ? [i.questionItem.question.questionId] : []));
     expect(questions.map((q) => q.questionId).sort()).toEqual([...asked].sort());
@@ -87,7 +88,7 @@ describe('thidua form create', () => {
 
   test('a response to the form made this way turns back into a nomination the contract accepts', async () => {
     const { store, tables } = await created();
-    const { questions } = await readFormQuestions(tables, store);
+    const { questions } = await formQuestionsOf(store);
     const raw = responseToNomination(answersFromApi(apiResponse(questions, 'ACYDBN1', '2024-08-12T03:15:00Z', { gender: 'Nữ', selfScores: { 1: '13,5', 2: 15, 3: 20, 4: 10, 5: 10, 6: 15, 7: 15 } })), questions, vanNinh());
     const parsed = parseNomination(raw);
     expect(parsed.ok && parsed.nomination).toMatchObject({

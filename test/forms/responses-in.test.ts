@@ -5,13 +5,14 @@ import { intake } from '../../functions/intake.js';
 import { run } from '../../shared/cli/main.js';
 import { csvToAnswers } from '../../shared/forms/csv-responses.js';
 import { buildFormPlan } from '../../shared/forms/form-plan.js';
-import { recordForm } from '../../shared/forms/form-tables.js';
+import { recordForm } from '../../shared/jobs/create-form.js';
 import type { FormQuestion } from '../../shared/forms/form-question.js';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { campaigns, tempDir, vanNinh } from '../support/builders.js';
 import { bearer, certsHandler, env, newWorkbook, postJson, server, serveHttp, testRuntime, useMsw } from '../functions/harness.js';
 import { answerValues, type Answering } from './form-builders.js';
+import { snapshotOf } from '../support/campaign.js';
 
 useMsw();
 
@@ -20,7 +21,7 @@ async function withMapping(): Promise<{ workbook: string; questions: FormQuestio
   const workbook = await newWorkbook();
   const tables = new WorkbookStore(workbook);
   const questions = [...buildFormPlan(vanNinh()).questions.values()];
-  await recordForm(tables, await CampaignStore.open(tables, campaigns), { formId: '1FormFromTheCouncil0001', questions });
+  await recordForm(await CampaignRepository.open(tables, campaigns), { formId: '1FormFromTheCouncil0001', questions });
   return { workbook, questions };
 }
 
@@ -59,7 +60,7 @@ describe('thidua intake <responses.csv> (Google Forms CSV export)', () => {
     expect(await run(['intake', file, '--store', workbook], second.io)).toBe(0);
 
     // THEN two nominations, Vietnam time, the same ids the second time
-    const { nominations } = await (await CampaignStore.open(new WorkbookStore(workbook), campaigns)).snapshot();
+    const { nominations } = await snapshotOf(await CampaignRepository.open(new WorkbookStore(workbook), campaigns));
     expect(nominations.map((n) => [n.name, n.kind, n.birthDate, n.submittedAt.toISOString()])).toEqual([
       ['Trần Thị Mai', 'individual', '1978-09-02', '2024-08-15T02:30:00.000Z'],
       ['Chi hội Phụ nữ thôn Xuân Tự', 'collective', undefined, '2024-08-16T07:05:12.000Z'],
@@ -107,7 +108,7 @@ describe('the Apps Script trigger', () => {
     const res = await postJson(await serveHttp(intake(rt)), envelope, bearer());
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ outcome: 'accepted', responseId: '2_ABaOnudAbc' });
-    const { nominations } = await (await CampaignStore.open(new WorkbookStore(workbook), campaigns)).snapshot();
+    const { nominations } = await snapshotOf(await CampaignRepository.open(new WorkbookStore(workbook), campaigns));
     expect(nominations[0]).toMatchObject({ name: 'Võ Văn Khánh', award: 'giay-khen-chu-tich-huyen', kind: 'individual' });
   });
 

@@ -2,10 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { deadlineReport as deadlineDoor } from '../../functions/deadline-report.js';
 import { recompute } from '../../functions/recompute.js';
 import { deadlineReport, deadlineState, occurrence, unitDeadlines } from '../../shared/domain/deadline-report.js';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { campaigns, DISTRICT, rawIndividual, vanNinh } from '../support/builders.js';
 import { bearer, certsHandler, env, newWorkbook, postJson, server, serveHttp, testRuntime, useMsw } from './harness.js';
+import { intake } from '../../shared/jobs/intake.js';
 
 useMsw();
 
@@ -62,8 +63,8 @@ describe('the recompute and deadline report functions', () => {
     server.use(certsHandler());
     const workbook = await newWorkbook();
     const tables = new WorkbookStore(workbook);
-    const store = await CampaignStore.open(tables, campaigns);
-    await store.intake(
+    const store = await CampaignRepository.open(tables, campaigns);
+    await intake(store, 
       [
         { payload: rawIndividual({ responseId: 'a', unit: 'UBND xã Vạn Thắng', submittedAt: '2024-08-10T09:00:00+07:00' }), source: 'test' },
         { payload: rawIndividual({ responseId: 'b', unit: 'UBND xã Vạn Hưng', submittedAt: '2024-08-11T09:00:00+07:00' }), source: 'test' },

@@ -3,13 +3,14 @@ import { formSyncEvent } from '../../functions/form-sync-event.js';
 import { formSync } from '../../functions/form-sync.js';
 import { formCreateCommand } from '../../shared/cli/form-commands.js';
 import { googleFormsApi } from '../../shared/forms/forms-api.js';
-import { FORM_SETTING, readFormQuestions } from '../../shared/forms/form-tables.js';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { FORM_SETTING } from '../../shared/store/codecs/settings.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { campaigns } from '../support/builders.js';
 import { FakeForms } from '../fakes/forms-fake.js';
 import { apiResponse } from '../forms/form-builders.js';
 import { bearer, certsHandler, env, newWorkbook, postJson, server, serveCloudEvent, serveHttp, testRuntime, tokenAuth, useMsw } from './harness.js';
+import { snapshotOf, formQuestionsOf } from '../support/campaign.js';
 
 useMsw();
 
@@ -24,12 +25,16 @@ async function setup(options: { maxPageSize?: number } = {}) {
   await formCreateCommand({ io, now: () => NOW, campaigns }, 'van-ninh-dan-van-kheo', { store: workbook }, await googleFormsApi({ auth: tokenAuth() }));
   const formId = fake.calls.find((c) => c.method === 'forms.batchUpdate')!.formId!;
   const tables = new WorkbookStore(workbook);
-  const store = await CampaignStore.open(tables, campaigns);
-  const { questions } = await readFormQuestions(tables, store);
+  const store = await CampaignRepository.open(tables, campaigns);
+  const { questions } = await formQuestionsOf(store);
   const rt = testRuntime(env(workbook, { THIDUA_FORM_ID: formId }), () => NOW);
   fake.counts['responses.list'] = 0;
-  const snapshot = async () => (await CampaignStore.open(new WorkbookStore(workbook), campaigns)).snapshot();
-  const settings = async () => (await CampaignStore.open(new WorkbookStore(workbook), campaigns)).settings();
+  const snapshot = async () => {
+    const repo = await CampaignRepository.open(new WorkbookStore(workbook), campaigns);
+    const rows = (await new WorkbookStore(workbook).readTabs([repo.tab('nominations')])).get('nominations') ?? [];
+    return { ...(await snapshotOf(repo)), stored: new Map(rows.map((r) => [String(r.responseId), r])) };
+  };
+  const settings = async () => (await CampaignRepository.open(new WorkbookStore(workbook), campaigns)).settings();
   return { fake, formId, questions, rt, snapshot, settings, workbook };
 }
 

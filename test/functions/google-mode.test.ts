@@ -2,14 +2,16 @@ import { describe, expect, test } from 'vitest';
 import { formSync } from '../../functions/form-sync.js';
 import { intake } from '../../functions/intake.js';
 import { buildFormPlan } from '../../shared/forms/form-plan.js';
-import { FORM_SETTING, recordForm } from '../../shared/forms/form-tables.js';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { FORM_SETTING } from '../../shared/store/codecs/settings.js';
+import { recordForm } from '../../shared/jobs/create-form.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { GoogleSheetsStore } from '../../shared/store/google-sheets-store.js';
 import { rawIndividual, vanNinh } from '../support/builders.js';
 import { FakeForms } from '../fakes/forms-fake.js';
 import { FakeSheets } from '../fakes/sheets-fake.js';
 import { apiResponse } from '../forms/form-builders.js';
 import { AUDIENCE, bearer, certsHandler, json, postJson, SCHEDULER, server, serveHttp, testRuntime, tokenAuth, useMsw } from './harness.js';
+import { initCampaign } from '../../shared/jobs/init-campaign.js';
 
 useMsw();
 
@@ -22,10 +24,10 @@ async function setup() {
   server.use(certsHandler(), ...sheets.handlers, ...forms.handlers);
   const spreadsheetId = sheets.createSpreadsheet({ title: 'Thi đua Vạn Ninh' });
   const tables = new GoogleSheetsStore({ spreadsheetId, auth: tokenAuth(), editorEmail: SA });
-  const store = await CampaignStore.init(tables, vanNinh());
+  const store = await initCampaign(tables, vanNinh());
   const formId = forms.addForm({ title: 'Hồ sơ' });
   const questions = [...buildFormPlan(vanNinh()).questions.values()];
-  await recordForm(tables, store, { formId, questions });
+  await recordForm(store, { formId, questions });
   sheets.resetCounts();
   const rt = testRuntime({ THIDUA_SPREADSHEET_ID: spreadsheetId, THIDUA_SERVICE_ACCOUNT: SA, THIDUA_OIDC_AUDIENCES: AUDIENCE, THIDUA_ALLOWED_CALLERS: SCHEDULER, THIDUA_FORM_ID: formId });
   return { sheets, forms, spreadsheetId, formId, questions, rt, store };

@@ -16,9 +16,10 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Logger, Severity } from '../../functions/runtime/log.js';
 import { createRuntime, type Runtime } from '../../functions/runtime/runtime.js';
 import type { Campaign } from '../../shared/domain/campaign.js';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { tempDir, vanNinh } from '../support/builders.js';
+import { initCampaign } from '../../shared/jobs/init-campaign.js';
 
 export const CERTS_URL = 'https://www.googleapis.com/oauth2/v1/certs';
 export const AUDIENCE = 'https://intake-abc123-as.a.run.app';
@@ -97,7 +98,7 @@ export async function newWorkbook(campaign: Campaign = vanNinh()): Promise<strin
   const dir = tempDir('thidua-fn-');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${campaign.id}.xlsx`);
-  await CampaignStore.init(new WorkbookStore(path), campaign);
+  await initCampaign(new WorkbookStore(path), campaign);
   return path;
 }
 

@@ -2,9 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { intake } from '../../functions/intake.js';
 import { signBody } from '../../shared/auth/hmac-signature.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { campaigns, rawIndividual } from '../support/builders.js';
 import { bearer, certsHandler, env, foreignKey, HMAC_SECRET, idToken, newWorkbook, postJson, server, serveHttp, testRuntime, useMsw, COUNCIL, json } from './harness.js';
+import { snapshotOf } from '../support/campaign.js';
 
 useMsw();
 
@@ -13,9 +14,9 @@ async function setup(extra: Record<string, string> = {}) {
   const workbook = await newWorkbook();
   const rt = testRuntime(env(workbook, extra));
   const url = `${await serveHttp(intake(rt))}/`;
-  const stored = async () => (await CampaignStore.open(new WorkbookStore(workbook), campaigns)).snapshot();
+  const stored = async () => snapshotOf(await CampaignRepository.open(new WorkbookStore(workbook), campaigns));
   const rejections = async () => {
-    const store = await CampaignStore.open(new WorkbookStore(workbook), campaigns);
+    const store = await CampaignRepository.open(new WorkbookStore(workbook), campaigns);
     return (await new WorkbookStore(workbook).readTabs([store.tab('rejections')])).get('rejections') ?? [];
   };
   return { rt, url, stored, rejections };

@@ -4,7 +4,7 @@
  * one Sheets fake. Without the write lock they lose rows; with it every submission lands once.
  */
 import { describe, expect, test, vi } from 'vitest';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { GoogleSheetsStore } from '../../shared/store/google-sheets-store.js';
 import { LOCK_TITLE, SheetLock, SheetLockError, type LockPolicy } from '../../shared/store/google-sheets-lock.js';
 import { SheetsCaller } from '../../shared/store/google-sheets-call.js';
@@ -14,6 +14,8 @@ import { certsHandler, server, tokenAuth, useMsw } from '../functions/harness.js
 import { campaigns, rawIndividual, vanNinh } from '../support/builders.js';
 import { sheets_v4 } from '@googleapis/sheets';
 import { keyCounts, tally, VirtualClock } from './google-harness.js';
+import { initCampaign } from '../../shared/jobs/init-campaign.js';
+import { intake } from '../../shared/jobs/intake.js';
 
 useMsw();
 
@@ -23,9 +25,9 @@ const FAST: Partial<LockPolicy> = { pollMs: 4, maxWaitMs: 20_000 };
 /** A fresh copy of the store modules: another process, with its own queues and lock holder. */
 async function processOf(spreadsheetId: string, lock: boolean) {
   vi.resetModules();
-  const [{ GoogleSheetsStore: Store }, { CampaignStore: Campaign }] = await Promise.all([
+  const [{ GoogleSheetsStore: Store }, { CampaignRepository: Campaign }] = await Promise.all([
     import('../../shared/store/google-sheets-store.js'),
-    import('../../shared/store/campaign-store.js'),
+    import('../../shared/store/campaign-repository.js'),
   ]);
   const tables = new Store({ spreadsheetId, auth: tokenAuth(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)), ...(lock ? { lock: FAST } : {}) });
   return Campaign.open(tables, campaigns);
@@ -35,7 +37,7 @@ async function sheet(seed: number) {
   const fake = new FakeSheets({ seed });
   server.use(certsHandler(), ...fake.handlers);
   const id = fake.createSpreadsheet({ title: 'Thi đua Vạn Ninh' });
-  await CampaignStore.init(new GoogleSheetsStore({ spreadsheetId: id, auth: tokenAuth() }), vanNinh());
+  await initCampaign(new GoogleSheetsStore({ spreadsheetId: id, auth: tokenAuth() }), vanNinh());
   fake.resetCounts();
   return { fake, id };
 }
@@ -49,8 +51,8 @@ async function race(lock: boolean) {
   const ids = Array.from({ length: 24 }, (_, i) => `p-${i}`);
   const forA = ids.filter((_, i) => i % 2 === 0 || i % 5 === 0);
   const forB = ids.filter((_, i) => i % 2 === 1 || i % 5 === 0);
-  const take = (store: CampaignStore, which: string[]) =>
-    Promise.all(which.map((responseId) => store.intake([{ payload: rawIndividual({ responseId, name: `Người ${responseId}` }), source: 'test' }], NOW, { edits: 'update' })));
+  const take = (store: CampaignRepository, which: string[]) =>
+    Promise.all(which.map((responseId) => intake(store, [{ payload: rawIndividual({ responseId, name: `Người ${responseId}` }), source: 'test' }], NOW, { edits: 'update' })));
   await Promise.all([take(a, forA), take(b, forB)]);
   fake.faults.setDecider(undefined);
   return { fake, id, result: tally(ids, keyCounts(fake, id)) };
@@ -132,7 +134,7 @@ describe('a long job', () => {
     const { fake, id } = await sheet(45);
     const clock = new VirtualClock();
     const tables = new GoogleSheetsStore({ spreadsheetId: id, auth: tokenAuth(), sleep: clock.sleep, now: clock.now, random: () => 0.5, lock: true });
-    const store = await CampaignStore.open(tables, campaigns);
+    const store = await CampaignRepository.open(tables, campaigns);
     const lockIds = () => fake.spreadsheet(id).sheets.filter((s) => s.properties.title === LOCK_TITLE).map((s) => s.properties.sheetId);
     let during: number[] = [];
     await tables.exclusive(async () => {
@@ -155,14 +157,14 @@ describe('a write whose outcome is unknown', () => {
     const clock = new VirtualClock();
     const store = (seed: number) =>
       new GoogleSheetsStore({ spreadsheetId: id, auth: tokenAuth(), sleep: clock.sleep, now: clock.now, random: () => (seed % 10) / 10, lock: { maxWaitMs: 1_000_000 } });
-    const a = await CampaignStore.open(store(1), campaigns);
+    const a = await CampaignRepository.open(store(1), campaigns);
     fake.faults.addRule({ methods: 'values.batchUpdate', fault: Faults.appliedThenDrop(), times: 6 });
-    const failed = await a.intake([{ payload: rawIndividual({ responseId: 'u-1' }), source: 'test' }], NOW).catch((e: unknown) => e);
+    const failed = await intake(a, [{ payload: rawIndividual({ responseId: 'u-1' }), source: 'test' }], NOW).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(Error);
     const sent = clock.now();
     // THEN the lock is still there, and the next job (here: of the same process) waits until the lease has run out
     expect(fake.spreadsheet(id).sheets.some((s) => s.properties.title === LOCK_TITLE)).toBe(true);
-    await a.intake([{ payload: rawIndividual({ responseId: 'u-2' }), source: 'test' }], NOW);
+    await intake(a, [{ payload: rawIndividual({ responseId: 'u-2' }), source: 'test' }], NOW);
     expect(clock.now() - sent).toBeGreaterThanOrEqual(150_000);
     expect([...keyCounts(fake, id)]).toEqual([
       ['u-1', 1],

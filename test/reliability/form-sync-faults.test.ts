@@ -5,7 +5,7 @@
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { formSync } from '../../functions/form-sync.js';
-import { FORM_SETTING } from '../../shared/forms/form-tables.js';
+import { FORM_SETTING } from '../../shared/store/codecs/settings.js';
 import { Faults } from '../fakes/sheets-fake.js';
 import { seededRandom } from '../fakes/sheets-fake-faults.js';
 import { FakeForms } from '../fakes/forms-fake.js';

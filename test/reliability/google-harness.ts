@@ -7,13 +7,14 @@ import { createRuntime, type Runtime } from '../../functions/runtime/runtime.js'
 import type { LockPolicy } from '../../shared/store/google-sheets-lock.js';
 import type { RetryPolicy } from '../../shared/store/retry.js';
 import { buildFormPlan } from '../../shared/forms/form-plan.js';
-import { recordForm } from '../../shared/forms/form-tables.js';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { recordForm } from '../../shared/jobs/create-form.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { GoogleSheetsStore } from '../../shared/store/google-sheets-store.js';
 import { FakeSheets, type Fault } from '../fakes/sheets-fake.js';
 import { seededRandom } from '../fakes/sheets-fake-faults.js';
 import { AUDIENCE, captureLog, certsHandler, CERTS_URL, SCHEDULER, server, tokenAuth } from '../functions/harness.js';
 import { vanNinh } from '../support/builders.js';
+import { initCampaign } from '../../shared/jobs/init-campaign.js';
 
 export const NOMINATIONS = 'Hồ sơ đề nghị';
 export const REJECTIONS = 'Hồ sơ bị từ chối';
@@ -41,9 +42,9 @@ export async function googleSetup(
   if (!options.sheets) server.use(certsHandler(), ...sheets.handlers);
   const spreadsheetId = sheets.createSpreadsheet({ title: 'Thi đua Vạn Ninh' });
   const tables = new GoogleSheetsStore({ spreadsheetId, auth: tokenAuth(), editorEmail: SA });
-  const store = await CampaignStore.init(tables, vanNinh());
+  const store = await initCampaign(tables, vanNinh());
   const questions = [...buildFormPlan(vanNinh()).questions.values()];
-  if (options.formId) await recordForm(tables, store, { formId: options.formId, questions });
+  if (options.formId) await recordForm(store, { formId: options.formId, questions });
   sheets.resetCounts();
   const clock = new VirtualClock();
   const { log, lines } = captureLog();

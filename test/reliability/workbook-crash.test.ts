@@ -8,11 +8,12 @@ import { basename, dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { intake } from '../../functions/intake.js';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { bearer, certsHandler, env, newWorkbook, postJson, server, serveHttp, testRuntime, useMsw } from '../functions/harness.js';
 import { campaigns, rawIndividual } from '../support/builders.js';
 import { bundle } from './bundle.js';
+import { snapshotOf } from '../support/campaign.js';
 
 useMsw();
 
@@ -85,8 +86,8 @@ describe('the local workbook', () => {
       expect(new Set(ids).size).toBe(ids.length);
       next = ids.length;
     }
-    const store = await CampaignStore.open(new WorkbookStore(path), campaigns);
-    const { nominations, problems } = await store.snapshot();
+    const store = await CampaignRepository.open(new WorkbookStore(path), campaigns);
+    const { nominations, problems } = await snapshotOf(store);
     console.log(`workbook crash: killed ${round} times (${midSave} while a temporary file was being written); ${nominations.length} nominations readable, ${problems.length} problems`);
     expect(problems).toEqual([]);
     expect(nominations.length).toBe(next);

@@ -6,11 +6,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { campaigns, tempDir } from '../support/builders.js';
 import { hostileNomination, mutated, serialize } from './hostile.js';
 import { thiduaAt } from '../support/cli.js';
+import { snapshotOf } from '../support/campaign.js';
 
 const thidua = thiduaAt('2024-08-20T02:00:00Z');
 
@@ -42,7 +43,7 @@ describe('thidua intake with hostile files', () => {
       }),
       { numRuns: Number(process.env.THIDUA_PROPERTY_RUNS ?? 12) },
     );
-    const { nominations, problems } = await (await CampaignStore.open(new WorkbookStore(store), campaigns)).snapshot();
+    const { nominations, problems } = await snapshotOf(await CampaignRepository.open(new WorkbookStore(store), campaigns));
     expect(nominations.length).toBe(accepted);
     expect(problems).toEqual([]);
   });

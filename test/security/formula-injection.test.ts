@@ -7,8 +7,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { exportAwardListFile, exportCampaignReport, exportScoreSheets } from '../../shared/cli/document-commands.js';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { exportAwardListFile, exportCampaignReportFile as exportCampaignReport, exportScoreSheetFiles as exportScoreSheets } from '../../shared/cli/document-commands.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { cellA1 } from '../../shared/store/google-sheets-a1.js';
 import { GoogleSheetsStore } from '../../shared/store/google-sheets-store.js';
 import { layoutsFor } from '../../shared/store/layouts.js';
@@ -16,6 +16,9 @@ import { FakeSheets } from '../fakes/sheets-fake.js';
 import { certsHandler, server, tokenAuth, useMsw } from '../functions/harness.js';
 import { DISTRICT, rawCollective, rawIndividual, tempDir, vanNinh } from '../support/builders.js';
 import { zipEntryText } from '../exports/read-back.js';
+import { initCampaign } from '../../shared/jobs/init-campaign.js';
+import { intake } from '../../shared/jobs/intake.js';
+import { recompute } from '../../shared/jobs/recompute.js';
 
 useMsw();
 
@@ -30,14 +33,14 @@ const INJECTIONS = [
 
 let fake: FakeSheets;
 let id: string;
-let store: CampaignStore;
+let store: CampaignRepository;
 let dir: string;
 
 beforeAll(async () => {
   fake = new FakeSheets({ seed: 3 });
   server.use(certsHandler(), ...fake.handlers);
   id = fake.createSpreadsheet({ title: 'Thi đua Vạn Ninh' });
-  store = await CampaignStore.init(new GoogleSheetsStore({ spreadsheetId: id, auth: tokenAuth() }), vanNinh());
+  store = await initCampaign(new GoogleSheetsStore({ spreadsheetId: id, auth: tokenAuth() }), vanNinh());
   const evidence = (i: number) => Object.fromEntries(Object.keys(rawIndividual().evidence as object).map((c) => [c, `${INJECTIONS[i % INJECTIONS.length]} (${c})`]));
   const payloads = [
     ...[0, 1, 2].map((i) => rawIndividual({ responseId: `inj-i${i}`, name: INJECTIONS[i], unit: INJECTIONS[(i + 1) % INJECTIONS.length], position: INJECTIONS[(i + 2) % INJECTIONS.length], evidence: evidence(i) })),
@@ -45,9 +48,9 @@ beforeAll(async () => {
     // refused (no scores), so it goes to the rejections tab with its name and unit
     { ...rawIndividual({ responseId: 'inj-rejected', name: INJECTIONS[0], unit: INJECTIONS[3] }), selfScores: { 1: '=2' } },
   ];
-  const outcomes = await store.intake(payloads.map((payload) => ({ payload, source: 'test' })), NOW);
+  const outcomes = await intake(store, payloads.map((payload) => ({ payload, source: 'test' })), NOW);
   expect(outcomes.map((o) => o.kind)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'accepted', 'rejected']);
-  await store.recompute(NOW);
+  await recompute(store, NOW);
   dir = tempDir('thidua-injection-');
 });
 // the harness resets msw's handlers after each test: the fake answers every test of the file

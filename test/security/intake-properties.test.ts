@@ -8,12 +8,13 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { intake } from '../../functions/intake.js';
 import type { Runtime } from '../../functions/runtime/runtime.js';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { layoutsFor } from '../../shared/store/layouts.js';
 import { bearer, certsHandler, env, server, serveHttp, testRuntime, useMsw } from '../functions/harness.js';
 import { rawIndividual, vanNinh } from '../support/builders.js';
 import { mutated, serialize, spelling, vietnamese } from './hostile.js';
 import { MemoryTables } from './memory-tables.js';
+import { initCampaign } from '../../shared/jobs/init-campaign.js';
 
 useMsw();
 
@@ -30,9 +31,9 @@ let auth: Record<string, string>;
 beforeAll(async () => {
   server.use(certsHandler());
   tables = new MemoryTables();
-  const store = await CampaignStore.init(tables, vanNinh());
+  const store = await initCampaign(tables, vanNinh());
   const base = testRuntime(env('khong-dung.xlsx'));
-  rt = Object.assign(base, { workbook: async () => ({ tables, store }) });
+  rt = Object.assign(base, { workbook: async () => ({ tables, repo: store }) });
   url = await serveHttp(intake(rt));
   auth = bearer();
 });

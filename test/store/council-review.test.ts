@@ -3,9 +3,17 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { CouncilScoreEntry } from '../../shared/domain/council.js';
 import { Review } from '../../shared/domain/review.js';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { fullMarks, rawIndividual, scoresTotalling, tempDir, vanNinh } from '../support/builders.js';
+import { initCampaign } from '../../shared/jobs/init-campaign.js';
+import { intake } from '../../shared/jobs/intake.js';
+import { recompute } from '../../shared/jobs/recompute.js';
+import { recordCouncilScores } from '../../shared/jobs/record-council-scores.js';
+import { recordReviews } from '../../shared/jobs/record-reviews.js';
+import { snapshotOf } from '../support/campaign.js';
+import { AwardHistoryRow } from '../../shared/domain/datasets.js';
+import { importDataset } from '../../shared/jobs/import-dataset.js';
 
 const T1 = new Date('2024-08-20T02:00:00Z');
 const T2 = new Date('2024-09-20T02:00:00Z');
@@ -20,19 +28,19 @@ async function rowsOf(path: string, title: string): Promise<string[][]> {
 
 describe('the council works in the workbook', () => {
   let path: string;
-  let store: CampaignStore;
+  let store: CampaignRepository;
 
   beforeEach(async () => {
     path = join(tempDir(), 'hd.xlsx');
-    store = await CampaignStore.init(new WorkbookStore(path), vanNinh());
-    await store.intake([99, 98, 97].map((t, i) => ({ payload: rawIndividual({ responseId: `p${i}`, name: `Người ${i}`, unit: 'UBND xã Vạn Thắng', selfScores: scoresTotalling('individual', t) }), source: 'test' })), T1);
-    await store.recompute(T1);
+    store = await initCampaign(new WorkbookStore(path), vanNinh());
+    await intake(store, [99, 98, 97].map((t, i) => ({ payload: rawIndividual({ responseId: `p${i}`, name: `Người ${i}`, unit: 'UBND xã Vạn Thắng', selfScores: scoresTotalling('individual', t) }), source: 'test' })), T1);
+    await recompute(store, T1);
   });
 
   test('records every change of status and score with who, when, old and new value', async () => {
-    await store.recordCouncilScores([CouncilScoreEntry.parse({ responseId: 'p2', member: 'Lê Văn Bảy', memberUnit: 'Ban Dân vận', scores: fullMarks('individual') })], T2);
-    await store.applyReviews([Review.parse({ responseId: 'p0', appraisal: 'Không đủ điều kiện', reason: 'Thành tích đã được khen năm trước' })], 'Thư ký Nguyễn A', T2);
-    await store.recompute(T2);
+    await recordCouncilScores(store, [CouncilScoreEntry.parse({ responseId: 'p2', member: 'Lê Văn Bảy', memberUnit: 'Ban Dân vận', scores: fullMarks('individual') })], T2);
+    await recordReviews(store, [Review.parse({ responseId: 'p0', appraisal: 'Không đủ điều kiện', reason: 'Thành tích đã được khen năm trước' })], 'Thư ký Nguyễn A', T2);
+    await recompute(store, T2);
     const audit = (await rowsOf(path, 'Nhật ký thay đổi')).slice(1);
     expect(audit).toEqual(expect.arrayContaining([
       ['2024-09-20T09:00:00+07:00', 'Thư ký Nguyễn A', 'p0', 'Thẩm định', '', 'Không đủ điều kiện'],
@@ -50,8 +58,8 @@ describe('the council works in the workbook', () => {
     ws.getRow(2).getCell(col('Thẩm định')).value = 'Cần bổ sung hồ sơ';
     ws.getRow(2).getCell(col('Lý do')).value = 'Thiếu biên bản họp xét';
     await wb.xlsx.writeFile(path);
-    await store.recompute(T2);
-    await store.recompute(T2);
+    await recompute(store, T2);
+    await recompute(store, T2);
     const audit = (await rowsOf(path, 'Nhật ký thay đổi')).filter((r) => r[3] === 'Thẩm định');
     expect(audit).toEqual([['2024-09-20T09:00:00+07:00', '(sửa trên trang tính)', 'p0', 'Thẩm định', '', 'Cần bổ sung hồ sơ']]);
     const row = (await rowsOf(path, 'Hồ sơ đề nghị'))[1]!;
@@ -59,29 +67,29 @@ describe('the council works in the workbook', () => {
   });
 
   test('never changes an awarded result on recompute', async () => {
-    await store.applyReviews([Review.parse({ responseId: 'p2', decisionNumber: '12/QĐ-UBND', decisionDate: '25/09/2024' })], 'Thư ký', T2);
-    await store.recompute(T2);
+    await recordReviews(store, [Review.parse({ responseId: 'p2', decisionNumber: '12/QĐ-UBND', decisionDate: '25/09/2024' })], 'Thư ký', T2);
+    await recompute(store, T2);
     const before = (await rowsOf(path, 'Hồ sơ đề nghị')).find((r) => r[0] === 'p2')!;
     // the council now scores it lower: the awarded row must not move
-    await store.recordCouncilScores([CouncilScoreEntry.parse({ responseId: 'p2', member: 'M', memberUnit: 'U', scores: scoresTotalling('individual', 90) })], T2);
-    await store.recompute(T2);
+    await recordCouncilScores(store, [CouncilScoreEntry.parse({ responseId: 'p2', member: 'M', memberUnit: 'U', scores: scoresTotalling('individual', 90) })], T2);
+    await recompute(store, T2);
     const after = (await rowsOf(path, 'Hồ sơ đề nghị')).find((r) => r[0] === 'p2')!;
     expect(after).toEqual(before);
     expect(after).toContain('Đã khen thưởng');
   });
 
   test('refuses council scores and reviews for unknown nominations without writing them', async () => {
-    const scores = await store.recordCouncilScores([CouncilScoreEntry.parse({ responseId: 'khong-co', member: 'M', memberUnit: 'U', scores: {} })], T2);
-    const reviews = await store.applyReviews([Review.parse({ responseId: 'khong-co', appraisal: 'eligible' })], 'Thư ký', T2);
+    const scores = await recordCouncilScores(store, [CouncilScoreEntry.parse({ responseId: 'khong-co', member: 'M', memberUnit: 'U', scores: {} })], T2);
+    const reviews = await recordReviews(store, [Review.parse({ responseId: 'khong-co', appraisal: 'eligible' })], 'Thư ký', T2);
     expect([scores, reviews]).toEqual([{ recorded: 0, unknown: ['khong-co'] }, { applied: 0, unknown: ['khong-co'] }]);
     expect(await rowsOf(path, 'Điểm Hội đồng')).toHaveLength(1);
   });
 
   test('imports a dataset once: a second import of the same rows adds nothing', async () => {
     const rows = [{ year: 2023, name: 'Người 0', unit: 'UBND xã Vạn Thắng', award: 'Giấy khen', level: 'commune', mode: 'periodic', decisionNumber: '1/QĐ', decisionDate: '2023-09-15' }];
-    expect(await store.importDataset('award-history', rows)).toEqual({ added: 1, skipped: 0 });
-    expect(await store.importDataset('award-history', rows)).toEqual({ added: 0, skipped: 1 });
-    const { datasets } = await store.snapshot();
+    expect(await importDataset(store, { id: 'award-history', rows: rows.map((r) => AwardHistoryRow.parse(r)) })).toEqual({ added: 1, skipped: 0 });
+    expect(await importDataset(store, { id: 'award-history', rows: rows.map((r) => AwardHistoryRow.parse(r)) })).toEqual({ added: 0, skipped: 1 });
+    const { datasets } = await snapshotOf(store);
     expect(datasets.awardHistory?.size).toBe(1);
   });
 });

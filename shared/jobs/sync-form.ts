@@ -1,16 +1,12 @@
-import type { CampaignStore, IntakeResult } from '../store/campaign-store.js';
-import type { TableStore } from '../store/table-store.js';
-import type { FormsApi } from './forms-api.js';
-import { readFormQuestions, readWatermark, rfc3339, writeWatermark } from './form-tables.js';
-import { answersFromApi, lastSubmitted, responseToNomination } from './response-to-nomination.js';
+import { answersFromApi, lastSubmitted, responseToNomination } from '../forms/response-to-nomination.js';
+import type { CampaignRepository } from '../store/campaign-repository.js';
+import { FORM_SETTING } from '../store/codecs/settings.js';
+import { formQuestions } from './form-questions.js';
+import { intake, type IntakeResult } from './intake.js';
+import { done, type JobResult } from './problem.js';
 
 /** How far back the next sync starts before the newest response seen, in case Google lists a response late. */
 export const WATERMARK_OVERLAP_MS = 5 * 60_000;
-
-/** The form has no recorded mapping: nothing can be read until `thidua form create` has run. */
-export class FormMappingMissingError extends Error {
-  override readonly name = 'FormMappingMissingError';
-}
 
 export interface SyncReport {
   formId: string;
@@ -28,10 +24,14 @@ export interface SyncReport {
   outcomes: Array<{ responseId?: string; outcome: 'accepted' | 'updated' | 'duplicate' | 'rejected' }>;
 }
 
+/** The part of the Forms API a sync needs (the Google adapter implements it). */
+export interface ResponseLister {
+  listResponses(formId: string, options: { filter?: string; pageToken?: string; pageSize?: number }): Promise<{ responses: unknown[]; nextPageToken?: string }>;
+}
+
 export interface SyncDeps {
-  forms: Pick<FormsApi, 'listResponses'>;
-  store: CampaignStore;
-  tables: TableStore;
+  forms: ResponseLister;
+  repo: CampaignRepository;
   formId: string;
   now: () => Date;
   pageSize?: number;
@@ -45,19 +45,20 @@ export interface SyncDeps {
  * stored, to the newest lastSubmittedTime seen less a small overlap: Google does not promise the listing's order, so a
  * run that fails half-way starts again from the old watermark, which is harmless because intake is idempotent.
  */
-export async function syncResponses(deps: SyncDeps): Promise<SyncReport> {
-  const { store, tables, formId } = deps;
-  const { questions, problems } = await readFormQuestions(tables, store);
-  if (questions.length === 0) throw new FormMappingMissingError(problems[0] ?? `Trang "${store.tab('formQuestions').title}" chưa có câu hỏi nào: hãy tạo biểu mẫu bằng lệnh "thidua form create".`);
-  const since = await readWatermark(store);
+export async function syncForm(deps: SyncDeps): Promise<JobResult<SyncReport>> {
+  const { repo, formId } = deps;
+  const mapping = await formQuestions(repo);
+  if (!mapping.ok) return mapping;
+  const questions = mapping.value;
+  const since = watermarkOf(await repo.settings());
   const filter = since ? `timestamp >= ${rfc3339(since)}` : undefined;
   const report: SyncReport = { formId, ...(filter ? { filter } : {}), pages: 0, listed: 0, accepted: 0, updated: 0, duplicates: 0, rejected: 0, outcomes: [] };
   let newest = since;
   let pageToken: string | undefined;
   do {
     const page = await deps.forms.listResponses(formId, { ...(filter ? { filter } : {}), ...(pageToken ? { pageToken } : {}), ...(deps.pageSize ? { pageSize: deps.pageSize } : {}) });
-    const submissions = page.responses.map((raw) => ({ payload: responseToNomination(answersFromApi(raw), questions, store.campaign), source: `biểu mẫu ${formId}` }));
-    const outcomes = submissions.length ? await store.intake(submissions, deps.now(), { edits: 'update' }) : [];
+    const submissions = page.responses.map((raw) => ({ payload: responseToNomination(answersFromApi(raw), questions, repo.campaign), source: `biểu mẫu ${formId}` }));
+    const outcomes = submissions.length ? await intake(repo, submissions, deps.now(), { edits: 'update' }) : [];
     count(report, outcomes);
     for (const raw of page.responses) {
       const at = lastSubmitted(raw);
@@ -70,12 +71,22 @@ export async function syncResponses(deps: SyncDeps): Promise<SyncReport> {
   if (newest) {
     const next = new Date(Math.max(newest.getTime() - WATERMARK_OVERLAP_MS, since?.getTime() ?? 0));
     if (!since || next.getTime() > since.getTime()) {
-      await writeWatermark(tables, store, next);
+      await repo.write([{ kind: 'settings', mode: 'set', entries: [[FORM_SETTING.watermark, rfc3339(next)]] }]);
       report.watermark = rfc3339(next);
     }
   }
-  return report;
+  return done(report);
 }
+
+/** The sync watermark, if a sync has completed before. */
+function watermarkOf(settings: ReadonlyMap<string, string>): Date | undefined {
+  const value = settings.get(FORM_SETTING.watermark);
+  const date = value ? new Date(value) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+
+/** `2024-08-01T00:00:00Z`: RFC 3339 UTC without fractions when there are none. */
+export const rfc3339 = (at: Date): string => at.toISOString().replace('.000Z', 'Z');
 
 function count(report: SyncReport, outcomes: readonly IntakeResult[]): void {
   for (const o of outcomes) {

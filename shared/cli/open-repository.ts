@@ -1,0 +1,8 @@
+import { CampaignRepository } from '../store/campaign-repository.js';
+import type { CliContext } from './context.js';
+import { openTables, type TablesOptions } from './open-tables.js';
+
+/** The campaign repository a command works on: the local workbook or the Google Sheet its options name. */
+export async function openRepository(ctx: CliContext, options: TablesOptions): Promise<CampaignRepository> {
+  return CampaignRepository.open((await openTables(options)).tables, ctx.campaigns);
+}

@@ -1,0 +1,105 @@
+import type { AuditEntry } from '../domain/audit.js';
+import { toVietnamIso } from '../domain/dates.js';
+import type { Finding } from '../domain/findings.js';
+import { IntakeSession, type IntakeOutcome } from '../domain/intake.js';
+import { parseNomination, type Nomination } from '../domain/nomination.js';
+import { AUDITED_ENGINE_FIELDS, shownDecision, type StoredNomination } from '../store/codecs/nominations.js';
+import type { Rejection } from '../store/codecs/rejections.js';
+import type { CampaignRepository, NominationRecord } from '../store/campaign-repository.js';
+
+/** One submission as it arrived at a door, with where it came from ("cli:file.json#3", "http"). */
+export interface Submission {
+  payload: unknown;
+  source: string;
+}
+
+/** `update`: an edited form response (stored responseId, later submittedAt) rewrites its row; default: ignored. */
+export interface IntakeOptions {
+  edits?: 'ignore' | 'update';
+}
+
+/** What became of one submission; `edited` when it rewrote the row of an earlier version of the same response. */
+export type IntakeResult = IntakeOutcome & { edited?: true };
+
+/**
+ * Takes submissions in, one by one, in one read and one write: accepted ones are stored with their findings,
+ * rejected ones recorded in the rejections tab, repeated deliveries of a stored responseId change nothing.
+ * Rules that need datasets are checked at the next recompute.
+ *
+ * With `{ edits: 'update' }` (form sync), a stored responseId arriving with a later `submittedAt` — an edited form
+ * response: same id, newer lastSubmittedTime — is taken in again and rewrites its row (nominee fields, scores,
+ * computed columns; the council's columns are kept); its outcome says `edited: true`. An awarded row never changes.
+ */
+export function intake(repo: CampaignRepository, submissions: readonly Submission[], now: Date, options: IntakeOptions = {}): Promise<IntakeResult[]> {
+  // the rejections tab is read too, so the write places its rows without reading again (one read, one write)
+  return repo.transact(['nominations', 'rejections'], ({ nominations }) => {
+    const stored = new Map(nominations.map((s) => [s.nomination.responseId, s]));
+    const parsed = submissions.map(({ payload }) => {
+      const p = parseNomination(payload);
+      return p.ok ? p.nomination : undefined;
+    });
+    const edits = options.edits === 'update' ? latestEdits(parsed, stored) : new Map<string, number>();
+    const session = new IntakeSession(repo.campaign, nominations.map((s) => s.nomination).filter((n) => !edits.has(n.responseId)));
+    const added: NominationRecord[] = [];
+    const edited: NominationRecord[] = [];
+    const rejections: Rejection[] = [];
+    const audit: AuditEntry[] = [];
+    const at = toVietnamIso(now);
+    const outcomes = submissions.map(({ payload, source }, index): IntakeResult => {
+      const id = parsed[index]?.responseId;
+      if (id !== undefined && edits.has(id) && edits.get(id) !== index) return { kind: 'duplicate', responseId: id };
+      const outcome = session.take(payload);
+      if (outcome.kind === 'accepted') {
+        const record: NominationRecord = {
+          nomination: outcome.nomination,
+          receivedAt: now,
+          state: { responseId: outcome.nomination.responseId, status: outcome.status, stage: 'submitted', findings: outcome.findings, total: outcome.total, selfTotal: outcome.total, council: undefined },
+        };
+        const before = id === undefined ? undefined : stored.get(id);
+        if (before && edits.get(outcome.nomination.responseId) === index) {
+          edited.push(record);
+          const by = `sửa hồ sơ (${source})`;
+          const responseId = before.nomination.responseId;
+          audit.push({ at, by, responseId, field: 'Thời điểm nộp', old: toVietnamIso(before.nomination.submittedAt), new: toVietnamIso(outcome.nomination.submittedAt) });
+          const status = shownDecision({ status: outcome.status, total: outcome.total }).status;
+          if (before.shown.status !== status) audit.push({ at, by, responseId, field: AUDITED_ENGINE_FIELDS.status, old: before.shown.status, new: status });
+          return { ...outcome, edited: true };
+        }
+        // the new row itself records when it came in and its first status; the audit records changes from there
+        added.push(record);
+      } else if (outcome.kind === 'rejected') {
+        rejections.push({ payload, source, responseId: outcome.responseId, findings: outcome.findings, receivedAt: now });
+      }
+      return outcome;
+    });
+    return {
+      value: outcomes,
+      changes: [
+        { kind: 'add-nominations', records: added },
+        { kind: 'edit-nominations', records: edited },
+        { kind: 'rejections', rejections },
+        { kind: 'audit', entries: audit },
+      ],
+    };
+  });
+}
+
+/** Records a submission refused before it could be read (over the size limit): the council sees it like any other. */
+export function recordRefusal(repo: CampaignRepository, start: string, source: string, finding: Finding, now: Date): Promise<void> {
+  return repo.writeExclusive([{ kind: 'rejections', rejections: [{ payload: start, source, responseId: undefined, findings: [finding], receivedAt: now }] }]);
+}
+
+/**
+ * Which submissions are edits of stored responses: a parsed submission whose responseId is stored (and not awarded)
+ * with a later submittedAt. Per responseId, the latest such submission wins: responseId → its index.
+ */
+function latestEdits(parsed: ReadonlyArray<Nomination | undefined>, stored: ReadonlyMap<string, StoredNomination>): Map<string, number> {
+  const winners = new Map<string, number>();
+  parsed.forEach((n, index) => {
+    const before = n && stored.get(n.responseId);
+    if (!n || !before || before.status === 'awarded' || n.submittedAt.getTime() <= before.nomination.submittedAt.getTime()) return;
+    const best = winners.get(n.responseId);
+    if (best === undefined || n.submittedAt.getTime() >= parsed[best]!.submittedAt.getTime()) winners.set(n.responseId, index);
+  });
+  return winners;
+}

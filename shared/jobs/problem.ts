@@ -1,0 +1,27 @@
+/**
+ * An expected failure of a job, as a value: a machine code and a Vietnamese message for the person who asked. The
+ * HTTP door turns it into a 4xx, the CLI into exit code 1. Infrastructure faults are thrown instead (StoreError,
+ * FormsError …), with `transient` saying whether trying again may help.
+ */
+export const ProblemCode = [
+  'UNKNOWN_CAMPAIGN',
+  'WRONG_CAMPAIGN',
+  'UNKNOWN_AWARD',
+  'EMPTY_LIST',
+  'BAD_SETTINGS',
+  'FORM_MAPPING_MISSING',
+  'FORM_NOT_CREATED',
+  'BAD_FILE',
+] as const;
+export type ProblemCode = (typeof ProblemCode)[number];
+
+export interface JobProblem {
+  code: ProblemCode;
+  message: string;
+}
+
+/** What a job that can fail in an expected way returns. */
+export type JobResult<T> = { ok: true; value: T } | { ok: false; problem: JobProblem };
+
+export const done = <T>(value: T): JobResult<T> => ({ ok: true, value });
+export const problem = (code: ProblemCode, message: string): { ok: false; problem: JobProblem } => ({ ok: false, problem: { code, message } });

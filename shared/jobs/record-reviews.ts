@@ -1,0 +1,24 @@
+import type { AuditEntry } from '../domain/audit.js';
+import { toVietnamIso } from '../domain/dates.js';
+import type { Review } from '../domain/review.js';
+import { AUDITED_COUNCIL_FIELDS, shownReview } from '../store/codecs/nominations.js';
+import type { CampaignRepository } from '../store/campaign-repository.js';
+
+/** Writes the council's appraisal, choice or award decision onto nominations, and records who changed what. */
+export function recordReviews(repo: CampaignRepository, reviews: readonly Review[], by: string, now: Date): Promise<{ applied: number; unknown: string[] }> {
+  return repo.transact(['nominations'], ({ nominations }) => {
+    const byId = new Map(nominations.map((s) => [s.nomination.responseId, s]));
+    const unknown = reviews.filter((r) => !byId.has(r.responseId)).map((r) => r.responseId);
+    const applied = reviews.filter((r) => byId.has(r.responseId));
+    const audit: AuditEntry[] = [];
+    for (const review of applied) {
+      const before = byId.get(review.responseId)!;
+      const after = shownReview(review);
+      for (const key of ['appraisal', 'reason', 'choice', 'decisionNumber'] as const) {
+        const value = after[key];
+        if (value !== undefined && value !== before.shown[key]) audit.push({ at: toVietnamIso(now), by, responseId: review.responseId, field: AUDITED_COUNCIL_FIELDS[key], old: before.shown[key], new: value });
+      }
+    }
+    return { value: { applied: applied.length, unknown }, changes: [{ kind: 'reviews', reviews: applied, by }, { kind: 'audit', entries: audit }] };
+  });
+}

@@ -1,0 +1,309 @@
+import type { AuditEntry } from '../domain/audit.js';
+import type { Campaign } from '../domain/campaign.js';
+import type { CouncilScoreEntry } from '../domain/council.js';
+import { AwardHistoryRow, ModelRegistrationRow, QuizLogRow } from '../domain/datasets.js';
+import type { Decision } from '../domain/decide.js';
+import type { Nomination } from '../domain/nomination.js';
+import type { Review } from '../domain/review.js';
+import type { FormQuestion } from '../forms/form-question.js';
+import { auditRow, readAuditRow } from './codecs/audit.js';
+import { councilRow, readCouncilRow } from './codecs/council-scores.js';
+import { DATASET_TAB, datasetRows, readDatasetRows, type DatasetRecords } from './codecs/datasets.js';
+import { formQuestionRow, readFormQuestions } from './codecs/form-questions.js';
+import { decisionRow, nominationRow, readStoredNomination, resultRows, reviewRow, show, type DecisionState, type StoredNomination } from './codecs/nominations.js';
+import { rejectionRow, type Rejection } from './codecs/rejections.js';
+import { rowKey } from './codecs/rows.js';
+import { CAMPAIGN_KEY, readSettings, settingRow } from './codecs/settings.js';
+import { readUnits, unitDeadlineRow, type ListedUnit } from './codecs/units.js';
+import { criterionNumbers, layoutsFor, type TabId, type TabLayout } from './layouts.js';
+import { StoreError, type Row, type TableStore, type TableWrite } from './table-store.js';
+
+/** What a job can read of a campaign, typed: each part comes from its tab(s) through that tab's codec. */
+export interface CampaignSnapshot {
+  nominations: StoredNomination[];
+  /** Rejections are only appended: a job reads the tab so that its write places rows without reading again. */
+  rejections: number;
+  councilScores: CouncilScoreEntry[];
+  quizLog: QuizLogRow[];
+  awardHistory: AwardHistoryRow[];
+  registrations: ModelRegistrationRow[];
+  audit: AuditEntry[];
+  /** The results tab is rewritten whole, only when it changes (compared by the repository). */
+  results: number;
+  settings: Map<string, string>;
+  units: ListedUnit[];
+  formQuestions: FormQuestion[];
+}
+export type Part = keyof CampaignSnapshot;
+/**
+ * The parts a job asked for, and every row that could not be read (tab, row, column), never dropped silently: all of
+ * them, and by part.
+ */
+export type Snapshot<P extends Part> = Pick<CampaignSnapshot, P> & { problems: string[]; problemsOf: Partial<Record<Part, string[]>> };
+
+const PART_TABS: Record<Part, TabId[]> = {
+  nominations: ['nominations'],
+  rejections: ['rejections'],
+  councilScores: ['councilScores'],
+  quizLog: ['quizLog'],
+  awardHistory: ['awardHistory'],
+  registrations: ['registrations'],
+  audit: ['audit'],
+  results: ['results'],
+  settings: ['settings'],
+  units: ['units'],
+  formQuestions: ['formQuestions'],
+};
+
+/** A nomination to store: the nomination, when it came in, and the engine's first word on it. */
+export interface NominationRecord {
+  nomination: Nomination;
+  receivedAt: Date;
+  state: DecisionState;
+}
+
+/** A typed write of a job. The repository turns each into rows of its tab through the tab's codec. */
+export type Change =
+  | { kind: 'add-nominations'; records: NominationRecord[] }
+  /** An edited form response: its nominee cells and computed cells rewritten, the council's cells kept. */
+  | { kind: 'edit-nominations'; records: NominationRecord[] }
+  /**
+   * The engine's computed cells; rows whose cells would not change are not written. A `frozen` state (an awarded
+   * nomination) writes only its status and stage: its score and rank are never rewritten.
+   */
+  | { kind: 'nomination-states'; states: Array<DecisionState & { frozen?: boolean }> }
+  | { kind: 'reviews'; reviews: Review[]; by: string }
+  | { kind: 'rejections'; rejections: Rejection[] }
+  | { kind: 'audit'; entries: AuditEntry[] }
+  /** The results tab rebuilt from the decisions; not written when it would hold the same rows. */
+  | { kind: 'results'; decisions: readonly Decision[]; nominations: ReadonlyMap<string, Nomination> }
+  | { kind: 'council-scores'; entries: CouncilScoreEntry[]; at: Date }
+  /** `add` appends settings (an existing key is the council's: init never overwrites it); `set` writes keys in place. */
+  | { kind: 'settings'; mode: 'add' | 'set'; entries: Array<[key: string, value: string]> }
+  | { kind: 'unit-deadlines'; rows: Array<{ listed: ListedUnit; report: Parameters<typeof unitDeadlineRow>[1]; statusLink?: string }>; at: Date }
+  | { kind: 'form-questions'; formId: string; questions: readonly FormQuestion[] };
+
+/** What a job returns to `transact`: its value, and the changes to write in one batch. */
+export interface JobOutcome<T> {
+  value: T;
+  changes: Change[];
+}
+
+/**
+ * The campaign's records over any TableStore (the local workbook, the Google Sheet): a typed snapshot in, typed
+ * changes out, each tab through its codec (shared/store/codecs/). It decides nothing; jobs do (shared/jobs/).
+ * `transact` is the one read and the one write of a job, under the store's exclusive lock.
+ */
+export class CampaignRepository {
+  private readonly tabs: Map<TabId, TabLayout>;
+  private readonly criteria: string[];
+
+  private constructor(
+    private readonly tables: TableStore,
+    readonly campaign: Campaign,
+  ) {
+    this.tabs = layoutsFor(campaign);
+    this.criteria = criterionNumbers(campaign);
+  }
+
+  /** A repository for a campaign whose tabs may not exist yet (see `provision`). */
+  static forCampaign(tables: TableStore, campaign: Campaign): CampaignRepository {
+    return new CampaignRepository(tables, campaign);
+  }
+
+  /** Opens an existing workbook: finds its campaign in the settings tab. */
+  static async open(tables: TableStore, campaigns: ReadonlyMap<string, Campaign>): Promise<CampaignRepository> {
+    const any = campaigns.values().next().value;
+    if (!any) throw new StoreError('Không có mẫu phong trào nào.');
+    const settingsTab = layoutsFor(any).get('settings')!;
+    const rows = (await tables.readTabs([settingsTab])).get('settings') ?? [];
+    const id = rows.find((r) => r.key === CAMPAIGN_KEY)?.value;
+    const campaign = typeof id === 'string' ? campaigns.get(id) : undefined;
+    if (!campaign) throw new StoreError(`Trang tính "${settingsTab.title}" không ghi mã phong trào hợp lệ ("${String(id ?? '')}").`, { tab: settingsTab.title });
+    return new CampaignRepository(tables, campaign);
+  }
+
+  /** The layout of one of the campaign's tabs (title, columns). */
+  tab(id: TabId): TabLayout {
+    return this.tabs.get(id)!;
+  }
+
+  /** Creates the tabs that are missing (all of the campaign's by default), with headers; existing rows are kept. */
+  provision(ids?: readonly TabId[]): Promise<void> {
+    return this.tables.ensureTabs(ids ? ids.map((id) => this.tab(id)) : [...this.tabs.values()]);
+  }
+
+  /** Reads the parts asked for in one call. */
+  async read<P extends Part>(parts: readonly P[]): Promise<Snapshot<P>> {
+    return this.decode(parts, await this.readRaw(parts));
+  }
+
+  /** The settings tab as key → value. */
+  async settings(): Promise<Map<string, string>> {
+    return (await this.read(['settings'])).settings;
+  }
+
+  /**
+   * One job's read and write, with no other job of this store in between (and, on a shared Google Sheet, no other
+   * process): reads the parts asked for, lets `work` decide, writes its changes in one batch, returns its value.
+   */
+  transact<P extends Part, T>(parts: readonly P[], work: (snapshot: Snapshot<P>) => JobOutcome<T> | Promise<JobOutcome<T>>): Promise<T> {
+    return this.tables.exclusive(async () => {
+      const raw = await this.readRaw(parts);
+      const { value, changes } = await work(this.decode(parts, raw));
+      const batch = changes.flatMap((c) => this.encode(c, raw));
+      if (batch.length) await this.tables.write(batch);
+      return value;
+    });
+  }
+
+  /** Writes changes without reading first, as one job (no other job of this store in between). */
+  writeExclusive(changes: readonly Change[]): Promise<void> {
+    return this.tables.exclusive(() => this.write(changes));
+  }
+
+  /** Writes changes as one batch, outside any job (a single update that needs no read, such as a sync's watermark). */
+  async write(changes: readonly Change[]): Promise<void> {
+    const batch = changes.flatMap((c) => this.encode(c, new Map()));
+    if (batch.length) await this.tables.write(batch);
+  }
+
+  /** Appends a dataset's records, skipping those already stored (an import run twice adds nothing). One read, one write. */
+  importDataset(records: DatasetRecords): Promise<{ added: number; skipped: number }> {
+    return this.tables.exclusive(async () => {
+      const tab = this.tab(DATASET_TAB[records.id]);
+      const existing = (await this.tables.readTabs([tab])).get(tab.id) ?? [];
+      const seen = new Set(existing.map((r) => rowKey(tab, r)));
+      const fresh: Row[] = [];
+      for (const row of datasetRows(records)) {
+        const key = rowKey(tab, row);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        fresh.push(row);
+      }
+      if (fresh.length) await this.tables.write([{ tab, append: fresh }]);
+      return { added: fresh.length, skipped: records.rows.length - fresh.length };
+    });
+  }
+
+  private readRaw(parts: readonly Part[]): Promise<Map<string, Row[]>> {
+    const ids = [...new Set(parts.flatMap((p) => PART_TABS[p]))];
+    return this.tables.readTabs(ids.map((id) => this.tab(id)));
+  }
+
+  private decode<P extends Part>(parts: readonly P[], raw: ReadonlyMap<string, Row[]>): Snapshot<P> {
+    const problemsOf: Partial<Record<Part, string[]>> = {};
+    const snap: Partial<CampaignSnapshot> = {};
+    const rows = (id: TabId) => raw.get(id) ?? [];
+    const report = (part: Part, problems: readonly string[]) => {
+      if (problems.length) (problemsOf[part] ??= []).push(...problems);
+    };
+    for (const part of new Set<Part>(parts)) {
+      switch (part) {
+        case 'nominations':
+          snap.nominations = rows('nominations').flatMap((row) => {
+            const read = readStoredNomination(row, this.tab('nominations'), this.campaign);
+            if (read.problem) report(part, [read.problem]);
+            return read.ok ? [read.stored] : [];
+          });
+          break;
+        case 'councilScores':
+          snap.councilScores = rows('councilScores').flatMap((row) => {
+            const read = readCouncilRow(row, this.tab('councilScores'));
+            if (!read.ok) report(part, [read.problem]);
+            return read.ok ? [read.entry] : [];
+          });
+          break;
+        case 'quizLog': {
+          const read = readDatasetRows(QuizLogRow, rows(part), this.tab(part));
+          report(part, read.problems);
+          snap.quizLog = read.rows;
+          break;
+        }
+        case 'awardHistory': {
+          const read = readDatasetRows(AwardHistoryRow, rows(part), this.tab(part));
+          report(part, read.problems);
+          snap.awardHistory = read.rows;
+          break;
+        }
+        case 'registrations': {
+          const read = readDatasetRows(ModelRegistrationRow, rows(part), this.tab(part));
+          report(part, read.problems);
+          snap.registrations = read.rows;
+          break;
+        }
+        case 'audit':
+          snap.audit = rows('audit').map(readAuditRow);
+          break;
+        case 'settings':
+          snap.settings = readSettings(rows('settings'));
+          break;
+        case 'units': {
+          const read = readUnits(rows('units'), this.tab('units'));
+          report(part, read.problems);
+          snap.units = read.units;
+          break;
+        }
+        case 'formQuestions': {
+          const read = readFormQuestions(rows('formQuestions'), this.tab('formQuestions'));
+          report(part, read.problems);
+          snap.formQuestions = read.questions;
+          break;
+        }
+        case 'rejections':
+        case 'results':
+          snap[part] = rows(part).length;
+          break;
+      }
+    }
+    // in the order the parts were asked for, as a job reports them
+    const problems = [...new Set<Part>(parts)].flatMap((p) => problemsOf[p] ?? []);
+    return { ...(snap as Pick<CampaignSnapshot, P>), problems, problemsOf };
+  }
+
+  private encode(change: Change, raw: ReadonlyMap<string, Row[]>): TableWrite[] {
+    switch (change.kind) {
+      case 'add-nominations':
+      case 'edit-nominations': {
+        if (!change.records.length) return [];
+        const rows = change.records.map((r) => ({ ...nominationRow(r.nomination, r.receivedAt, this.criteria), ...decisionRow(r.state) }));
+        return [change.kind === 'add-nominations' ? { tab: this.tab('nominations'), append: rows } : { tab: this.tab('nominations'), updateByKey: rows }];
+      }
+      case 'nomination-states': {
+        const before = new Map((raw.get('nominations') ?? []).map((r) => [String(r.responseId), r]));
+        // only rows whose computed cells differ are written: a quiet recompute sends (almost) nothing
+        const rows = change.states
+          .map((state) => {
+            const row = decisionRow(state);
+            return state.frozen ? { responseId: row.responseId ?? null, status: row.status ?? null, stage: row.stage ?? null } : row;
+          })
+          .filter((row) => Object.entries(row).some(([key, value]) => key !== 'responseId' && show(value) !== show(before.get(String(row.responseId))?.[key] ?? null)));
+        return rows.length ? [{ tab: this.tab('nominations'), updateByKey: rows }] : [];
+      }
+      case 'reviews':
+        return change.reviews.length ? [{ tab: this.tab('nominations'), updateByKey: change.reviews.map((r) => reviewRow(r, change.by)) }] : [];
+      case 'rejections':
+        return change.rejections.length ? [{ tab: this.tab('rejections'), append: change.rejections.map(rejectionRow) }] : [];
+      case 'audit':
+        return change.entries.length ? [{ tab: this.tab('audit'), append: change.entries.map(auditRow) }] : [];
+      case 'results': {
+        const tab = this.tab('results');
+        const rows = resultRows(this.campaign, change.decisions, change.nominations);
+        const stored = raw.get('results');
+        const same = stored !== undefined && rows.length === stored.length && rows.every((r, i) => tab.columns.every((c) => show(r[c.key] ?? null) === show(stored[i]![c.key] ?? null)));
+        return same ? [] : [{ tab, replaceAll: rows }];
+      }
+      case 'council-scores':
+        return change.entries.length ? [{ tab: this.tab('councilScores'), append: change.entries.map((e) => councilRow(e, this.criteria, change.at)) }] : [];
+      case 'settings': {
+        if (!change.entries.length) return [];
+        const rows = change.entries.map(([key, value]) => settingRow(key, value));
+        return [change.mode === 'add' ? { tab: this.tab('settings'), append: rows } : { tab: this.tab('settings'), updateByKey: rows }];
+      }
+      case 'unit-deadlines':
+        return change.rows.length ? [{ tab: this.tab('units'), updateByKey: change.rows.map((r) => unitDeadlineRow(r.listed, r.report, change.at, r.statusLink)) }] : [];
+      case 'form-questions':
+        return [{ tab: this.tab('formQuestions'), replaceAll: change.questions.map((q) => formQuestionRow(q, change.formId)) }];
+    }
+  }
+}
