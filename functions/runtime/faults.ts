@@ -1,8 +1,8 @@
 import { VerifierUnavailableError } from '../../shared/auth/id-token-verifier.js';
-import { FormsError } from '../../shared/forms/forms-api.js';
-import { faultOf } from '../../shared/store/google-sheets-call.js';
-import { SheetLockError } from '../../shared/store/google-sheets-lock.js';
-import { isTransient } from '../../shared/store/retry.js';
+import { FormsError } from '../../shared/google/forms/forms-api.js';
+import { faultOf } from '../../shared/google/call.js';
+import { SheetLockError } from '../../shared/google/sheets/lock.js';
+import { isTransient } from '../../shared/google/retry.js';
 import { StoreError } from '../../shared/store/table-store.js';
 
 /**

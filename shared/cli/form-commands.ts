@@ -4,7 +4,7 @@ import { csvToAnswers, CsvResponsesError } from '../forms/csv-responses.js';
 import { buildFormPlan } from '../forms/form-plan.js';
 import type { FormQuestion } from '../forms/form-question.js';
 import { readFormQuestions, recordForm } from '../forms/form-tables.js';
-import type { FormsApi } from '../forms/forms-api.js';
+import type { FormsApi } from '../google/forms/forms-api.js';
 import { responseToNomination } from '../forms/response-to-nomination.js';
 import { CampaignStore } from '../store/campaign-store.js';
 import type { CliContext } from './context.js';
@@ -23,7 +23,7 @@ export async function formCreateCommand(ctx: CliContext, campaignId: string, opt
   const { tables, where } = await openTables({ ...options, campaign: options.campaign ?? campaign.id });
   const store = await CampaignStore.open(tables, ctx.campaigns);
   if (store.campaign.id !== campaign.id) throw new UsageError(`Sổ ${where} thuộc phong trào "${store.campaign.id}", không phải "${campaign.id}".`);
-  const api = forms ?? (await (await import('../forms/forms-api.js')).googleFormsApi());
+  const api = forms ?? (await (await import('../google/forms/forms-api.js')).googleFormsApi());
   const plan = buildFormPlan(campaign);
   const form = await api.create(plan.title);
   const formId = form.formId;

@@ -1,6 +1,6 @@
 import type { CampaignStore, IntakeResult } from '../store/campaign-store.js';
 import type { TableStore } from '../store/table-store.js';
-import type { FormsApi } from './forms-api.js';
+import type { FormsApi } from '../google/forms/forms-api.js';
 import { readFormQuestions, readWatermark, rfc3339, writeWatermark } from './form-tables.js';
 import { answersFromApi, lastSubmitted, responseToNomination } from './response-to-nomination.js';
 

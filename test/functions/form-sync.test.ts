@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { formSyncEvent } from '../../functions/form-sync-event.js';
 import { formSync } from '../../functions/form-sync.js';
 import { formCreateCommand } from '../../shared/cli/form-commands.js';
-import { googleFormsApi } from '../../shared/forms/forms-api.js';
+import { googleFormsApi } from '../../shared/google/forms/forms-api.js';
 import { FORM_SETTING, readFormQuestions } from '../../shared/forms/form-tables.js';
 import { CampaignStore } from '../../shared/store/campaign-store.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';

@@ -4,7 +4,7 @@ import { intake } from '../../functions/intake.js';
 import { buildFormPlan } from '../../shared/forms/form-plan.js';
 import { FORM_SETTING, recordForm } from '../../shared/forms/form-tables.js';
 import { CampaignStore } from '../../shared/store/campaign-store.js';
-import { GoogleSheetsStore } from '../../shared/store/google-sheets-store.js';
+import { GoogleSheetsStore } from '../../shared/google/sheets/sheets-store.js';
 import { rawIndividual, vanNinh } from '../support/builders.js';
 import { FakeForms } from '../fakes/forms-fake.js';
 import { FakeSheets } from '../fakes/sheets-fake.js';

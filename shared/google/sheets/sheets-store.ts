@@ -1,16 +1,16 @@
 import { sheets_v4 } from '@googleapis/sheets';
-import { quoteTitle } from './google-sheets-a1.js';
-import type { SheetsAuth } from './google-sheets-auth.js';
-import { faultOf, SheetsCaller, type RequestOptions } from './google-sheets-call.js';
-import { chunkBySize } from './google-sheets-chunks.js';
-import { lockHolder, type LockHolder } from './google-sheets-lock-holder.js';
-import { DEFAULT_LOCK_POLICY, outcomeUnknown, SheetLock, type LockPolicy } from './google-sheets-lock.js';
-import { newSheetId, provisionRequests } from './google-sheets-provision.js';
-import { rowsOf, snapshotOf, type TableSnapshot } from './google-sheets-table.js';
-import { planWrites } from './google-sheets-write-plan.js';
-import type { TabLayout } from './layouts.js';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
-import { StoreError, type Row, type TableStore, type TableWrite } from './table-store.js';
+import { quoteTitle } from './a1.js';
+import type { SheetsAuth } from '../credentials.js';
+import { faultOf, SheetsCaller, type RequestOptions } from '../call.js';
+import { chunkBySize } from './chunks.js';
+import { lockHolder, type LockHolder } from './lock-holder.js';
+import { DEFAULT_LOCK_POLICY, outcomeUnknown, SheetLock, type LockPolicy } from './lock.js';
+import { newSheetId, provisionRequests } from './provision.js';
+import { rowsOf, snapshotOf, type TableSnapshot } from './table.js';
+import { planWrites } from './write-plan.js';
+import type { TabLayout } from '../../store/layouts.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry.js';
+import { StoreError, type Row, type TableStore, type TableWrite } from '../../store/table-store.js';
 
 export interface GoogleSheetsStoreOptions {
   /** The id in the sheet's address: `https://docs.google.com/spreadsheets/d/<id>/edit`. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { GoogleAuth } from 'google-auth-library';
 import { z } from 'zod';
-import { StoreError } from './table-store.js';
+import { StoreError } from '../store/table-store.js';
 
 /** Read and write the spreadsheets the service account was given; nothing else of the user's Drive. */
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';

@@ -1,5 +1,5 @@
 import { decideRetry, type CallFault, type RetryPolicy } from './retry.js';
-import { StoreError } from './table-store.js';
+import { StoreError } from '../store/table-store.js';
 
 /** Per-request options handed to a `@googleapis/sheets` method: our loop retries, so gaxios must not. */
 export interface RequestOptions {

@@ -1,6 +1,6 @@
-/** The retry policy of the Google adapters (shared/store/retry.ts): a pure decision, table-driven. */
+/** The retry policy of the Google adapters (shared/google/retry.ts): a pure decision, table-driven. */
 import { describe, expect, test } from 'vitest';
-import { backoffDelay, decideRetry, DEFAULT_RETRY_POLICY, type CallFault } from '../../shared/store/retry.js';
+import { backoffDelay, decideRetry, DEFAULT_RETRY_POLICY, type CallFault } from '../../shared/google/retry.js';
 
 const policy = { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 8_000 };
 const half = () => 0.5;

@@ -1,6 +1,6 @@
 import type { forms_v1 } from '@googleapis/forms';
-import { faultOf } from '../store/google-sheets-call.js';
-import { decideRetry, DEFAULT_RETRY_POLICY, isTransient, type CallFault, type RetryPolicy } from '../store/retry.js';
+import { faultOf } from '../call.js';
+import { decideRetry, DEFAULT_RETRY_POLICY, isTransient, type CallFault, type RetryPolicy } from '../retry.js';
 
 /** Create and edit forms, read their responses, and keep watches on them. */
 export const FORMS_SCOPES = ['https://www.googleapis.com/auth/forms.body', 'https://www.googleapis.com/auth/forms.responses.readonly'];

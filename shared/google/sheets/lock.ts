@@ -1,8 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { z } from 'zod';
-import { faultOf, type RequestOptions, type SheetsCaller } from './google-sheets-call.js';
-import { StoreError } from './table-store.js';
+import { faultOf, type RequestOptions, type SheetsCaller } from '../call.js';
+import { StoreError } from '../../store/table-store.js';
 
 /**
  * A write lock shared by every process that writes one spreadsheet (function instances, services, the CLI), held
