@@ -1,6 +1,6 @@
 import { VerifierUnavailableError } from '../../shared/auth/id-token-verifier.js';
 import { FormsError } from '../../shared/google/forms/forms-api.js';
-import { faultOf } from '../../shared/google/call.js';
+import { faultOf } from '../../shared/google/fault.js';
 import { SheetLockError } from '../../shared/google/sheets/lock.js';
 import { isTransient } from '../../shared/google/retry.js';
 import { StoreError } from '../../shared/store/table-store.js';

@@ -7,7 +7,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { CampaignStore } from '../../shared/store/campaign-store.js';
 import { GoogleSheetsStore } from '../../shared/google/sheets/sheets-store.js';
 import { LOCK_TITLE, SheetLock, SheetLockError, type LockPolicy } from '../../shared/google/sheets/lock.js';
-import { SheetsCaller } from '../../shared/google/call.js';
+import { SheetsCaller } from '../../shared/google/sheets/caller.js';
 import { DEFAULT_RETRY_POLICY } from '../../shared/google/retry.js';
 import { Faults, FakeSheets } from '../fakes/sheets-fake.js';
 import { certsHandler, server, tokenAuth, useMsw } from '../functions/harness.js';

@@ -5,7 +5,7 @@
 import { sheets_v4 } from '@googleapis/sheets';
 import { describe, expect, test } from 'vitest';
 import { intake } from '../../functions/intake.js';
-import { SheetsCaller } from '../../shared/google/call.js';
+import { SheetsCaller } from '../../shared/google/sheets/caller.js';
 import { SheetLock } from '../../shared/google/sheets/lock.js';
 import { DEFAULT_RETRY_POLICY } from '../../shared/google/retry.js';
 import { bearer, postJson, serveHttp, tokenAuth, useMsw } from '../functions/harness.js';

@@ -1,6 +1,7 @@
 import type { forms_v1 } from '@googleapis/forms';
-import { faultOf } from '../call.js';
-import { decideRetry, DEFAULT_RETRY_POLICY, isTransient, type CallFault, type RetryPolicy } from '../retry.js';
+import { callGoogle, callSettings, type RequestOptions } from '../call.js';
+import { formsFailureMessage } from '../messages.js';
+import { isTransient, type CallFault, type RetryPolicy } from '../retry.js';
 
 /** Create and edit forms, read their responses, and keep watches on them. */
 export const FORMS_SCOPES = ['https://www.googleapis.com/auth/forms.body', 'https://www.googleapis.com/auth/forms.responses.readonly'];
@@ -58,39 +59,26 @@ export async function googleFormsApi(options: FormsApiOptions = {}): Promise<For
   const { forms_v1 } = await import('@googleapis/forms');
   const auth = options.auth ?? new (await import('google-auth-library')).GoogleAuth({ scopes: FORMS_SCOPES });
   const api = new forms_v1.Forms({ auth, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) });
-  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const random = options.random ?? Math.random;
-  const request = { retry: false, timeout: options.timeoutMs ?? 60_000 } as const;
-  const call = async <T>(operation: string, formId: string | undefined, retry: boolean, run: () => Promise<{ data: T }>): Promise<T> => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return (await run()).data;
-      } catch (error) {
-        const fault = faultOf(error);
-        if (!fault) throw error;
-        const decision = retry ? decideRetry(fault, attempt, policy, random) : ({ retry: false } as const);
-        if (!decision.retry) throw formsError(operation, formId, fault, attempt, error);
-        await sleep(decision.delayMs);
-      }
-    }
-  };
+  const settings = callSettings(options);
+  /** One Forms call through the kit; `retry: false` for a request that must not be sent twice. */
+  const call = <T>(operation: string, formId: string | undefined, retry: boolean, run: (request: RequestOptions) => Promise<{ data: T }>): Promise<T> =>
+    callGoogle(settings, { retry, fail: (fault, attempts, cause) => formsError(operation, formId, fault, attempts, cause) }, run);
   return {
-    create: (title) => call('tạo biểu mẫu', undefined, false, () => api.forms.create({ requestBody: { info: { title, documentTitle: title } } }, request)),
-    batchUpdate: (formId, requests) => call('thêm câu hỏi vào biểu mẫu', formId, false, () => api.forms.batchUpdate({ formId, requestBody: { requests } }, request)),
-    get: (formId) => call('đọc biểu mẫu', formId, true, () => api.forms.get({ formId }, request)),
+    create: (title) => call('tạo biểu mẫu', undefined, false, (request) => api.forms.create({ requestBody: { info: { title, documentTitle: title } } }, request)),
+    batchUpdate: (formId, requests) => call('thêm câu hỏi vào biểu mẫu', formId, false, (request) => api.forms.batchUpdate({ formId, requestBody: { requests } }, request)),
+    get: (formId) => call('đọc biểu mẫu', formId, true, (request) => api.forms.get({ formId }, request)),
     listResponses: async (formId, o) => {
-      const data = await call('đọc câu trả lời của biểu mẫu', formId, true, () =>
+      const data = await call('đọc câu trả lời của biểu mẫu', formId, true, (request) =>
         api.forms.responses.list({ formId, ...(o.filter ? { filter: o.filter } : {}), ...(o.pageToken ? { pageToken: o.pageToken } : {}), pageSize: o.pageSize ?? 5000 }, request),
       );
       return { responses: data.responses ?? [], ...(data.nextPageToken ? { nextPageToken: data.nextPageToken } : {}) };
     },
-    listWatches: async (formId) => (await call('đọc các theo dõi của biểu mẫu', formId, true, () => api.forms.watches.list({ formId }, request))).watches ?? [],
+    listWatches: async (formId) => (await call('đọc các theo dõi của biểu mẫu', formId, true, (request) => api.forms.watches.list({ formId }, request))).watches ?? [],
     createWatch: (formId, topicName) =>
-      call('tạo theo dõi biểu mẫu', formId, false, () => api.forms.watches.create({ formId, requestBody: { watch: { eventType: 'RESPONSES', target: { topic: { topicName } } } } }, request)),
-    renewWatch: (formId, watchId) => call('gia hạn theo dõi biểu mẫu', formId, true, () => api.forms.watches.renew({ formId, watchId, requestBody: {} }, request)),
+      call('tạo theo dõi biểu mẫu', formId, false, (request) => api.forms.watches.create({ formId, requestBody: { watch: { eventType: 'RESPONSES', target: { topic: { topicName } } } } }, request)),
+    renewWatch: (formId, watchId) => call('gia hạn theo dõi biểu mẫu', formId, true, (request) => api.forms.watches.renew({ formId, watchId, requestBody: {} }, request)),
     deleteWatch: async (formId, watchId) => {
-      await call('xóa theo dõi đã hết hạn', formId, true, () => api.forms.watches.delete({ formId, watchId }, request));
+      await call('xóa theo dõi đã hết hạn', formId, true, (request) => api.forms.watches.delete({ formId, watchId }, request));
     },
   };
 }
@@ -98,14 +86,5 @@ export async function googleFormsApi(options: FormsApiOptions = {}): Promise<For
 function formsError(operation: string, formId: string | undefined, fault: CallFault, attempts: number, cause: unknown): FormsError {
   const status = fault.kind === 'http' ? fault.status : undefined;
   const transient = isTransient(fault);
-  const where = formId ? ` (biểu mẫu ${formId})` : '';
-  const why =
-    status === 404
-      ? 'không tìm thấy: mã biểu mẫu sai, hoặc biểu mẫu chưa chia sẻ cho tài khoản của công cụ'
-      : status === 403 || status === 401
-        ? 'không có quyền: hãy bật Google Forms API cho dự án và chia sẻ biểu mẫu (quyền chỉnh sửa) cho tài khoản của công cụ'
-        : transient
-          ? `Google tạm thời không trả lời được sau ${attempts} lần thử (${status ? `mã HTTP ${status}` : 'mất kết nối'}); hãy thử lại sau ít phút`
-          : `Google từ chối yêu cầu (mã HTTP ${status ?? '?'})`;
-  return new FormsError(`Lỗi khi ${operation}${where}: ${why}.`, { operation, ...(formId ? { formId } : {}), ...(status ? { status } : {}), transient }, { cause });
+  return new FormsError(formsFailureMessage(operation, formId, fault, attempts), { operation, ...(formId ? { formId } : {}), ...(status ? { status } : {}), transient }, { cause });
 }
