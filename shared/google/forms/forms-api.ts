@@ -3,9 +3,6 @@ import { callGoogle, callSettings, type RequestOptions } from '../call.js';
 import { formsFailureMessage } from '../messages.js';
 import { isTransient, type CallFault, type RetryPolicy } from '../retry.js';
 
-/** Create and edit forms, read their responses, and keep watches on them. */
-export const FORMS_SCOPES = ['https://www.googleapis.com/auth/forms.body', 'https://www.googleapis.com/auth/forms.responses.readonly'];
-
 /** A Forms API call that failed for good; `transient` when trying again later may work (429, 5xx, no answer). */
 export class FormsError extends Error {
   override readonly name = 'FormsError';
@@ -40,7 +37,7 @@ export interface FormsApi {
 }
 
 export interface FormsApiOptions {
-  /** Credentials: default Application Default Credentials with FORMS_SCOPES; in tests an OAuth2Client holding a token. */
+  /** Credentials: default Application Default Credentials with FORMS_SCOPES (`formsAuth`); in tests an OAuth2Client holding a token. */
   auth?: forms_v1.Options['auth'];
   retry?: Partial<RetryPolicy>;
   sleep?: (ms: number) => Promise<void>;
@@ -57,7 +54,7 @@ export interface FormsApiOptions {
  */
 export async function googleFormsApi(options: FormsApiOptions = {}): Promise<FormsApi> {
   const { forms_v1 } = await import('@googleapis/forms');
-  const auth = options.auth ?? new (await import('google-auth-library')).GoogleAuth({ scopes: FORMS_SCOPES });
+  const auth = options.auth ?? (await import('../credentials.js')).formsAuth();
   const api = new forms_v1.Forms({ auth, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) });
   const settings = callSettings(options);
   /** One Forms call through the kit; `retry: false` for a request that must not be sent twice. */
