@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { OAuth2Client } from 'google-auth-library';
 import { signBody } from '../shared/auth/hmac-signature.js';
 import { CampaignRepository } from '../shared/store/campaign-repository.js';
-import { GoogleSheetsStore } from '../shared/store/google-sheets-store.js';
+import { GoogleSheetsStore } from '../shared/google/sheets/sheets-store.js';
 import { loadCampaigns } from '../shared/templates/campaign-registry.js';
 import { startGoogleFakeServer } from './google-fake-server.js';
 import { initCampaign } from '../shared/jobs/init-campaign.js';

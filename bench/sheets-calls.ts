@@ -7,7 +7,7 @@ import { OAuth2Client } from 'google-auth-library';
 import { setupServer } from 'msw/node';
 import { CampaignRepository } from '../shared/store/campaign-repository.js';
 import type { Submission } from '../shared/jobs/intake.js';
-import { GoogleSheetsStore } from '../shared/store/google-sheets-store.js';
+import { GoogleSheetsStore } from '../shared/google/sheets/sheets-store.js';
 import { loadCampaigns } from '../shared/templates/campaign-registry.js';
 import { FakeSheets } from '../test/fakes/sheets-fake.js';
 import { person, prng } from './names.js';

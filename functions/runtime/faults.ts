@@ -1,19 +1,10 @@
-import { VerifierUnavailableError } from '../../shared/auth/id-token-verifier.js';
-import { FormsError } from '../../shared/forms/forms-api.js';
-import { faultOf } from '../../shared/store/google-sheets-call.js';
-import { SheetLockError } from '../../shared/store/google-sheets-lock.js';
-import { isTransient } from '../../shared/store/retry.js';
-import { StoreError } from '../../shared/store/table-store.js';
-
 /**
- * True when an error may clear up by itself (Google's 429 and 5xx, a dropped connection, Google's keys out of reach):
- * an HTTP door answers 503 so Scheduler tries again, an event function throws so the platform redelivers. Anything
- * else — a sheet not shared, a renamed tab, bad configuration, a bug — will not get better by retrying.
+ * True when an error may clear up by itself (Google's 429 and 5xx, a dropped connection, the write lock busy, Google's
+ * keys out of reach): an HTTP door answers 503 so Scheduler tries again, an event function throws so the platform
+ * redelivers. Every infrastructure error says so itself with `transient` (StoreError, SheetLockError, FormsError,
+ * VerifierUnavailableError); anything else — a sheet not shared, a renamed tab, bad configuration, a bug — will not
+ * get better by retrying.
  */
 export function isTransientFault(error: unknown): boolean {
-  if (error instanceof FormsError) return error.transient;
-  if (error instanceof VerifierUnavailableError) return true;
-  if (error instanceof SheetLockError) return true;
-  const fault = faultOf(error instanceof StoreError ? error.cause : error);
-  return fault !== undefined && isTransient(fault);
+  return error instanceof Error && 'transient' in error && error.transient === true;
 }

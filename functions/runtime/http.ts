@@ -1,7 +1,7 @@
 import type { Request, Response } from '@google-cloud/functions-framework';
 import { SIGNATURE_HEADER, type Audience, type Caller } from '../../shared/auth/authorize.js';
 import { ConfigError } from '../../shared/config.js';
-import { FormsError } from '../../shared/forms/forms-api.js';
+import { FormsError } from '../../shared/google/forms/forms-api.js';
 import type { JobProblem, ProblemCode } from '../../shared/jobs/problem.js';
 import { StoreError } from '../../shared/store/table-store.js';
 import { reportFailure } from './failure.js';

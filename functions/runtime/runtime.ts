@@ -2,10 +2,10 @@ import { Authenticator } from '../../shared/auth/authorize.js';
 import { GoogleIdTokenVerifier } from '../../shared/auth/id-token-verifier.js';
 import { parseConfig, type Config } from '../../shared/config.js';
 import type { Campaign } from '../../shared/domain/campaign.js';
-import type { FormsApi, FormsApiOptions } from '../../shared/forms/forms-api.js';
+import type { FormsApi, FormsApiOptions } from '../../shared/google/forms/forms-api.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import type { SheetsAuth } from '../../shared/store/google-sheets-auth.js';
-import type { GoogleSheetsStoreOptions } from '../../shared/store/google-sheets-store.js';
+import type { SheetsAuth } from '../../shared/google/credentials.js';
+import type { GoogleSheetsStoreOptions } from '../../shared/google/sheets/sheets-store.js';
 import type { TableStore } from '../../shared/store/table-store.js';
 import { loadCampaigns } from '../../shared/templates/campaign-registry.js';
 import { jsonLogger, type Logger } from './log.js';
@@ -78,7 +78,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     workbook: () => memo(() => workbook, (p) => (workbook = p), () => openWorkbook(config(), options)),
     forms: () =>
       memo(() => forms, (p) => (forms = p), async () => {
-        const { googleFormsApi } = await import('../../shared/forms/forms-api.js');
+        const { googleFormsApi } = await import('../../shared/google/forms/forms-api.js');
         return googleFormsApi({ ...options.forms, ...(options.googleApiRoot ? { rootUrl: options.googleApiRoot } : {}), ...(options.googleAuth ? { auth: options.googleAuth as FormsApiOptions['auth'] } : {}) });
       }),
     auth: () => {
@@ -97,7 +97,7 @@ async function openWorkbook(config: Config, options: RuntimeOptions): Promise<Wo
     const { WorkbookStore } = await import('../../shared/store/workbook-store.js');
     tables = new WorkbookStore(config.store.workbook);
   } else {
-    const [{ GoogleSheetsStore }, { sheetsAuth }] = await Promise.all([import('../../shared/store/google-sheets-store.js'), import('../../shared/store/google-sheets-auth.js')]);
+    const [{ GoogleSheetsStore }, { sheetsAuth }] = await Promise.all([import('../../shared/google/sheets/sheets-store.js'), import('../../shared/google/credentials.js')]);
     tables = new GoogleSheetsStore({
       spreadsheetId: config.store.spreadsheetId,
       auth: options.googleAuth ?? sheetsAuth(),

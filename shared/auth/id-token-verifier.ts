@@ -15,6 +15,7 @@ export class BadTokenError extends Error {
 /** Google's public keys could not be fetched: nothing is known about the token yet. Answer 503, try again. */
 export class VerifierUnavailableError extends Error {
   override readonly name = 'VerifierUnavailableError';
+  readonly transient = true;
 }
 
 export interface IdTokenVerifierOptions {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { FormsApi } from '../forms/forms-api.js';
+import type { FormsApi } from '../google/forms/forms-api.js';
 import { createForm, HalfMadeFormError } from '../jobs/create-form.js';
 import { submissionsFromCsv } from '../jobs/form-submission.js';
 import { intake } from '../jobs/intake.js';
@@ -21,7 +21,7 @@ export async function formCreateCommand(ctx: CliContext, campaignId: string, opt
   const { tables, where } = await openTables({ ...options, campaign: options.campaign ?? campaign.id });
   const repo = await CampaignRepository.open(tables, ctx.campaigns);
   if (repo.campaign.id !== campaign.id) throw new UsageError(`Sổ ${where} thuộc phong trào "${repo.campaign.id}", không phải "${campaign.id}".`);
-  const api = forms ?? (await (await import('../forms/forms-api.js')).googleFormsApi());
+  const api = forms ?? (await (await import('../google/forms/forms-api.js')).googleFormsApi());
   let created;
   try {
     created = orUsageError(await createForm(repo, api));

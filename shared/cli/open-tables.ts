@@ -38,8 +38,8 @@ export async function openTables(options: TablesOptions, env: NodeJS.ProcessEnv 
   if (options.store !== undefined) throw new UsageError('Chỉ chọn một nơi lưu: --store <tệp.xlsx> hoặc --spreadsheet <mã bảng tính>, không dùng cả hai.');
   const spreadsheetId = spreadsheetIdOf(options.spreadsheet);
   const [{ GoogleSheetsStore }, { sheetsAuth, serviceAccountEmail }] = await Promise.all([
-    import('../store/google-sheets-store.js'),
-    import('../store/google-sheets-auth.js'),
+    import('../google/sheets/sheets-store.js'),
+    import('../google/credentials.js'),
   ]);
   const keyFile = env.GOOGLE_APPLICATION_CREDENTIALS || undefined;
   const editorEmail = options.serviceAccount ?? (keyFile ? await serviceAccountEmail(keyFile) : undefined);

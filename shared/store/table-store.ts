@@ -26,14 +26,19 @@ export interface TableStore {
   exclusive<T>(job: () => Promise<T>): Promise<T>;
 }
 
-/** An infrastructure fault of a store, with where it happened. */
+/**
+ * An infrastructure fault of a store, with where it happened. `transient` when trying again later may work (Google's
+ * 429 and 5xx, no answer): set by the Google kit from the fault, false otherwise.
+ */
 export class StoreError extends Error {
   override readonly name = 'StoreError';
+  readonly transient: boolean;
   constructor(
     message: string,
     readonly context: { location?: string; tab?: string; cell?: string } = {},
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; transient?: boolean },
   ) {
     super(message, options);
+    this.transient = options?.transient ?? false;
   }
 }

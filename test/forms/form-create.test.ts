@@ -4,7 +4,7 @@ import { formCreateCommand } from '../../shared/cli/form-commands.js';
 import { parseNomination } from '../../shared/domain/nomination.js';
 import { buildFormPlan, CONFIRMATION, pointChoices } from '../../shared/forms/form-plan.js';
 import { FORM_SETTING } from '../../shared/store/codecs/settings.js';
-import { googleFormsApi } from '../../shared/forms/forms-api.js';
+import { googleFormsApi } from '../../shared/google/forms/forms-api.js';
 import { answersFromApi, responseToNomination } from '../../shared/forms/response-to-nomination.js';
 import { titleKey } from '../../shared/forms/form-question.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';

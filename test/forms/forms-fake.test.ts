@@ -1,7 +1,7 @@
 import { forms_v1 } from '@googleapis/forms';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { FormsError, googleFormsApi } from '../../shared/forms/forms-api.js';
+import { FormsError, googleFormsApi } from '../../shared/google/forms/forms-api.js';
 import { answersFromApi, responseToNomination } from '../../shared/forms/response-to-nomination.js';
 import { buildFormPlan } from '../../shared/forms/form-plan.js';
 import { vanNinh } from '../support/builders.js';

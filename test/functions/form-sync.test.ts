@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { formSyncEvent } from '../../functions/form-sync-event.js';
 import { formSync } from '../../functions/form-sync.js';
 import { formCreateCommand } from '../../shared/cli/form-commands.js';
-import { googleFormsApi } from '../../shared/forms/forms-api.js';
+import { googleFormsApi } from '../../shared/google/forms/forms-api.js';
 import { FORM_SETTING } from '../../shared/store/codecs/settings.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';

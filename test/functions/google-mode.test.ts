@@ -5,7 +5,7 @@ import { buildFormPlan } from '../../shared/forms/form-plan.js';
 import { FORM_SETTING } from '../../shared/store/codecs/settings.js';
 import { recordForm } from '../../shared/jobs/create-form.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { GoogleSheetsStore } from '../../shared/store/google-sheets-store.js';
+import { GoogleSheetsStore } from '../../shared/google/sheets/sheets-store.js';
 import { rawIndividual, vanNinh } from '../support/builders.js';
 import { FakeForms } from '../fakes/forms-fake.js';
 import { FakeSheets } from '../fakes/sheets-fake.js';

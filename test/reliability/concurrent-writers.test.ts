@@ -5,10 +5,10 @@
  */
 import { describe, expect, test, vi } from 'vitest';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { GoogleSheetsStore } from '../../shared/store/google-sheets-store.js';
-import { LOCK_TITLE, SheetLock, SheetLockError, type LockPolicy } from '../../shared/store/google-sheets-lock.js';
-import { SheetsCaller } from '../../shared/store/google-sheets-call.js';
-import { DEFAULT_RETRY_POLICY } from '../../shared/store/retry.js';
+import { GoogleSheetsStore } from '../../shared/google/sheets/sheets-store.js';
+import { LOCK_TITLE, SheetLock, SheetLockError, type LockPolicy } from '../../shared/google/sheets/lock.js';
+import { SheetsCaller } from '../../shared/google/sheets/caller.js';
+import { DEFAULT_RETRY_POLICY } from '../../shared/google/retry.js';
 import { Faults, FakeSheets } from '../fakes/sheets-fake.js';
 import { certsHandler, server, tokenAuth, useMsw } from '../functions/harness.js';
 import { campaigns, rawIndividual, vanNinh } from '../support/builders.js';
@@ -26,7 +26,7 @@ const FAST: Partial<LockPolicy> = { pollMs: 4, maxWaitMs: 20_000 };
 async function processOf(spreadsheetId: string, lock: boolean) {
   vi.resetModules();
   const [{ GoogleSheetsStore: Store }, { CampaignRepository: Campaign }] = await Promise.all([
-    import('../../shared/store/google-sheets-store.js'),
+    import('../../shared/google/sheets/sheets-store.js'),
     import('../../shared/store/campaign-repository.js'),
   ]);
   const tables = new Store({ spreadsheetId, auth: tokenAuth(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)), ...(lock ? { lock: FAST } : {}) });

@@ -4,12 +4,12 @@
  * thousands of faults takes seconds. Identity tokens are signed with the test key of test/functions/harness.ts.
  */
 import { createRuntime, type Runtime } from '../../functions/runtime/runtime.js';
-import type { LockPolicy } from '../../shared/store/google-sheets-lock.js';
-import type { RetryPolicy } from '../../shared/store/retry.js';
+import type { LockPolicy } from '../../shared/google/sheets/lock.js';
+import type { RetryPolicy } from '../../shared/google/retry.js';
 import { buildFormPlan } from '../../shared/forms/form-plan.js';
 import { recordForm } from '../../shared/jobs/create-form.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { GoogleSheetsStore } from '../../shared/store/google-sheets-store.js';
+import { GoogleSheetsStore } from '../../shared/google/sheets/sheets-store.js';
 import { FakeSheets, type Fault } from '../fakes/sheets-fake.js';
 import { seededRandom } from '../fakes/sheets-fake-faults.js';
 import { AUDIENCE, captureLog, certsHandler, CERTS_URL, SCHEDULER, server, tokenAuth } from '../functions/harness.js';

@@ -5,9 +5,9 @@
 import { sheets_v4 } from '@googleapis/sheets';
 import { describe, expect, test } from 'vitest';
 import { intake } from '../../functions/intake.js';
-import { SheetsCaller } from '../../shared/store/google-sheets-call.js';
-import { SheetLock } from '../../shared/store/google-sheets-lock.js';
-import { DEFAULT_RETRY_POLICY } from '../../shared/store/retry.js';
+import { SheetsCaller } from '../../shared/google/sheets/caller.js';
+import { SheetLock } from '../../shared/google/sheets/lock.js';
+import { DEFAULT_RETRY_POLICY } from '../../shared/google/retry.js';
 import { bearer, postJson, serveHttp, tokenAuth, useMsw } from '../functions/harness.js';
 import { rawIndividual } from '../support/builders.js';
 import { googleSetup, keyCounts } from './google-harness.js';

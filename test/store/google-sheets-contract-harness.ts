@@ -6,8 +6,8 @@ import { sheets_v4 } from '@googleapis/sheets';
 import { OAuth2Client } from 'google-auth-library';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { cellA1 } from '../../shared/store/google-sheets-a1.js';
-import { GoogleSheetsStore, type GoogleSheetsStoreOptions } from '../../shared/store/google-sheets-store.js';
+import { cellA1 } from '../../shared/google/sheets/a1.js';
+import { GoogleSheetsStore, type GoogleSheetsStoreOptions } from '../../shared/google/sheets/sheets-store.js';
 import { FakeSheets } from '../fakes/sheets-fake.js';
 import type { ContractHarness } from './table-store.contract.js';
 

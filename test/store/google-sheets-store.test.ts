@@ -5,8 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import { STATUS_LABEL } from '../../shared/domain/vocabulary.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { cellA1, columnLetters } from '../../shared/store/google-sheets-a1.js';
-import { ATTENTION_FILL, COUNCIL_FILL } from '../../shared/store/google-sheets-provision.js';
+import { cellA1, columnLetters } from '../../shared/google/sheets/a1.js';
+import { ATTENTION_FILL, COUNCIL_FILL } from '../../shared/google/sheets/provision.js';
 import { layoutsFor, type TabLayout } from '../../shared/store/layouts.js';
 import { StoreError } from '../../shared/store/table-store.js';
 import { Faults, type FakeSheets } from '../fakes/sheets-fake.js';

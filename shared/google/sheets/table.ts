@@ -1,7 +1,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import { cellA1, gridSizeOf } from './google-sheets-a1.js';
-import type { TabLayout } from './layouts.js';
-import { StoreError, type Cell, type Row } from './table-store.js';
+import { cellA1, gridSizeOf } from './a1.js';
+import type { TabLayout } from '../../store/layouts.js';
+import { StoreError, type Cell, type Row } from '../../store/table-store.js';
 
 /** A tab as read in one whole-tab `values.batchGet` range: where each column is, and what the rows hold. */
 export interface TableSnapshot {

@@ -1,6 +1,6 @@
-/** The retry policy of the Google adapters (shared/store/retry.ts): a pure decision, table-driven. */
+/** The retry policy of the Google adapters (shared/google/retry.ts): a pure decision, table-driven. */
 import { describe, expect, test } from 'vitest';
-import { backoffDelay, decideRetry, DEFAULT_RETRY_POLICY, type CallFault } from '../../shared/store/retry.js';
+import { backoffDelay, decideRetry, DEFAULT_RETRY_POLICY, equalJitterDelay, type CallFault } from '../../shared/google/retry.js';
 
 const policy = { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 8_000 };
 const half = () => 0.5;
@@ -50,5 +50,18 @@ describe('how long to wait', () => {
   test("follows Google's advice by default: up to 6 attempts, waits under 1 s, 2 s, 4 s… never over 32 s", () => {
     expect(DEFAULT_RETRY_POLICY).toEqual({ maxAttempts: 6, baseDelayMs: 1_000, maxDelayMs: 32_000 });
     expect(backoffDelay(10, DEFAULT_RETRY_POLICY, () => 0.999999)).toBeLessThan(32_000);
+  });
+});
+
+describe('how long the write lock waits before looking again (equal jitter)', () => {
+  test.each([
+    [1, 500, 1_000],
+    [2, 1_000, 2_000],
+    [4, 4_000, 8_000],
+    [9, 4_000, 8_000],
+  ])('look %i waits between %i and %i ms', (retry, low, ceiling) => {
+    const backoff = { baseDelayMs: 1_000, maxDelayMs: 8_000 };
+    expect(equalJitterDelay(retry, backoff, () => 0)).toBe(low);
+    expect(equalJitterDelay(retry, backoff, () => 0.999999)).toBe(ceiling - 1);
   });
 });

@@ -1,7 +1,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import { rowSpanA1, rowsSpanA1 } from './google-sheets-a1.js';
-import { keyText, type TableSnapshot } from './google-sheets-table.js';
-import { StoreError, type Cell, type Row, type TableWrite } from './table-store.js';
+import { rowSpanA1, rowsSpanA1 } from './a1.js';
+import { keyText, type TableSnapshot } from './table.js';
+import { StoreError, type Cell, type Row, type TableWrite } from '../../store/table-store.js';
 
 /**
  * When a tab's grid must grow, it at least doubles (by up to this many rows), so a tab filling up one row at a time

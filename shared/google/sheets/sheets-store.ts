@@ -1,16 +1,18 @@
 import { sheets_v4 } from '@googleapis/sheets';
-import { quoteTitle } from './google-sheets-a1.js';
-import type { SheetsAuth } from './google-sheets-auth.js';
-import { faultOf, SheetsCaller, type RequestOptions } from './google-sheets-call.js';
-import { chunkBySize } from './google-sheets-chunks.js';
-import { lockHolder, type LockHolder } from './google-sheets-lock-holder.js';
-import { DEFAULT_LOCK_POLICY, outcomeUnknown, SheetLock, type LockPolicy } from './google-sheets-lock.js';
-import { newSheetId, provisionRequests } from './google-sheets-provision.js';
-import { rowsOf, snapshotOf, type TableSnapshot } from './google-sheets-table.js';
-import { planWrites } from './google-sheets-write-plan.js';
-import type { TabLayout } from './layouts.js';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
-import { StoreError, type Row, type TableStore, type TableWrite } from './table-store.js';
+import { quoteTitle } from './a1.js';
+import { callSettings, DEFAULT_TIMEOUT_MS, type RequestOptions } from '../call.js';
+import type { SheetsAuth } from '../credentials.js';
+import { faultOf } from '../fault.js';
+import type { RetryPolicy } from '../retry.js';
+import { SheetsCaller } from './caller.js';
+import { chunkBySize } from './chunks.js';
+import { lockHolder, type LockHolder } from './lock-holder.js';
+import { DEFAULT_LOCK_POLICY, outcomeUnknown, SheetLock, type LockPolicy } from './lock.js';
+import { newSheetId, provisionRequests } from './provision.js';
+import { rowsOf, snapshotOf, type TableSnapshot } from './table.js';
+import { planWrites } from './write-plan.js';
+import type { TabLayout } from '../../store/layouts.js';
+import { StoreError, type Row, type TableStore, type TableWrite } from '../../store/table-store.js';
 
 export interface GoogleSheetsStoreOptions {
   /** The id in the sheet's address: `https://docs.google.com/spreadsheets/d/<id>/edit`. */
@@ -24,7 +26,7 @@ export interface GoogleSheetsStoreOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Jitter source in [0, 1). */
   random?: () => number;
-  /** Per-request timeout; a request that times out is retried (default 60 s). */
+  /** Per-request timeout; a request that times out is retried (default DEFAULT_TIMEOUT_MS, 60 s). */
   timeoutMs?: number;
   /** Largest JSON body of one values.batchUpdate (default 1.8 MB: Google advises ≤ 2 MB a request). */
   maxRequestBytes?: number;
@@ -77,19 +79,13 @@ export class GoogleSheetsStore implements TableStore {
     this.editorEmail = options.editorEmail;
     this.maxRequestBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
     this.api = new sheets_v4.Sheets({ auth: options.auth, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) });
-    this.caller = new SheetsCaller({
-      spreadsheetId: options.spreadsheetId,
-      editorEmail: options.editorEmail,
-      policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
-      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-      random: options.random ?? Math.random,
-      timeoutMs: options.timeoutMs ?? 60_000,
-    });
-    this.timeoutMs = options.timeoutMs ?? 60_000;
+    const settings = callSettings(options);
+    this.caller = new SheetsCaller({ ...settings, spreadsheetId: options.spreadsheetId, editorEmail: options.editorEmail });
+    this.timeoutMs = settings.timeoutMs;
     if (options.lock) {
       const policy = { ...DEFAULT_LOCK_POLICY, ...(options.lock === true ? {} : options.lock) };
       const now = options.now ?? Date.now;
-      const lock = new SheetLock({ api: this.api, caller: this.caller, spreadsheetId: this.spreadsheetId, policy, now, sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))), random: options.random ?? Math.random });
+      const lock = new SheetLock({ api: this.api, caller: this.caller, spreadsheetId: this.spreadsheetId, policy, now, sleep: settings.sleep, random: settings.random });
       this.lock = { lock, holder: lockHolder(this.spreadsheetId, policy, now) };
     }
   }

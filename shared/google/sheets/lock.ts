@@ -1,8 +1,11 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { z } from 'zod';
-import { faultOf, type RequestOptions, type SheetsCaller } from './google-sheets-call.js';
-import { StoreError } from './table-store.js';
+import type { RequestOptions } from '../call.js';
+import { faultOf } from '../fault.js';
+import { equalJitterDelay, type Backoff } from '../retry.js';
+import type { SheetsCaller } from './caller.js';
+import { StoreError } from '../../store/table-store.js';
 
 /**
  * A write lock shared by every process that writes one spreadsheet (function instances, services, the CLI), held
@@ -69,6 +72,10 @@ export interface SheetLockDeps {
 const lockId = (): number => randomInt(2_000_100_000, 2_147_000_000);
 /** A bound on looks whatever the clock says (a test's clock may stand still). */
 const MAX_LOOKS = 200;
+/** Looks at a lock someone else holds: `pollMs`, doubling up to 8 times it (equal jitter). */
+const pollBackoff = (policy: LockPolicy): Backoff => ({ baseDelayMs: policy.pollMs, maxDelayMs: policy.pollMs * 8 });
+/** A look again at a lock just freed or ours to take over: almost at once, a tenth of `pollMs`. */
+const recheckBackoff = (policy: LockPolicy): Backoff => ({ baseDelayMs: policy.pollMs / 10, maxDelayMs: policy.pollMs / 10 });
 
 /**
  * Takes and gives back the spreadsheet's write lock. Every call goes through the store's caller (retries, messages).
@@ -100,8 +107,8 @@ export class SheetLock {
         throw new SheetLockError('Bảng tính đang được một phiên khác ghi; hãy thử lại sau ít phút (chưa ghi gì).', 'busy');
       }
       // Held by someone else: wait, longer each time. Free again, or ours to take over: try again almost at once.
-      const ceiling = current && takeOver === undefined ? policy.pollMs * 2 ** Math.min(look, 3) : policy.pollMs / 10;
-      await this.d.sleep(Math.floor(ceiling / 2 + this.d.random() * (ceiling / 2)));
+      const held = current !== undefined && takeOver === undefined;
+      await this.d.sleep(held ? equalJitterDelay(look + 1, pollBackoff(policy), this.d.random) : equalJitterDelay(1, recheckBackoff(policy), this.d.random));
     }
   }
 

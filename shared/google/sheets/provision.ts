@@ -1,7 +1,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import { STATUS_LABEL } from '../domain/vocabulary.js';
-import { columnLetters } from './google-sheets-a1.js';
-import type { TabLayout } from './layouts.js';
+import { STATUS_LABEL } from '../../domain/vocabulary.js';
+import { columnLetters } from './a1.js';
+import type { TabLayout } from '../../store/layouts.js';
 
 type Request = sheets_v4.Schema$Request;
 type Color = sheets_v4.Schema$Color;

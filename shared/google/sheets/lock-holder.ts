@@ -1,4 +1,4 @@
-import { SheetLockError, type Lease, type LockPolicy, type SheetLock } from './google-sheets-lock.js';
+import { SheetLockError, type Lease, type LockPolicy, type SheetLock } from './lock.js';
 
 /**
  * This process's hold on one spreadsheet's write lock, shared by every store instance on that spreadsheet (as the

@@ -2,23 +2,31 @@ import { readFile } from 'node:fs/promises';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { GoogleAuth } from 'google-auth-library';
 import { z } from 'zod';
-import { StoreError } from './table-store.js';
+import { StoreError } from '../store/table-store.js';
 
 /** Read and write the spreadsheets the service account was given; nothing else of the user's Drive. */
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+
+/** Create and edit forms, read their responses, and keep watches on them. */
+export const FORMS_SCOPES = ['https://www.googleapis.com/auth/forms.body', 'https://www.googleapis.com/auth/forms.responses.readonly'];
 
 /** Anything `@googleapis/sheets` accepts as credentials: GoogleAuth (ADC or key file), an OAuth2Client with a token… */
 export type SheetsAuth = NonNullable<sheets_v4.Options['auth']>;
 
 /**
- * The credentials of the Sheets adapter: a service-account key file given by path, else Application Default
- * Credentials (GOOGLE_APPLICATION_CREDENTIALS, `gcloud auth application-default login`, or the runtime's service
+ * The credentials of the Google adapters (Sheets here, Forms through `formsAuth`): a service-account key file given
+ * by path, else Application Default Credentials (GOOGLE_APPLICATION_CREDENTIALS, `gcloud auth application-default login`, or the runtime's service
  * account in the cloud). Nothing is read until the first request.
  *
  * @example new GoogleSheetsStore({ spreadsheetId, auth: sheetsAuth({ keyFile: 'secrets/thidua-sa.json' }) })
  */
 export function sheetsAuth(options: { keyFile?: string } = {}): GoogleAuth {
   return new GoogleAuth({ scopes: [SHEETS_SCOPE], ...(options.keyFile ? { keyFile: options.keyFile } : {}) });
+}
+
+/** Application Default Credentials for the Forms API (the Forms adapter's default when given none). */
+export function formsAuth(): GoogleAuth {
+  return new GoogleAuth({ scopes: FORMS_SCOPES });
 }
 
 /** A credentials file: a service-account key has `client_email`; a user's ADC file (`authorized_user`) has none. */

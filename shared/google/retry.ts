@@ -32,15 +32,33 @@ export function isTransient(fault: CallFault): boolean {
   return fault.kind === 'network' || TRANSIENT_STATUSES.includes(fault.status);
 }
 
+/** The shape of a backoff: the ceiling of the first wait, doubled on each retry up to `maxDelayMs`. */
+export type Backoff = Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>;
+
+/** The ceiling of the wait before retry number `retry` (from 1): `min(maxDelayMs, baseDelayMs · 2^(retry-1))`. */
+export function backoffCeiling(retry: number, backoff: Backoff): number {
+  return Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** Math.max(0, retry - 1));
+}
+
 /**
  * Truncated exponential backoff with full jitter: a wait drawn uniformly from
  * `[0, min(maxDelayMs, baseDelayMs · 2^(retry-1)))`, `retry` counting from 1.
  *
  * @example backoffDelay(3, DEFAULT_RETRY_POLICY, () => 0.5) // 2000: half of the 4 s ceiling of the third retry
  */
-export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
-  return Math.floor(random() * ceiling);
+export function backoffDelay(retry: number, backoff: Backoff, random: () => number): number {
+  return Math.floor(random() * backoffCeiling(retry, backoff));
+}
+
+/**
+ * The same backoff with equal jitter: a wait drawn from the upper half, `[ceiling/2, ceiling)`, for a poll that must
+ * not come back at once (the write lock looking again at a lock someone else holds).
+ *
+ * @example equalJitterDelay(2, { baseDelayMs: 500, maxDelayMs: 4_000 }, () => 0.5) // 750: between 500 and 1000
+ */
+export function equalJitterDelay(retry: number, backoff: Backoff, random: () => number): number {
+  const ceiling = backoffCeiling(retry, backoff);
+  return Math.floor(ceiling / 2 + random() * (ceiling / 2));
 }
 
 /**
