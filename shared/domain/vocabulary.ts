@@ -44,6 +44,12 @@ export const STATUS_LABEL: Record<NominationStatus, string> = {
   awarded: 'Đã khen thưởng',
 };
 
+/**
+ * Labels a status showed before it was reworded: still read from sheets written before, never written again
+ * (docs/decisions/003). Add the old wording here whenever a label above changes.
+ */
+export const FORMER_STATUS_LABEL: Partial<Record<NominationStatus, readonly string[]>> = {};
+
 /** Where a nomination is in the review: submitted → appraised → proposed → awarded. */
 export const Stage = ['submitted', 'appraised', 'proposed', 'awarded'] as const;
 export type Stage = (typeof Stage)[number];

@@ -1,16 +1,20 @@
 import { normalizeText } from '../../domain/text.js';
 
 /**
- * The value of a closed set that a cell shows: its Vietnamese label (as written by the codecs, any case) or its code.
- * Undefined when the cell holds something else (edited by hand into a word the set does not know).
+ * The value of a closed set that a cell shows: its Vietnamese label (as written by the codecs, any case), a label it
+ * had before a rewording (`former`: still read, never written — decision 003), or its code. Undefined when the cell
+ * holds something else (edited by hand into a word the set does not know).
  *
  * @example enumOfLabel(STATUS_LABEL, 'Đã khen thưởng') // 'awarded'
  */
-export function enumOfLabel<T extends string>(labels: Readonly<Record<T, string>>, cell: unknown): T | undefined {
+export function enumOfLabel<T extends string>(labels: Readonly<Record<T, string>>, cell: unknown, former?: Readonly<Partial<Record<T, readonly string[]>>>): T | undefined {
   if (typeof cell !== 'string') return undefined;
   const text = normalizeText(cell);
   if (!text) return undefined;
   const lower = text.toLocaleLowerCase('vi');
-  for (const code of Object.keys(labels) as T[]) if (code === text || labels[code].toLocaleLowerCase('vi') === lower) return code;
+  for (const [code, label] of Object.entries<string>(labels)) {
+    const known = [label, ...((former as Record<string, readonly string[] | undefined> | undefined)?.[code] ?? [])];
+    if (code === text || known.some((l) => l.toLocaleLowerCase('vi') === lower)) return code as T;
+  }
   return undefined;
 }

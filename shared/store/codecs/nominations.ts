@@ -4,7 +4,7 @@ import type { Decision } from '../../domain/decide.js';
 import type { Finding } from '../../domain/findings.js';
 import { FIELD_LABEL, parseNomination, type Nomination } from '../../domain/nomination.js';
 import { Review } from '../../domain/review.js';
-import { APPRAISAL_LABEL, CHOICE_LABEL, NOMINEE_KIND_LABEL, NomineeKind, STAGE_LABEL, STATUS_LABEL, type NominationStatus } from '../../domain/vocabulary.js';
+import { APPRAISAL_LABEL, CHOICE_LABEL, FORMER_STATUS_LABEL, NOMINEE_KIND_LABEL, NomineeKind, STAGE_LABEL, STATUS_LABEL, type NominationStatus } from '../../domain/vocabulary.js';
 import type { Column, TabLayout } from '../layouts.js';
 import type { Row } from '../table-store.js';
 import { enumOfLabel } from './labels.js';
@@ -39,7 +39,7 @@ export function readStoredNomination(row: Row, tab: TabLayout, campaign: Campaig
   if (!read.ok) return read;
   const review = readReviewRow(row);
   const shown = { status: show(row.status), total: show(row.total), appraisal: show(row.appraisal), reason: show(row.reason), choice: show(row.choice), decisionNumber: show(row.decisionNumber) };
-  const stored: StoredNomination = { nomination: read.nomination, status: enumOfLabel(STATUS_LABEL, row.status), review: review.ok ? review.review : undefined, shown };
+  const stored: StoredNomination = { nomination: read.nomination, status: enumOfLabel(STATUS_LABEL, row.status, FORMER_STATUS_LABEL), review: review.ok ? review.review : undefined, shown };
   return review.ok ? { ok: true, stored } : { ok: true, stored, problem: `Trang tính "${tab.title}", hàng ${String(row.__row ?? '?')}: ${review.problem}` };
 }
 
@@ -142,7 +142,7 @@ export type RowRead = { ok: true; nomination: Nomination } | { ok: false; proble
 
 /** Reads a nominations-tab row back into the nomination contract, parsing it exactly as any other input. */
 export function readNominationRow(row: Row, tab: TabLayout, campaign: Campaign): RowRead {
-  const kind = NomineeKind.find((k) => NOMINEE_KIND_LABEL[k] === row.kind) ?? row.kind;
+  const kind = enumOfLabel(NOMINEE_KIND_LABEL, row.kind) ?? row.kind;
   const selfScores: Record<string, unknown> = {};
   const evidence: Record<string, unknown> = {};
   for (const column of tab.columns) {
