@@ -16,7 +16,7 @@ import { newWorkbook, tokenAuth } from '../functions/harness.js';
 import { apiResponse } from './form-builders.js';
 
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
