@@ -19,7 +19,7 @@ import { snapshotOf } from '../test/support/campaign.js';
 
 const campaign = loadCampaigns().get('van-ninh-dan-van-kheo')!;
 const server = setupServer();
-server.listen({ onUnhandledRequest: 'error' });
+server.listen({ onUnhandledFrame: 'error' });
 const auth = new OAuth2Client();
 auth.setCredentials({ access_token: 'bench' });
 const random = prng(11);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Deploys thi-dua to Cloud Run functions (2nd gen, nodejs22): the six HTTP functions and the Pub/Sub event function,
+# Deploys thi-dua to Cloud Run functions (2nd gen, nodejs24): the six HTTP functions and the Pub/Sub event function,
 # the Forms notifications topic (Forms may publish to it), the invoker service account, and the Cloud Scheduler jobs
 # calling the functions with OIDC tokens. Safe to run again: what exists is updated, not duplicated.
 #
@@ -72,7 +72,7 @@ if [[ -n "${HMAC_SECRET_NAME:-}" ]]; then
   SECRETS=(--set-secrets="THIDUA_HMAC_SECRET=${HMAC_SECRET_NAME}:latest")
   run gcloud secrets add-iam-policy-binding "$HMAC_SECRET_NAME" --project="$PROJECT" --member="serviceAccount:${RUNTIME_SA}" --role="roles/secretmanager.secretAccessor"
 fi
-COMMON=(--gen2 --runtime=nodejs22 --region="$REGION" --project="$PROJECT" --source=. --service-account="$RUNTIME_SA" --env-vars-file="$ENV_FILE" ${SECRETS[@]+"${SECRETS[@]}"})
+COMMON=(--gen2 --runtime=nodejs24 --region="$REGION" --project="$PROJECT" --source=. --service-account="$RUNTIME_SA" --env-vars-file="$ENV_FILE" ${SECRETS[@]+"${SECRETS[@]}"})
 
 echo "== HTTP functions (public endpoint; every request is verified in code: identity token or signature)"
 # name:entry point:memory:timeout

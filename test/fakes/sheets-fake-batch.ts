@@ -25,6 +25,7 @@ const KNOWN_KINDS = {
   updateDeveloperMetadata: 1, updateDimensionGroup: 1, updateDimensionProperties: 1, updateEmbeddedObjectBorder: 1,
   updateEmbeddedObjectPosition: 1, updateFilterView: 1, updateNamedRange: 1, updateProtectedRange: 1,
   updateSheetProperties: 1, updateSlicerSpec: 1, updateSpreadsheetProperties: 1, updateTable: 1,
+  addCommentReply: 1, deleteComment: 1, deleteCommentReply: 1, insertComment: 1, updateCommentPost: 1, // comment requests, new since @googleapis/sheets 14
 } satisfies Record<RequestKind, 1>;
 
 function isKnownKind(name: string): name is RequestKind {

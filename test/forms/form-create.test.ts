@@ -17,7 +17,7 @@ import { apiResponse } from './form-builders.js';
 import { formQuestionsOf } from '../support/campaign.js';
 
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 

@@ -10,7 +10,7 @@ import { FakeForms } from '../fakes/forms-fake.js';
 import { tokenAuth } from '../functions/harness.js';
 
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 

@@ -14,12 +14,12 @@ function dryRun(extra: Record<string, string> = {}, without: string[] = []) {
 }
 
 describe('scripts/deploy.sh (dry run)', () => {
-  test('deploys every function to Cloud Run functions gen 2 on nodejs22, in the region and project given, by entry point', () => {
+  test('deploys every function to Cloud Run functions gen 2 on nodejs24, in the region and project given, by entry point', () => {
     const { status, lines } = dryRun();
     expect(status).toBe(0);
     const deploys = lines.filter((l) => l.startsWith('gcloud functions deploy'));
     expect(deploys.map((l) => /--entry-point=(\w+)/.exec(l)?.[1])).toEqual(['intake', 'formSync', 'recompute', 'deadlineReport', 'exportList', 'watchRenewal', 'formSyncEvent']);
-    for (const l of deploys) for (const flag of ['--gen2', '--runtime=nodejs22', '--region=asia-southeast1', '--project=van-ninh-thi-dua', '--source=.']) expect(l).toContain(flag);
+    for (const l of deploys) for (const flag of ['--gen2', '--runtime=nodejs24', '--region=asia-southeast1', '--project=van-ninh-thi-dua', '--source=.']) expect(l).toContain(flag);
     expect(deploys.at(-1)).toContain('--trigger-topic=thidua-forms --retry');
   });
 

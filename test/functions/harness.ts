@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { cloudEvent, http as ffHttp, type CloudEventFunction, type HttpFunction } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { OAuth2Client } from 'google-auth-library';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Logger, Severity } from '../../functions/runtime/log.js';
@@ -29,17 +29,11 @@ export const HMAC_SECRET = 'a-shared-secret-of-at-least-32-characters!';
 export const FORM_ID = '1FAKE00000001formId';
 export const TOPIC = 'projects/van-ninh-thi-dua/topics/thidua-forms';
 
-export const server = setupServer();
+export const server = setupServer(http.all(/^http:\/\/127\.0\.0\.1[:/]/, () => passthrough()));
 
 /** msw for the file: Google's certificates answered; our own test servers on 127.0.0.1 pass through; anything else fails. */
 export function useMsw(): void {
-  beforeAll(() =>
-    server.listen({
-      onUnhandledRequest: (request, print) => {
-        if (new URL(request.url).hostname !== '127.0.0.1') print.error();
-      },
-    }),
-  );
+  beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
 }

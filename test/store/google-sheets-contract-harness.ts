@@ -17,7 +17,7 @@ export const server = setupServer();
 
 /** Starts msw for the test file (strict: any request the fake does not serve is an error). */
 export function serveFakeSheets(): void {
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
 }

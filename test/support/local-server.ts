@@ -18,10 +18,10 @@ export function ensureBuilt(): void {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, timeout: 180_000, stdio: 'inherit' });
 }
 
-/** package.json's `start` script, split into its build step and what it serves once built. */
+/** package.json's `start` script (the command it hands to scripts/node-gate.mjs), split into its build step and what it serves once built. */
 export function startScript(): { build: string; serve: string } {
   const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
-  const steps = script.split(' && ');
+  const steps = (/^node scripts\/node-gate\.mjs '(.*)'$/.exec(script)?.[1] ?? script).split(' && ');
   return { build: steps.slice(0, -1).join(' && '), serve: steps.at(-1)! };
 }
 
