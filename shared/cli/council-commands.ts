@@ -73,12 +73,15 @@ export async function reviewCommand(ctx: CliContext, file: string, options: Stor
   if (!options.by) throw new UsageError('Lệnh "review" cần --by <người thực hiện> để ghi nhật ký thay đổi.');
   const repo: CampaignRepository = await openRepository(ctx, options);
   const records = await readRecords(file, headerMapper(repo.tab('nominations').columns));
-  const { good, rejected } = parseAll(records, Review, (i) => i);
-  const { applied, unknown } = await recordReviews(repo, good, options.by, ctx.now());
+  const { good, rejected, lines } = parseAll(records, Review, (i) => i);
+  const lineOf = new Map(good.map((review, i) => [review.responseId, lines[i]]));
+  const { applied, unknown, refused } = await recordReviews(repo, good, options.by, ctx.now());
   for (const r of rejected) ctx.io.stderr.write(`✘ dòng ${r.line}: ${r.message}\n`);
   for (const id of unknown) ctx.io.stderr.write(`✘ không có hồ sơ mã "${id}"\n`);
-  ctx.io.stdout.write(`Đã ghi ${applied} kết luận của Hội đồng; từ chối ${rejected.length + unknown.length}. Chạy "thidua score" để tính lại.\n`);
-  return rejected.length + unknown.length > 0 ? EXIT.rejectedOrMisuse : EXIT.ok;
+  for (const r of refused) ctx.io.stderr.write(`✘ dòng ${lineOf.get(r.responseId) ?? '?'}: ${r.message}\n`);
+  const refusedCount = rejected.length + unknown.length + refused.length;
+  ctx.io.stdout.write(`Đã ghi ${applied} kết luận của Hội đồng; từ chối ${refusedCount}. Chạy "thidua score" để tính lại.\n`);
+  return refusedCount > 0 ? EXIT.rejectedOrMisuse : EXIT.ok;
 }
 
 /** Maps a file's header to a row field: the sheet's Vietnamese header, or the field name itself. */
@@ -93,11 +96,12 @@ function criterionColumns(record: Record<string, unknown>): Record<string, unkno
 
 function parseAll<S extends z.ZodType>(records: ReadonlyArray<{ line: number; record: Record<string, unknown> }>, schema: S, header: (field: string) => string) {
   const good: Array<z.output<S>> = [];
+  const lines: number[] = [];
   const rejected: Array<{ line: number; message: string }> = [];
   for (const { line, record } of records) {
     const parsed = schema.safeParse(record);
-    if (parsed.success) good.push(parsed.data);
+    if (parsed.success) (good.push(parsed.data), lines.push(line));
     else rejected.push({ line, message: parsed.error.issues.map((i) => `${header(i.path.map(String).join('.')) || 'dòng'}: ${i.message}`).join('; ') });
   }
-  return { good, rejected };
+  return { good, rejected, lines };
 }

@@ -1,9 +1,11 @@
 import { appraise } from './appraise.js';
 import type { Campaign } from './campaign.js';
+import { toVietnamIso } from './dates.js';
 import { nomineeKey } from './decide.js';
 import { finding, hasRejection, type Finding } from './findings.js';
 import { parseNomination, type Nomination } from './nomination.js';
 import { statusOf } from './status.js';
+import { stripUnsafe } from './text.js';
 import type { NominationStatus } from './vocabulary.js';
 
 /** What became of one submission. */
@@ -16,7 +18,11 @@ export type IntakeOutcome =
  * Takes submissions in one by one, as they arrive, against what the store already holds. Pure: the caller reads the
  * store once, feeds every submission, and writes the accepted and rejected ones back in one batch.
  * A `responseId` already stored (or already taken in this session) is a repeated delivery: it changes nothing.
+ * `now` is the moment of intake: a `submittedAt` later than `now` plus {@link CLOCK_ALLOWANCE_MS} is refused.
  */
+/** How far a `submittedAt` may run ahead of the moment of intake: the sender's clock may be a little fast. */
+export const CLOCK_ALLOWANCE_MS = 5 * 60_000;
+
 export class IntakeSession {
   private readonly ids: Set<string>;
   private readonly nominees = new Map<string, string>();
@@ -24,6 +30,7 @@ export class IntakeSession {
   constructor(
     private readonly campaign: Campaign,
     stored: readonly Nomination[],
+    private readonly now: Date,
   ) {
     this.ids = new Set(stored.map((n) => n.responseId));
     for (const n of [...stored].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())) {
@@ -37,6 +44,10 @@ export class IntakeSession {
     if (!parsed.ok) return { kind: 'rejected', responseId: responseIdOf(raw), findings: parsed.findings };
     const nomination = parsed.nomination;
     if (this.ids.has(nomination.responseId)) return { kind: 'duplicate', responseId: nomination.responseId };
+    if (nomination.submittedAt.getTime() > this.now.getTime() + CLOCK_ALLOWANCE_MS) {
+      const params = { submitted: toVietnamIso(nomination.submittedAt), received: toVietnamIso(this.now), allowance: CLOCK_ALLOWANCE_MS / 60_000 };
+      return { kind: 'rejected', responseId: nomination.responseId, findings: [finding('SUBMITTED_IN_FUTURE', 'submittedAt', params)] };
+    }
     if (nomination.campaign !== this.campaign.id) {
       return { kind: 'rejected', responseId: nomination.responseId, findings: [finding('CAMPAIGN_MISMATCH', 'campaign', { value: nomination.campaign, expected: this.campaign.id })] };
     }
@@ -58,5 +69,6 @@ export class IntakeSession {
 function responseIdOf(raw: unknown): string | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const id = (raw as Record<string, unknown>).responseId;
-  return typeof id === 'string' && id.trim() ? id.trim().slice(0, 200) : undefined;
+  const shown = typeof id === 'string' ? stripUnsafe(id).trim() : '';
+  return shown ? shown.slice(0, 200) : undefined;
 }

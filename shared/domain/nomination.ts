@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseCalendarDate, parseInstant } from './dates.js';
 import { finding, type Finding } from './findings.js';
-import { normalizeText } from './text.js';
+import { hasUnsafeCharacters, normalizeText, stripUnsafe, unsafeCodePoints } from './text.js';
 import { Gender, NomineeKind } from './vocabulary.js';
 
 z.config(z.locales.vi());
@@ -28,11 +28,33 @@ export const FIELD_LABEL: Record<string, string> = {
 
 const MAX_TEXT = 1000;
 
-/** A text field: NFC, zero-width characters dropped, spaces folded. Empty strings count as missing. */
-const text = (max = MAX_TEXT) =>
-  z.preprocess((v) => (typeof v === 'string' ? normalizeText(v) || undefined : v), z.string().max(max));
-const optionalText = (max = MAX_TEXT) => text(max).optional();
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && normalizeText(v) === '' ? undefined : v);
+/** Free text as stored: characters no store can keep dropped, then NFC, zero-width characters dropped, spaces folded. */
+const clean = (v: string) => normalizeText(stripUnsafe(v));
+/** Blank, whitespace-only and null mean missing: they become `undefined`, so an optional field is simply absent. */
+const blankToUndefined = (v: unknown) => (v === null || (typeof v === 'string' && clean(v) === '') ? undefined : v);
+const cleanOrMissing = (v: unknown) => (typeof v === 'string' ? clean(v) || undefined : v === null ? undefined : v);
+
+/** A free-text field: cleaned (see {@link clean}); blank counts as missing. */
+const text = (max = MAX_TEXT) => z.preprocess(cleanOrMissing, z.string().max(max));
+const optionalText = (max = MAX_TEXT) => z.preprocess(cleanOrMissing, z.string().max(max).optional());
+
+/**
+ * An identifier (responseId, campaign, award): refused, not cleaned, when it holds a character no store can keep, so
+ * two different ids never become one.
+ */
+const identifier = (max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && !hasUnsafeCharacters(v) ? normalizeText(v) || undefined : v === null ? undefined : v),
+    z.string().max(max).refine((s) => !hasUnsafeCharacters(s), { message: UNSAFE_MESSAGE }),
+  );
+const UNSAFE_MESSAGE = 'unsafe-characters';
+
+/** Evidence per criterion: a blank, whitespace-only or null entry is no evidence (the criterion's key is dropped). */
+const dropBlankEntries = (v: unknown) => {
+  if (v === undefined || v === null) return {};
+  if (typeof v !== 'object' || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, value]) => blankToUndefined(value) !== undefined));
+};
 
 const instant = z.string().transform((value, ctx) => {
   const parsed = parseInstant(value);
@@ -66,23 +88,23 @@ const byCriterion = <T extends z.ZodType>(value: T) =>
  * Unknown extra fields are ignored. Scores are checked against the campaign's rubric later, so they are taken raw here.
  */
 export const NominationInput = z.object({
-  responseId: text(200),
-  submittedAt: instant,
-  campaign: text(100),
-  award: text(100),
+  responseId: identifier(200),
+  submittedAt: z.preprocess(blankToUndefined, instant),
+  campaign: identifier(100),
+  award: identifier(100),
   kind: z.enum(NomineeKind),
   name: text(300),
   unit: text(300),
   position: optionalText(300),
   birthDate: z.preprocess(blankToUndefined, calendarDate.optional()),
-  gender: z.preprocess((v) => (typeof v === 'string' ? normalizeText(v).toLocaleLowerCase('vi') || undefined : v), z.enum(Gender).optional()),
+  gender: z.preprocess((v) => (typeof v === 'string' ? clean(v).toLocaleLowerCase('vi') || undefined : blankToUndefined(v)), z.enum(Gender).optional()),
   year: z.preprocess(
     (v) => (typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : blankToUndefined(v)),
     z.number().int().min(2000).max(2100).optional(),
   ),
   selfScores: byCriterion(z.unknown()),
-  evidence: z.preprocess((v) => (v === undefined || v === null ? {} : v), byCriterion(optionalText(5000))),
-  email: z.preprocess(blankToUndefined, z.email().max(320).optional()),
+  evidence: z.preprocess(dropBlankEntries, byCriterion(text(5000))),
+  email: z.preprocess(cleanOrMissing, z.email().max(320).optional()),
   /** The emulation block (khối thi đua) of the nominating unit, where the campaign has blocks. */
   block: optionalText(200),
   /** The nominee's account in an online quiz, joined against the quiz participation log. */
@@ -108,11 +130,15 @@ function issueToFinding(issue: z.core.$ZodIssue, raw: Record<string, unknown>): 
   const field = issue.path.map(String).join('.');
   const top = String(issue.path[0] ?? '');
   const label = FIELD_LABEL[top] ? `${FIELD_LABEL[top]}${issue.path.length > 1 ? ` ${issue.path.slice(1).join('.')}` : ''}` : field;
+  if (issue.code === 'custom' && issue.message === UNSAFE_MESSAGE) {
+    const value = raw[top];
+    return finding('FIELD_UNSAFE_CHARACTERS', field, { label, characters: typeof value === 'string' ? unsafeCodePoints(value) : '' });
+  }
   if (issue.code === 'custom' && issue.message === 'date') {
     const params = (issue as { params?: { value?: string; format?: string } }).params ?? {};
     return finding('DATE_INVALID', field, { label, value: String(params.value ?? ''), format: params.format ?? '' });
   }
-  const missing = issue.path.length === 1 && (raw[top] === undefined || raw[top] === null || (typeof raw[top] === 'string' && normalizeText(raw[top] as string) === ''));
+  const missing = issue.path.length === 1 && (raw[top] === undefined || raw[top] === null || (typeof raw[top] === 'string' && clean(raw[top] as string) === ''));
   if (missing) return finding('FIELD_REQUIRED', field, { label });
   return finding('FIELD_INVALID', field, { label, detail: issue.message });
 }

@@ -3,7 +3,10 @@ import { parseCalendarDate } from './dates.js';
 import { normalizeText } from './text.js';
 import { APPRAISAL_LABEL, AppraisalVerdict, CHOICE_LABEL, CouncilChoice } from './vocabulary.js';
 
-const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? normalizeText(v) || undefined : typeof v === 'number' ? String(v) : v), z.string().max(max));
+const blank = (v: unknown) => (typeof v === 'string' ? normalizeText(v) || undefined : typeof v === 'number' ? String(v) : v === null ? undefined : v);
+const text = (max: number) => z.preprocess(blank, z.string().max(max));
+/** Optional text: blank, whitespace-only and null are absent. */
+const optionalText = (max: number) => z.preprocess(blank, z.string().max(max).optional());
 const byLabel = <T extends string>(labels: Record<T, string>) => (v: unknown) => {
   if (typeof v !== 'string') return v;
   const t = normalizeText(v);
@@ -19,9 +22,9 @@ const byLabel = <T extends string>(labels: Record<T, string>) => (v: unknown) =>
 export const Review = z.object({
   responseId: text(200),
   appraisal: z.preprocess(byLabel(APPRAISAL_LABEL), z.enum(AppraisalVerdict).optional()),
-  reason: text(2000).optional(),
+  reason: optionalText(2000),
   choice: z.preprocess(byLabel(CHOICE_LABEL), z.enum(CouncilChoice).optional()),
-  decisionNumber: text(100).optional(),
+  decisionNumber: optionalText(100),
   decisionDate: z.preprocess(
     (v) => (typeof v === 'string' ? normalizeText(v) || undefined : v),
     z
@@ -30,6 +33,19 @@ export const Review = z.object({
       .transform((s) => parseCalendarDate(s)!)
       .optional(),
   ),
-  updatedBy: text(200).optional(),
+  updatedBy: optionalText(200),
 });
 export type Review = z.output<typeof Review>;
+
+/** The verdicts the council must give a reason for: the unit has to know what to add or why it is refused. */
+const NEEDS_REASON: readonly AppraisalVerdict[] = ['needs-documents', 'not-eligible'];
+
+/**
+ * Why a review cannot be recorded as it is, or `undefined` when it can: an appraisal of "Cần bổ sung hồ sơ" or
+ * "Không đủ điều kiện" needs a reason, its own or one already on the nomination's row (`storedReason`).
+ */
+export function reviewRefusal(review: Review, storedReason?: string): string | undefined {
+  if (!review.appraisal || !NEEDS_REASON.includes(review.appraisal)) return undefined;
+  if (review.reason ?? (storedReason && normalizeText(storedReason))) return undefined;
+  return `kết luận thẩm định "${APPRAISAL_LABEL[review.appraisal]}" phải ghi lý do (cột "Lý do"); chưa ghi nhận`;
+}

@@ -3,6 +3,25 @@
  * and the Vietnamese collation for sorting. Pure: no I/O.
  */
 
+/**
+ * Characters no cell, XML part or file can hold safely: control characters other than tab, CR and LF (C0, DEL, C1),
+ * the noncharacters U+FFFE and U+FFFF, and lone surrogates (half of a pair). An .xlsx holding one cannot be opened.
+ */
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/gu;
+
+/** Whether a text holds a character no store can keep (see {@link stripUnsafe}). */
+export const hasUnsafeCharacters = (value: string): boolean => value.search(UNSAFE) !== -1;
+
+/** Drops the characters no store can keep: control characters but tab/CR/LF, U+FFFE, U+FFFF, lone surrogates. */
+export const stripUnsafe = (value: string): string => value.replace(UNSAFE, '');
+
+/** Writes each unsafe character as a JSON escape (`\u0000`), so JSON text stays exact and safe to store. */
+export const escapeUnsafe = (value: string): string => value.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** The unsafe characters of a text, as code points ("U+0000, U+FFFE"), for a message. */
+export const unsafeCodePoints = (value: string): string =>
+  [...new Set(value.match(UNSAFE) ?? [])].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const SPACES = /[\s\u00A0\u2007\u202F]+/g;
 

@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import { PageFill } from './page-fill.js';
 import { line, SCORE_COLUMNS, scoreSheetBlocks, SIZE } from './score-sheet-blocks.js';
 import type { ScoreSheet } from './score-sheet-content.js';
-import { fileSlug, uniqueTabNames } from './sheet-names.js';
+import { fileSlug, idSlug, uniqueTabNames } from './sheet-names.js';
 import { rowHeightFor } from './text-fit.js';
 import { a4PageSetup, blockRows, BOX, FONT, orientationFor, PAGE_NUMBERS, writeBlocks, writeRow } from './xlsx-layout.js';
 
@@ -24,8 +24,12 @@ export async function writeScoreSheetsXlsx(sheets: readonly ScoreSheet[], out: W
   await wb.xlsx.write(out);
 }
 
-/** The file name of one nominee's own score sheet: its responseId and name, made safe for a file system. */
-export const scoreSheetFileName = (sheet: ScoreSheet): string => `${fileSlug(sheet.nomination.responseId, 30)}-${fileSlug(sheet.nomination.name)}.xlsx`;
+/**
+ * The file name of one nominee's own score sheet: its responseId and name, made safe for every file system (lower-case
+ * ASCII letters, digits and dashes); a responseId the slug would change also gets a short hash of itself, so ids that
+ * differ only in case or punctuation get different names. Unique across a set: `uniqueFileNames`, the job's concern.
+ */
+export const scoreSheetFileName = (sheet: ScoreSheet): string => `${idSlug(sheet.nomination.responseId)}-${fileSlug(sheet.nomination.name)}.xlsx`;
 
 const sheetOptions = (): Partial<ExcelJS.AddWorksheetOptions> => ({ headerFooter: PAGE_NUMBERS, views: [{ showGridLines: false }] });
 

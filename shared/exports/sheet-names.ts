@@ -35,3 +35,41 @@ export function fileSlug(text: string, max = 60): string {
     .replace(/^-+|-+$/g, '');
   return plain.slice(0, max).replace(/-+$/, '') || 'ho-so';
 }
+
+/**
+ * A file-name part for an identifier: its slug, followed by a short hash of the exact identifier whenever the slug
+ * loses something (case, punctuation, diacritics), so "ACYDB/x1", "acydb-X1" and "ACYDB.X1" stay three names.
+ *
+ * @example idSlug('a1') === 'a1'; idSlug('ACYDB/x1') === 'acydb-x1-' + six base-36 characters
+ */
+export function idSlug(id: string, max = 30): string {
+  const slug = fileSlug(id, max);
+  return slug === id ? slug : `${slug}-${shortHash(id)}`;
+}
+
+/** FNV-1a over the UTF-16 units, as six base-36 characters: stable across runs and machines. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36).padStart(7, '0').slice(-6);
+}
+
+/**
+ * File names made unique without regard to case (as Windows and macOS compare them): a repeated name gets "-2",
+ * "-3", … before its extension, in input order.
+ */
+export function uniqueFileNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    const dot = name.lastIndexOf('.');
+    const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? name : `${stem}-${n}${ext}`;
+      const key = candidate.toLowerCase();
+      if (!taken.has(key)) {
+        taken.add(key);
+        return candidate;
+      }
+    }
+  });
+}

@@ -1,5 +1,6 @@
 import { councilResult } from '../domain/council.js';
 import { scoreSheet, type ScoreSheet } from '../exports/score-sheet-content.js';
+import { uniqueFileNames } from '../exports/sheet-names.js';
 import type { CampaignRepository } from '../store/campaign-repository.js';
 import { readDecisions } from './read-decisions.js';
 import type { XlsxFile } from './xlsx-file.js';
@@ -19,7 +20,9 @@ export async function exportScoreSheets(repo: CampaignRepository, options: { one
   });
   if (options.oneWorkbook) return [workbookOf(sheets, 'bang-cham-diem.xlsx')];
   const { scoreSheetFileName } = await import('../exports/score-sheet-xlsx.js');
-  return sheets.map((sheet) => workbookOf([sheet], scoreSheetFileName(sheet)));
+  // one folder holds them all: names must differ even where the file system ignores case
+  const names = uniqueFileNames(sheets.map(scoreSheetFileName));
+  return sheets.map((sheet, i) => workbookOf([sheet], names[i]!));
 }
 
 const workbookOf = (sheets: readonly ScoreSheet[], name: string): XlsxFile => ({

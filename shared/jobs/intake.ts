@@ -39,7 +39,7 @@ export function intake(repo: CampaignRepository, submissions: readonly Submissio
       return p.ok ? p.nomination : undefined;
     });
     const edits = options.edits === 'update' ? latestEdits(parsed, stored) : new Map<string, number>();
-    const session = new IntakeSession(repo.campaign, nominations.map((s) => s.nomination).filter((n) => !edits.has(n.responseId)));
+    const session = new IntakeSession(repo.campaign, nominations.map((s) => s.nomination).filter((n) => !edits.has(n.responseId)), now);
     const added: NominationRecord[] = [];
     const edited: NominationRecord[] = [];
     const rejections: Rejection[] = [];

@@ -23,6 +23,8 @@ export const ADVICE: Record<FindingCode, Advice> = {
   PAYLOAD_NOT_OBJECT: unit('Nộp hồ sơ bằng biểu mẫu của Hội đồng; không gửi tệp hay văn bản khác thay cho biểu mẫu.'),
   FIELD_REQUIRED: unit(`Điền thông tin còn thiếu ${RESUBMIT}`),
   FIELD_INVALID: unit(`Sửa thông tin này theo hướng dẫn trên biểu mẫu ${RESUBMIT}`),
+  FIELD_UNSAFE_CHARACTERS: unit(`Gõ lại thông tin này bằng bàn phím (không dán từ tệp hay phần mềm khác) ${RESUBMIT}`),
+  SUBMITTED_IN_FUTURE: unit('Kiểm tra ngày giờ trên máy gửi hồ sơ (đặt đúng giờ Việt Nam), rồi gửi lại; nếu vẫn bị từ chối, liên hệ thư ký Hội đồng.'),
   DATE_INVALID: unit(`Ghi ngày theo dạng ngày/tháng/năm có thật, ví dụ 02/09/1978, ${RESUBMIT}`),
   CAMPAIGN_UNKNOWN: unit('Dùng đúng biểu mẫu của phong trào do Hội đồng gửi; nếu chưa rõ, hỏi thư ký Hội đồng.'),
   CAMPAIGN_MISMATCH: unit('Hồ sơ gửi nhầm phong trào: nộp lại bằng biểu mẫu của đúng phong trào.'),

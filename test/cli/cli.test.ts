@@ -95,7 +95,8 @@ describe('thidua demo', () => {
   test('runs the four seed campaigns end to end and writes every award list', async () => {
     const outDir = tempDir();
     let stdout = '';
-    const code = await demoCommand({ io: { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => undefined } }, now: () => new Date('2024-09-20T02:00:00Z'), campaigns }, { outDir });
+    // the clock stands after every sample's submission (the latest are January 2026): none is in the future
+    const code = await demoCommand({ io: { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => undefined } }, now: () => new Date('2026-03-02T02:00:00Z'), campaigns }, { outDir });
     expect(code).toBe(0);
     expect(stdout).toContain('tiếp nhận 29 hồ sơ: 24 tiếp nhận, 4 bị từ chối, 1 gửi lặp');
     for (const c of campaigns.values()) expect(stdout).toContain(c.title);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseNomination } from '../../shared/domain/nomination.js';
-import { rawIndividual } from '../support/builders.js';
+import { IntakeSession } from '../../shared/domain/intake.js';
+import { allEvidence, rawIndividual, vanNinh } from '../support/builders.js';
 
 const fields = (raw: unknown) => {
   const parsed = parseNomination(raw);
@@ -59,5 +60,87 @@ describe('the nomination contract', () => {
   test('ignores extra fields it does not know', () => {
     const parsed = parseNomination(rawIndividual({ ghiChu: 'thêm' }));
     expect(parsed.ok && 'ghiChu' in parsed.nomination).toBe(false);
+  });
+});
+
+describe('blank means missing', () => {
+  test.each(
+    ['position', 'block', 'gender', 'email', 'birthDate', 'quizAccount', 'year'].flatMap((field): Array<[string, string | null]> => [
+      [field, ''], [field, '   '], [field, null], [field, ' \u200B '],
+    ]),
+  )('takes %s = %j as absent, not as an error', (field, value) => {
+    const parsed = parseNomination(rawIndividual({ [field]: value }));
+    expect(parsed.ok ? [] : parsed.findings.map((f) => f.message)).toEqual([]);
+    expect(parsed.ok && field in parsed.nomination && parsed.nomination[field as keyof typeof parsed.nomination] !== undefined).toBe(false);
+  });
+
+  test.each(['', '  ', null, '\u200B'])('stores evidence %j for criterion 4 as missing evidence, not eligible', (value) => {
+    // GIVEN a nomination whose evidence for criterion 4 is blank
+    const session = new IntakeSession(vanNinh(), [], new Date('2024-08-30T02:00:00Z'));
+    // WHEN it is taken in
+    const outcome = session.take(rawIndividual({ evidence: { ...allEvidence('individual'), '4': value } }));
+    // THEN it is stored with EVIDENCE_MISSING on criterion 4, and is not eligible
+    expect(outcome.kind).toBe('accepted');
+    if (outcome.kind !== 'accepted') return;
+    expect(outcome.findings.filter((f) => f.field.startsWith('evidence')).map((f) => `${f.code}@${f.field}`)).toEqual(['EVIDENCE_MISSING@evidence.4']);
+    expect(outcome.nomination.evidence['4']).toBeUndefined();
+    expect(outcome.status).toBe('ineligible');
+  });
+});
+
+describe('text no store can keep', () => {
+  test.each([
+    ['name', 'Nguyễn\u0000 Thị\u0007 Hoa', 'Nguyễn Thị Hoa'],
+    ['name', 'Nguyễn Thị Hoa\uFFFE\uFFFF', 'Nguyễn Thị Hoa'],
+    ['unit', 'UBND xã \uD800Vạn Thắng', 'UBND xã Vạn Thắng'],
+    ['unit', 'UBND xã Vạn Thắng\uDFFF', 'UBND xã Vạn Thắng'],
+    ['position', 'Trưởng\u001B thôn\u0085', 'Trưởng thôn'],
+    ['block', '\u007FKhối xã', 'Khối xã'],
+    ['quizAccount', 'acc\u0000-1', 'acc-1'],
+    ['name', 'Nguyễn Văn 😀 An', 'Nguyễn Văn 😀 An'],
+  ])('strips control characters, noncharacters and lone surrogates from free text: %s = %j', (field, value, expected) => {
+    const parsed = parseNomination(rawIndividual({ [field]: value }));
+    expect(parsed.ok && parsed.nomination[field as 'name']).toBe(expected);
+  });
+
+  test('strips them from evidence, and a text made only of them is missing evidence', () => {
+    const parsed = parseNomination(rawIndividual({ evidence: { ...allEvidence('individual'), '1': 'Biên bản\u0000 số 3', '2': '\uFFFF\u0001' } }));
+    expect(parsed.ok && parsed.nomination.evidence).toMatchObject({ '1': 'Biên bản số 3' });
+    expect(parsed.ok && '2' in parsed.nomination.evidence).toBe(false);
+  });
+
+  test.each([
+    ['responseId', 'abc\u0000', 'U+0000'],
+    ['responseId', 'abc\uFFFE', 'U+FFFE'],
+    ['responseId', '\uD83Dabc', 'U+D83D'],
+    ['campaign', 'van-ninh-dan-van-kheo\u0001', 'U+0001'],
+    ['award', 'giay-khen\uFFFF', 'U+FFFF'],
+  ])('refuses an identifier holding one, naming the field: %s = %j', (field, value, shown) => {
+    const parsed = parseNomination(rawIndividual({ [field]: value }));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.findings.map((f) => `${f.code}@${f.field}`)).toEqual([`FIELD_UNSAFE_CHARACTERS@${field}`]);
+    expect(parsed.findings[0]!.message).toContain(shown);
+  });
+});
+
+describe('a submission time in the future', () => {
+  const NOW = new Date('2024-08-30T02:00:00Z');
+  const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString();
+
+  test.each([
+    [-60, 'accepted'],
+    [0, 'accepted'],
+    [4, 'accepted'],
+    [5, 'accepted'],
+    [6, 'rejected'],
+    [60 * 24 * 365, 'rejected'],
+  ])('submitted %i minutes after the moment of intake is %s (5 minutes allowed for a fast clock)', (minutes, kind) => {
+    const outcome = new IntakeSession(vanNinh(), [], NOW).take(rawIndividual({ submittedAt: at(minutes) }));
+    expect(outcome.kind).toBe(kind);
+    if (outcome.kind === 'rejected') {
+      expect(outcome.findings.map((f) => `${f.code}@${f.field}`)).toEqual(['SUBMITTED_IN_FUTURE@submittedAt']);
+      expect(outcome.findings[0]!.message).toMatch(/^Thời điểm nộp .* ở sau thời điểm nhận hồ sơ 2024-08-30T09:00:00\+07:00 \(quá 5 phút/);
+    }
   });
 });

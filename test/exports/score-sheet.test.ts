@@ -5,7 +5,7 @@ import { exportScoreSheetFiles as exportScoreSheets } from '../../shared/cli/doc
 import { CouncilScoreEntry } from '../../shared/domain/council.js';
 import { scoreSheet, verdictLine } from '../../shared/exports/score-sheet-content.js';
 import { writeScoreSheets } from '../support/files.js';
-import { uniqueTabNames } from '../../shared/exports/sheet-names.js';
+import { idSlug, uniqueFileNames, uniqueTabNames } from '../../shared/exports/sheet-names.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { fullMarks, nomination, rawCollective, rawIndividual, scoresTotalling, tempDir, vanNinh } from '../support/builders.js';
@@ -111,5 +111,43 @@ describe('tab names', () => {
     [['Đặng Thị Mai', 'đặng thị mai'], ['Đặng Thị Mai', 'đặng thị mai (2)']],
   ])('%j → %j', (titles, expected) => {
     expect(uniqueTabNames(titles)).toEqual(expected);
+  });
+});
+
+describe('score sheet file names that would collide on disk', () => {
+  const IDS = ['ACYDB/x1', 'acydb-X1', 'ACYDB.X1'];
+
+  test.each([
+    ['a1', 'a1'],
+    ['2024-vn-012', '2024-vn-012'],
+  ])('keeps the responseId %s as it is when the slug loses nothing', (id, slug) => {
+    expect(idSlug(id)).toBe(slug);
+  });
+
+  test('gives responseIds that differ only in case or punctuation different names, safe on every file system', () => {
+    const names = IDS.map(idSlug);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(3);
+    for (const name of names) expect(name).toMatch(/^[a-z0-9-]{1,40}$/);
+  });
+
+  test.each([
+    [['a.xlsx', 'A.xlsx', 'a.XLSX', 'b.xlsx'], ['a.xlsx', 'A-2.xlsx', 'a-3.XLSX', 'b.xlsx']],
+    [['x', 'X'], ['x', 'X-2']],
+  ])('makes file names %j unique without regard to case', (names, expected) => {
+    expect(uniqueFileNames(names)).toEqual(expected);
+  });
+
+  test('writes one file per responseId, three distinct names in one folder, when ids differ only in case or punctuation', async () => {
+    // GIVEN three nominations of one person whose responseIds slug to the same text
+    const dir = tempDir();
+    const store = await initCampaign(new WorkbookStore(join(dir, 'store.xlsx')), vanNinh());
+    await intake(store, IDS.map((responseId, i) => ({ payload: rawIndividual({ responseId, name: 'Trần Văn Phúc', unit: `Đơn vị ${i}` }), source: 't' })), NOW);
+    // WHEN the score sheets are written one file per nominee
+    const files = await exportScoreSheets(store, { out: join(dir, 'tung-ho-so') });
+    // THEN there are three files, no two equal without regard to case
+    expect(files).toHaveLength(3);
+    const onDisk = readdirSync(join(dir, 'tung-ho-so'));
+    expect(new Set(onDisk.map((n) => n.toLowerCase())).size).toBe(3);
+    for (const name of onDisk) expect(name).toMatch(/^[a-z0-9-]+-tran-van-phuc\.xlsx$/);
   });
 });

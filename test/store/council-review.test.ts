@@ -81,7 +81,7 @@ describe('the council works in the workbook', () => {
   test('refuses council scores and reviews for unknown nominations without writing them', async () => {
     const scores = await recordCouncilScores(store, [CouncilScoreEntry.parse({ responseId: 'khong-co', member: 'M', memberUnit: 'U', scores: {} })], T2);
     const reviews = await recordReviews(store, [Review.parse({ responseId: 'khong-co', appraisal: 'eligible' })], 'Thư ký', T2);
-    expect([scores, reviews]).toEqual([{ recorded: 0, unknown: ['khong-co'] }, { applied: 0, unknown: ['khong-co'] }]);
+    expect([scores, reviews]).toEqual([{ recorded: 0, unknown: ['khong-co'] }, { applied: 0, unknown: ['khong-co'], refused: [] }]);
     expect(await rowsOf(path, 'Điểm Hội đồng')).toHaveLength(1);
   });
 
@@ -91,5 +91,32 @@ describe('the council works in the workbook', () => {
     expect(await importDataset(store, { id: 'award-history', rows: rows.map((r) => AwardHistoryRow.parse(r)) })).toEqual({ added: 0, skipped: 1 });
     const { datasets } = await snapshotOf(store);
     expect(datasets.awardHistory?.size).toBe(1);
+  });
+});
+
+describe('the council records a review', () => {
+  test.each([
+    ['Cần bổ sung hồ sơ', 'Cần bổ sung hồ sơ'],
+    ['Không đủ điều kiện', 'Không đủ điều kiện'],
+  ])('refuses an appraisal "%s" without a reason, naming the nomination and nominee, and writes nothing', async (appraisal, label) => {
+    // GIVEN a stored nomination
+    const path = join(tempDir(), 'hd.xlsx');
+    const store = await initCampaign(new WorkbookStore(path), vanNinh());
+    await intake(store, [{ payload: rawIndividual({ responseId: 'p0', name: 'Người Không Lý Do' }), source: 'test' }], T1);
+    // WHEN the council records an appraisal that needs a reason, without one
+    const result = await recordReviews(store, [Review.parse({ responseId: 'p0', appraisal })], 'Thư ký Nguyễn A', T2);
+    // THEN it is refused, in Vietnamese, and the sheet's appraisal stays empty
+    expect(result).toMatchObject({ applied: 0, unknown: [] });
+    expect(result.refused).toEqual([{ responseId: 'p0', message: `Hồ sơ "p0" (Người Không Lý Do): kết luận thẩm định "${label}" phải ghi lý do (cột "Lý do"); chưa ghi nhận.` }]);
+    const rows = await rowsOf(path, 'Hồ sơ đề nghị');
+    expect(rows.flat()).not.toContain(label);
+  });
+
+  test('records the same appraisal when it gives its reason', async () => {
+    const path = join(tempDir(), 'hd.xlsx');
+    const store = await initCampaign(new WorkbookStore(path), vanNinh());
+    await intake(store, [{ payload: rawIndividual({ responseId: 'p0' }), source: 'test' }], T1);
+    const result = await recordReviews(store, [Review.parse({ responseId: 'p0', appraisal: 'Cần bổ sung hồ sơ', reason: 'Thiếu biên bản' })], 'Thư ký', T2);
+    expect(result).toEqual({ applied: 1, unknown: [], refused: [] });
   });
 });

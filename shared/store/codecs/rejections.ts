@@ -1,5 +1,6 @@
 import { toVietnamIso } from '../../domain/dates.js';
 import type { Finding } from '../../domain/findings.js';
+import { escapeUnsafe, stripUnsafe } from '../../domain/text.js';
 import type { Row } from '../table-store.js';
 import { findingsText } from './nominations.js';
 
@@ -12,24 +13,28 @@ export interface Rejection {
   receivedAt: Date;
 }
 
-/** A rejection as a row of the rejections tab ("Hồ sơ bị từ chối"), every cell clipped to fit. */
+/**
+ * A rejection as a row of the rejections tab ("Hồ sơ bị từ chối"), every cell clipped to fit and safe to store: the
+ * payload is kept as JSON with every character a store cannot hold written as an escape (`\u0000`, `\ufffe`), so it
+ * reads back exactly; the other cells drop such characters.
+ */
 export function rejectionRow(r: Rejection): Row {
   const { payload } = r;
   const field = (key: string) => {
     const value = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[key] : undefined;
-    return typeof value === 'string' ? value.slice(0, 300) : null;
+    return typeof value === 'string' ? clip(value, 300, '') : null;
   };
   let text: string;
   try {
-    text = JSON.stringify(payload) ?? String(payload);
+    text = escapeUnsafe(JSON.stringify(payload) ?? String(payload));
   } catch {
     // nested too deep to write out (String() of a deep array recurses as deep, and would throw again)
     text = typeof payload === 'object' && payload !== null ? '(dữ liệu lồng nhau quá sâu, không ghi lại được)' : String(payload);
   }
   return {
     receivedAt: toVietnamIso(r.receivedAt),
-    responseId: r.responseId ?? null,
-    source: r.source,
+    responseId: r.responseId === undefined ? null : clip(r.responseId, 200, ''),
+    source: clip(r.source, 300, ''),
     name: field('name'),
     unit: field('unit'),
     // findings echo what was sent (a 200 KB "date", a JSON key as a field name): clipped to fit a cell (Google
@@ -40,4 +45,10 @@ export function rejectionRow(r: Rejection): Row {
   };
 }
 
-const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+/** Clips a text to `max` UTF-16 units without cutting a surrogate pair in two, and drops what no store can keep. */
+function clip(text: string, max: number, mark = '…'): string {
+  const safe = stripUnsafe(text);
+  if (safe.length <= max) return safe;
+  const cut = /[\uD800-\uDBFF]/.test(safe[max - 1] ?? '') ? max - 1 : max;
+  return `${safe.slice(0, cut)}${mark}`;
+}
