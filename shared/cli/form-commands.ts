@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { FormsApi } from '../google/forms/forms-api.js';
 import { createForm, HalfMadeFormError } from '../jobs/create-form.js';
-import { submissionsFromCsv } from '../jobs/form-submission.js';
+import { submissionsFromCsv } from '../jobs/form-csv.js';
 import { intake } from '../jobs/intake.js';
 import { CampaignRepository } from '../store/campaign-repository.js';
 import type { CliContext } from './context.js';
