@@ -35,11 +35,15 @@ export async function admit(rt: Runtime, req: Request, res: Response, fn: string
 /**
  * Answers a failure: 503 with Retry-After for a transient fault (Scheduler and clients try again), 500 otherwise —
  * with the Vietnamese message of store and Forms errors (they name a tab or a sheet, never a secret), a generic one for the
- * rest. Logged once by the failure reporter.
+ * rest; a response already under way (a streamed download) is cut off. Logged once by the failure reporter.
  */
 export function fail(rt: Runtime, res: Response, fn: string, error: unknown, fields: Record<string, string | undefined> = {}): void {
   const { transient, message } = reportFailure(rt, fn, error, fields);
-  if (res.headersSent) return;
+  if (res.headersSent) {
+    // a download that broke half-way: cut the connection, so the client sees a failed transfer, not a short file
+    if (!res.writableEnded) res.destroy();
+    return;
+  }
   if (transient) {
     res.set('Retry-After', '30').status(503).json({ error: 'Dịch vụ của Google tạm thời không trả lời; hãy thử lại sau ít phút.' });
     return;

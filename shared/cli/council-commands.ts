@@ -100,8 +100,10 @@ function parseAll<S extends z.ZodType>(records: ReadonlyArray<{ line: number; re
   const rejected: Array<{ line: number; message: string }> = [];
   for (const { line, record } of records) {
     const parsed = schema.safeParse(record);
-    if (parsed.success) (good.push(parsed.data), lines.push(line));
-    else rejected.push({ line, message: parsed.error.issues.map((i) => `${header(i.path.map(String).join('.')) || 'dòng'}: ${i.message}`).join('; ') });
+    if (parsed.success) {
+      good.push(parsed.data);
+      lines.push(line);
+    } else rejected.push({ line, message: parsed.error.issues.map((i) => `${header(i.path.map(String).join('.')) || 'dòng'}: ${i.message}`).join('; ') });
   }
   return { good, rejected, lines };
 }

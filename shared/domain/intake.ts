@@ -14,14 +14,15 @@ export type IntakeOutcome =
   | { kind: 'duplicate'; responseId: string }
   | { kind: 'rejected'; responseId?: string; findings: Finding[] };
 
+/** How far a `submittedAt` may run ahead of the moment of intake: the sender's clock may be a little fast. */
+export const CLOCK_ALLOWANCE_MS = 5 * 60_000;
+
 /**
  * Takes submissions in one by one, as they arrive, against what the store already holds. Pure: the caller reads the
  * store once, feeds every submission, and writes the accepted and rejected ones back in one batch.
  * A `responseId` already stored (or already taken in this session) is a repeated delivery: it changes nothing.
  * `now` is the moment of intake: a `submittedAt` later than `now` plus {@link CLOCK_ALLOWANCE_MS} is refused.
  */
-/** How far a `submittedAt` may run ahead of the moment of intake: the sender's clock may be a little fast. */
-export const CLOCK_ALLOWANCE_MS = 5 * 60_000;
 
 export class IntakeSession {
   private readonly ids: Set<string>;
