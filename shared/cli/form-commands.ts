@@ -36,6 +36,12 @@ export async function formCreateCommand(ctx: CliContext, campaignId: string, opt
       `  Mã biểu mẫu:  ${created.formId}`,
       `  Sửa biểu mẫu: https://docs.google.com/forms/d/${created.formId}/edit`,
       ...(created.responderUri ? [`  Gửi các đơn vị: ${created.responderUri}`] : []),
+      ...(created.published
+        ? ['  Biểu mẫu đã được xuất bản và đang nhận câu trả lời.']
+        : [`  CHƯA xuất bản được biểu mẫu: mở trang sửa ở trên, bấm "Xuất bản" (Publish) và bật "Đang nhận câu trả lời"; chưa xuất bản thì không đơn vị nào gửi được.`]),
+      '  Ai được trả lời: do quyền chia sẻ của biểu mẫu trên Google Drive quyết định. Trong trang sửa, bấm "Xuất bản" →',
+      '    "Quản lý người trả lời" và chọn "Bất kỳ ai có đường liên kết" (các đơn vị không cần tài khoản cùng tên miền),',
+      '    hoặc chỉ những người trong tên miền cơ quan (khi mọi đơn vị dùng tài khoản Google Workspace của tên miền đó).',
       `  Đã ghi ánh xạ câu hỏi → trường hồ sơ vào trang "${repo.tab('formQuestions').title}" của ${where}.`,
       'Tiếp theo: đặt THIDUA_FORM_ID cho các hàm, gắn sheets-templates/apps-script/onFormSubmit.gs vào biểu mẫu (xem README, mục Cloud Functions).',
       '',
