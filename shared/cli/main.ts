@@ -33,8 +33,11 @@ const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
 
   --campaign <mã>  chọn sổ data/<mã>.xlsx khi không có --store
   --spreadsheet <mã hoặc địa chỉ>   làm việc trên Google Sheet thay cho sổ .xlsx (init, intake, score, export…);
-                   thông tin xác thực: GOOGLE_APPLICATION_CREDENTIALS (tệp khóa tài khoản dịch vụ) hoặc ADC
-  --service-account <email>         email tài khoản dịch vụ, khi tệp khóa không cho biết
+                   thông tin xác thực, theo thứ tự: --impersonate / THIDUA_IMPERSONATE_SERVICE_ACCOUNT (mượn quyền
+                   tài khoản dịch vụ, không cần tệp khóa), GOOGLE_APPLICATION_CREDENTIALS, tệp ADC của gcloud,
+                   máy chủ metadata (xem docs/google-sheets.md)
+  --impersonate <email>             mượn quyền tài khoản dịch vụ này (tài khoản của bạn cần vai trò Service Account Token Creator)
+  --service-account <email>         tài khoản dịch vụ của các hàm (mặc định THIDUA_SERVICE_ACCOUNT): được quyền sửa các cột được bảo vệ
 
 Mã thoát: 0 thành công; 1 có hồ sơ bị từ chối hoặc dùng sai lệnh; 2 lỗi ngoài dự kiến.
 `;
@@ -58,6 +61,7 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
         by: { type: 'string' },
         spreadsheet: { type: 'string' },
         'service-account': { type: 'string' },
+        impersonate: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -69,7 +73,7 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
     }
     if (rest.length > 0) throw new UsageError(`Thừa tham số: ${rest.join(' ')}`);
     const ctx: CliContext = { io, now, campaigns: loadCampaigns() };
-    const options = { store: values.store, campaign: values.campaign, spreadsheet: values.spreadsheet, serviceAccount: values['service-account'] };
+    const options = { store: values.store, campaign: values.campaign, spreadsheet: values.spreadsheet, serviceAccount: values['service-account'], impersonate: values.impersonate };
     const need = (what: string) => {
       if (!arg) throw new UsageError(`Lệnh "${command}" cần ${what}.`);
       return arg;

@@ -19,10 +19,11 @@ export interface DispatchServices {
   newSpreadsheetId(): string;
 }
 
-/** Runs one API call. Writes work on a copy that replaces the stored spreadsheet only on success. */
-export function dispatch(route: Route, query: URLSearchParams, body: unknown, s: DispatchServices): unknown {
+/** Runs one API call as `caller` (an email; the owner when undefined). Writes work on a copy that replaces the stored spreadsheet only on success. */
+export function dispatch(route: Route, query: URLSearchParams, body: unknown, s: DispatchServices, caller?: string): unknown {
   if (route.method === 'spreadsheets.create') {
     const ss = newSpreadsheet(s.newSpreadsheetId(), body as sheets_v4.Schema$Spreadsheet, () => s.newId());
+    if (caller) ss.owner = caller;
     s.docs.set(ss.spreadsheetId, ss);
     return spreadsheetResource(ss, { ranges: [], includeGridData: false, evaluate: s.evaluate });
   }
@@ -32,7 +33,7 @@ export function dispatch(route: Route, query: URLSearchParams, body: unknown, s:
   const isWrite = WRITE_METHODS.has(route.method);
   if (current.access === 'none' || (isWrite && current.access === 'view')) throw new SheetsApiError(403);
   const ss = isWrite ? structuredClone(current) : current;
-  const ctx: values.ValuesContext = { ss, query, evaluate: s.evaluate };
+  const ctx: values.ValuesContext = { ss, query, evaluate: s.evaluate, ...(caller ? { caller } : {}) };
   const range = route.range ?? '';
   const b = (body ?? {}) as Record<string, never>;
   const result = ((): unknown => {
@@ -44,7 +45,7 @@ export function dispatch(route: Route, query: URLSearchParams, body: unknown, s:
           evaluate: s.evaluate,
         });
       case 'spreadsheets.batchUpdate': {
-        const replies = applyBatchUpdate(ss, b, { newId: () => s.newId() });
+        const replies = applyBatchUpdate(ss, b, { newId: () => s.newId(), ...(caller ? { caller } : {}) });
         const out: sheets_v4.Schema$BatchUpdateSpreadsheetResponse = { spreadsheetId: id, replies };
         if ((b as sheets_v4.Schema$BatchUpdateSpreadsheetRequest).includeSpreadsheetInResponse) {
           out.updatedSpreadsheet = spreadsheetResource(ss, { ranges: [], includeGridData: false, evaluate: s.evaluate });

@@ -8,7 +8,7 @@ import { SheetsCaller } from './caller.js';
 import { chunkBySize } from './chunks.js';
 import { lockHolder, type LockHolder } from './lock-holder.js';
 import { DEFAULT_LOCK_POLICY, outcomeUnknown, SheetLock, type LockPolicy } from './lock.js';
-import { newSheetId, provisionRequests } from './provision.js';
+import { newSheetId, provisionRequests, repairRequests } from './provision.js';
 import { rowsOf, snapshotOf, type TableSnapshot } from './table.js';
 import { planWrites } from './write-plan.js';
 import type { TabLayout } from '../../store/layouts.js';
@@ -21,6 +21,11 @@ export interface GoogleSheetsStoreOptions {
   auth: SheetsAuth;
   /** The service account's email: kept an editor of protected ranges, and named in "share the sheet" messages. */
   editorEmail?: string;
+  /**
+   * Further accounts that must edit the protected computed columns (the functions' service account and the CLI's
+   * identity): named as editors of new protections, and added to existing ones when tabs are ensured.
+   */
+  editorEmails?: readonly string[];
   retry?: Partial<RetryPolicy>;
   /** How to wait between attempts (tests pass one that returns at once). */
   sleep?: (ms: number) => Promise<void>;
@@ -66,7 +71,7 @@ export class GoogleSheetsStore implements TableStore {
   readonly spreadsheetId: string;
   private readonly api: sheets_v4.Sheets;
   private readonly caller: SheetsCaller;
-  private readonly editorEmail: string | undefined;
+  private readonly editors: readonly string[];
   private readonly maxRequestBytes: number;
   private readonly sheetIds = new Map<string, number>();
   /** What the current exclusive job has read, by tab title; undefined outside a job. */
@@ -76,7 +81,7 @@ export class GoogleSheetsStore implements TableStore {
 
   constructor(options: GoogleSheetsStoreOptions) {
     this.spreadsheetId = options.spreadsheetId;
-    this.editorEmail = options.editorEmail;
+    this.editors = [...new Map([options.editorEmail, ...(options.editorEmails ?? [])].filter((e): e is string => !!e).map((e) => [e.toLowerCase(), e])).values()];
     this.maxRequestBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
     this.api = new sheets_v4.Sheets({ auth: options.auth, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) });
     const settings = callSettings(options);
@@ -138,19 +143,24 @@ export class GoogleSheetsStore implements TableStore {
     });
   }
 
-  /** One `spreadsheets.get`; then, only if tabs are missing, one atomic `spreadsheets.batchUpdate` creating them. */
+  /**
+   * One `spreadsheets.get`; then, only if tabs are missing or existing protections lack an editor, one atomic
+   * `spreadsheets.batchUpdate` creating the tabs and repairing the protections.
+   */
   private async provision(tabs: TabLayout[]): Promise<void> {
-    const existing = await this.listSheets();
+    const { sheets: existing, protections } = await this.listSheetsWithProtections(tabs);
     const missing = tabs.filter((t) => !existing.has(t.title));
-    if (missing.length === 0) return;
+    const repairs = repairRequests(protections, this.editors);
+    if (missing.length === 0 && repairs.length === 0) return;
     const taken = new Set(existing.values());
     const created = new Map<string, number>();
     const requests = missing.flatMap((tab) => {
       const id = newSheetId(tab.title, taken);
       taken.add(id);
       created.set(tab.title, id);
-      return provisionRequests(tab, id, this.editorEmail);
+      return provisionRequests(tab, id, this.editors);
     });
+    requests.push(...repairs);
     try {
       await this.caller.call('tạo các trang tính', (o) => this.api.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }, o));
       for (const [title, id] of created) this.sheetIds.set(title, id);
@@ -166,6 +176,23 @@ export class GoogleSheetsStore implements TableStore {
       }
       throw error;
     }
+  }
+
+  /** The tabs, and the protections of those among `tabs` (one `spreadsheets.get`). */
+  private async listSheetsWithProtections(tabs: TabLayout[]): Promise<{ sheets: Map<string, number>; protections: sheets_v4.Schema$ProtectedRange[] }> {
+    const answer = await this.caller.call('đọc danh sách trang tính', (o) =>
+      this.api.spreadsheets.get({ spreadsheetId: this.spreadsheetId, fields: 'sheets(properties(sheetId,title),protectedRanges(protectedRangeId,warningOnly,editors))' }, o),
+    );
+    const ours = new Set(tabs.map((t) => t.title));
+    const sheets = new Map<string, number>();
+    const protections: sheets_v4.Schema$ProtectedRange[] = [];
+    for (const s of answer.sheets ?? []) {
+      if (!s.properties?.title || typeof s.properties.sheetId !== 'number') continue;
+      sheets.set(s.properties.title, s.properties.sheetId);
+      this.sheetIds.set(s.properties.title, s.properties.sheetId);
+      if (ours.has(s.properties.title)) protections.push(...(s.protectedRanges ?? []));
+    }
+    return { sheets, protections };
   }
 
   private async listSheets(): Promise<Map<string, number>> {
