@@ -47,7 +47,7 @@ export function sheetsFailureMessage(what: string, fault: CallFault, attempts: n
   if (fault.kind === 'http' && fault.status === 400) {
     return `Google Sheets từ chối yêu cầu ${what}: ${googleMessage(cause)}`;
   }
-  const reason = fault.kind === 'network' ? 'mất kết nối hoặc quá thời gian chờ' : `mã lỗi HTTP ${fault.status}`;
+  const reason = fault.kind === 'network' ? 'mất kết nối hoặc quá thời gian chờ' : fault.kind === 'malformed' ? 'Google trả lời không đúng dạng JSON, có thể do proxy hoặc mạng chặn giữa đường' : `mã lỗi HTTP ${fault.status}`;
   return `Không ${what} được trên Google Sheets sau ${attempts} lần thử (${reason}). Hãy chạy lại lệnh sau ít phút: chạy lại không ghi trùng hàng nào.`;
 }
 
@@ -65,7 +65,7 @@ export function formsFailureMessage(operation: string, formId: string | undefine
       : status === 403 || status === 401
         ? 'không có quyền: hãy bật Google Forms API cho dự án và chia sẻ biểu mẫu (quyền chỉnh sửa) cho tài khoản của công cụ'
         : isTransient(fault)
-          ? `Google tạm thời không trả lời được sau ${attempts} lần thử (${status ? `mã HTTP ${status}` : 'mất kết nối'}); hãy thử lại sau ít phút`
+          ? `Google tạm thời không trả lời được sau ${attempts} lần thử (${status ? `mã HTTP ${status}` : fault.kind === 'malformed' ? 'câu trả lời không đúng dạng JSON' : 'mất kết nối'}); hãy thử lại sau ít phút`
           : `Google từ chối yêu cầu (mã HTTP ${status ?? '?'})`;
   return `Lỗi khi ${operation}${where}: ${why}.`;
 }

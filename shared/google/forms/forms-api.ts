@@ -1,5 +1,5 @@
 import type { forms_v1 } from '@googleapis/forms';
-import { callGoogle, callSettings, type RequestOptions } from '../call.js';
+import { callGoogle, callSettings, isJsonObject, type RequestOptions } from '../call.js';
 import { formsFailureMessage } from '../messages.js';
 import { isTransient, type CallFault, type RetryPolicy } from '../retry.js';
 
@@ -64,7 +64,7 @@ export async function googleFormsApi(options: FormsApiOptions = {}): Promise<For
   const settings = callSettings(options);
   /** One Forms call through the kit; `retry: false` for a request that must not be sent twice. */
   const call = <T>(operation: string, formId: string | undefined, retry: boolean, run: (request: RequestOptions) => Promise<{ data: T }>): Promise<T> =>
-    callGoogle(settings, { retry, fail: (fault, attempts, cause) => formsError(operation, formId, fault, attempts, cause) }, run);
+    callGoogle(settings, { retry, accept: isJsonObject, fail: (fault, attempts, cause) => formsError(operation, formId, fault, attempts, cause) }, run);
   return {
     create: (title) => call('tạo biểu mẫu', undefined, false, (request) => api.forms.create({ requestBody: { info: { title, documentTitle: title } } }, request)),
     batchUpdate: (formId, requests) => call('thêm câu hỏi vào biểu mẫu', formId, false, (request) => api.forms.batchUpdate({ formId, requestBody: { requests } }, request)),
