@@ -68,6 +68,7 @@ export async function openTables(
       ...(functionsAccount ? { editorEmail: functionsAccount } : credentials.identity ? { editorEmail: credentials.identity } : {}),
       editorEmails: editors,
       lock: true,
+      onWarning: (message) => process.stderr.write(`Cảnh báo: ${message}\n`),
       ...(google?.sleep ? { sleep: google.sleep } : {}),
     }),
     where: `https://docs.google.com/spreadsheets/d/${spreadsheetId}`,

@@ -3,6 +3,7 @@
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { applyBatchUpdate } from './sheets-fake-batch.js';
+import { assertCellLimit } from './sheets-fake-limits.js';
 import type { FormulaEvaluator } from './sheets-fake-cells.js';
 import { WRITE_METHODS } from './sheets-fake-faults.js';
 import { SheetsApiError, invalid } from './sheets-fake-http.js';
@@ -24,6 +25,7 @@ export function dispatch(route: Route, query: URLSearchParams, body: unknown, s:
   if (route.method === 'spreadsheets.create') {
     const ss = newSpreadsheet(s.newSpreadsheetId(), body as sheets_v4.Schema$Spreadsheet, () => s.newId());
     if (caller) ss.owner = caller;
+    assertCellLimit(ss);
     s.docs.set(ss.spreadsheetId, ss);
     return spreadsheetResource(ss, { ranges: [], includeGridData: false, evaluate: s.evaluate });
   }
@@ -68,7 +70,10 @@ export function dispatch(route: Route, query: URLSearchParams, body: unknown, s:
         return values.valuesBatchClear(ctx, b);
     }
   })();
-  if (isWrite) s.docs.set(id, ss);
+  if (isWrite) {
+    assertCellLimit(ss); // on the draft: a request past the limit changes nothing
+    s.docs.set(id, ss);
+  }
   return result;
 }
 

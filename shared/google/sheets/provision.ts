@@ -46,7 +46,8 @@ export function provisionRequests(tab: TabLayout, sheetId: number, editorEmails:
   const requests: Request[] = [
     {
       addSheet: {
-        properties: { sheetId, title: tab.title, gridProperties: { rowCount: NEW_TAB_ROWS, columnCount: Math.max(26, width), frozenRowCount: 1 } },
+        // sized to its columns: every cell of the grid counts towards the spreadsheet's 10 million, empty or not
+        properties: { sheetId, title: tab.title, gridProperties: { rowCount: NEW_TAB_ROWS, columnCount: width, frozenRowCount: 1 } },
       },
     },
     // A stringValue is never parsed: the header is stored exactly as written (RAW).
