@@ -1,3 +1,4 @@
+import { doctorCommand } from './doctor-command.js';
 import { parseArgs } from 'node:util';
 import { TemplateError } from '../templates/template-error.js';
 import { loadCampaigns } from '../templates/campaign-registry.js';
@@ -30,6 +31,9 @@ const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
   review <tệp.csv|json> --by <người>        ghi kết luận thẩm định, lựa chọn khi đồng hạng, quyết định khen thưởng
   demo                                      chạy thử trọn vẹn bốn phong trào mẫu
   campaigns                                 liệt kê các phong trào có mẫu
+  doctor <mã phong trào> --spreadsheet MÃ [--form MÃ]
+                                            kiểm tra bản triển khai: chia sẻ, vùng bảo vệ, biểu mẫu, theo dõi,
+                                            các trang và tiêu đề, dung lượng bảng tính
 
   --campaign <mã>  chọn sổ data/<mã>.xlsx khi không có --store
   --spreadsheet <mã hoặc địa chỉ>   làm việc trên Google Sheet thay cho sổ .xlsx (init, intake, score, export…);
@@ -62,6 +66,7 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
         spreadsheet: { type: 'string' },
         'service-account': { type: 'string' },
         impersonate: { type: 'string' },
+        form: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -101,6 +106,8 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
         return await councilCommand(ctx, need('tệp điểm Hội đồng (.csv hoặc .json)'), options);
       case 'review':
         return await reviewCommand(ctx, need('tệp kết luận (.csv hoặc .json)'), { ...options, by: values.by });
+      case 'doctor':
+        return await doctorCommand(ctx, need('mã phong trào'), { ...options, ...(values.form ? { form: values.form } : {}) });
       case 'demo':
         return await demoCommand(ctx);
       case 'campaigns':
