@@ -48,6 +48,8 @@ export class FakeForms {
   private readonly forms = new Map<string, FormState>();
   private readonly faults: Array<{ method: FormsMethod; fault: FormsFault }> = [];
   private ids = 0;
+  /** Suspended watches whose cause remains. */
+  private readonly unfixed = new Set<string>();
   private readonly now: () => Date;
   private readonly maxPageSize: number;
 
@@ -86,9 +88,18 @@ export class FakeForms {
     else state.responses.push(structuredClone(response));
   }
 
-  /** Adds a watch directly, e.g. one about to expire or already expired. */
-  addWatch(formId: string, watch: forms_v1.Schema$Watch & { id: string }): void {
+  /**
+   * Adds a watch directly, e.g. one about to expire or already expired. A SUSPENDED one keeps its cause (Google
+   * refuses to renew it) unless `{ causeRemains: false }` — its cause was fixed — or until `fixCause`.
+   */
+  addWatch(formId: string, watch: forms_v1.Schema$Watch & { id: string }, options: { causeRemains?: boolean } = {}): void {
     this.state(formId).watches.set(watch.id, structuredClone(watch));
+    if (watch.state === 'SUSPENDED' && options.causeRemains !== false) this.unfixed.add(watch.id);
+  }
+
+  /** The cause of a suspended watch is gone (e.g. the topic's publish grant was restored): it may be renewed. */
+  fixCause(watchId: string): void {
+    this.unfixed.delete(watchId);
   }
 
   form(formId: string): forms_v1.Schema$Form & { items: forms_v1.Schema$Item[] } {
@@ -188,7 +199,8 @@ export class FakeForms {
         const topic = watch.target?.topic?.topicName;
         if (!['RESPONSES', 'SCHEMA'].includes(watch.eventType)) throw new FormsApiError(400, 'watch.eventType must be RESPONSES or SCHEMA');
         if (typeof topic !== 'string' || !/^projects\/[^/]+\/topics\/[^/]+$/.test(topic)) throw new FormsApiError(400, 'watch.target.topic.topicName is invalid');
-        if ([...state.watches.values()].filter((w) => w.eventType === watch.eventType).length >= 2) throw new FormsApiError(400, 'Too many watches of this event type on the form.');
+        // One watch per event type per form for the calling project (https://developers.google.com/workspace/forms/api/guides/push-notifications).
+        if ([...state.watches.values()].some((w) => w.eventType === watch.eventType)) throw new FormsApiError(409, `A watch of event type ${String(watch.eventType)} already exists on this form for this project.`);
         const id = b.watchId ?? `watch-${++this.ids}`;
         if (state.watches.has(id)) throw new FormsApiError(409, `Watch ${id} already exists.`);
         const now = this.now();
@@ -202,12 +214,15 @@ export class FakeForms {
         const watch = this.state(route.formId!).watches.get(route.watchId!);
         const now = this.now();
         if (!watch || Date.parse(watch.expireTime ?? '') <= now.getTime()) throw new FormsApiError(404, `Watch ${route.watchId} not found or expired.`);
+        // A suspended watch is renewed only once its cause is gone; else it must be deleted and created again.
+        if (watch.state === 'SUSPENDED' && this.unfixed.has(route.watchId!)) throw new FormsApiError(400, `Watch ${route.watchId} is suspended (${watch.errorType ?? 'unknown cause'}) and cannot be renewed until the cause is resolved.`);
         Object.assign(watch, { expireTime: new Date(now.getTime() + WATCH_LIFETIME_MS).toISOString(), state: 'ACTIVE' });
         delete watch.errorType;
         return watch;
       }
       case 'watches.delete': {
         if (!this.state(route.formId!).watches.delete(route.watchId!)) throw new FormsApiError(404, `Watch ${route.watchId} not found.`);
+        this.unfixed.delete(route.watchId!);
         return {};
       }
     }

@@ -50,6 +50,25 @@ describe('the Forms fake behaves as Google does', () => {
     await expect(raw().forms.setPublishSettings({ formId, requestBody: { publishSettings: { publishState: { isPublished: true, isAcceptingResponses: true } }, updateMask: 'info' } })).rejects.toMatchObject({ status: 400 });
   });
 
+  test('one watch per event type per form: a second RESPONSES watch is refused, a SCHEMA one is not', async () => {
+    const f = fake();
+    const formId = f.addForm({ title: 'x' });
+    const create = (eventType: string) => raw().forms.watches.create({ formId, requestBody: { watch: { eventType, target: { topic: { topicName: 'projects/p/topics/t' } } } } });
+    await create('RESPONSES');
+    await expect(create('RESPONSES')).rejects.toMatchObject({ status: 409 });
+    await create('SCHEMA');
+    expect(f.watches(formId)).toHaveLength(2);
+  });
+
+  test('a suspended watch is renewed only once its cause is gone', async () => {
+    const f = fake();
+    const formId = f.addForm({ title: 'x' });
+    f.addWatch(formId, { id: 'w', eventType: 'RESPONSES', state: 'SUSPENDED', errorType: 'PROJECT_NOT_AUTHORIZED', expireTime: new Date(Date.now() + 86_400_000).toISOString() });
+    await expect(raw().forms.watches.renew({ formId, watchId: 'w' })).rejects.toMatchObject({ status: 400 });
+    f.fixCause('w');
+    expect((await raw().forms.watches.renew({ formId, watchId: 'w' })).data).toMatchObject({ state: 'ACTIVE' });
+  });
+
   test('a batch with a jump to a section that does not exist changes nothing', async () => {
     const f = fake();
     const formId = f.addForm({ title: 'x' });
