@@ -9,6 +9,8 @@ export interface SheetsTarget {
   spreadsheetId: string;
   /** The service account's email; undefined when not known (then the message says where to find it). */
   editorEmail: string | undefined;
+  /** Host the Sheets API is served from (default sheets.googleapis.com; an emulator's with a custom rootUrl). */
+  apiHost?: string;
 }
 
 /** The browser address of a spreadsheet. */
@@ -32,7 +34,7 @@ export function sheetsFailureMessage(what: string, fault: CallFault, attempts: n
   const { spreadsheetId } = target;
   const who = target.editorEmail ?? 'tài khoản dịch vụ của công cụ (trường client_email trong tệp khóa JSON)';
   const share = `Hãy mở bảng tính, bấm "Chia sẻ" và thêm ${who} với quyền Người chỉnh sửa (Editor).`;
-  if (fault.kind === 'http' && fault.status < 500 && fault.status !== 429 && fromTokenEndpoint(cause, 'sheets.googleapis.com')) {
+  if (fault.kind === 'http' && fault.status < 500 && fault.status !== 429 && fromTokenEndpoint(cause, target.apiHost ?? 'sheets.googleapis.com')) {
     return `Google không cấp quyền truy cập (${googleMessage(cause)}): tệp khóa trong GOOGLE_APPLICATION_CREDENTIALS sai, đã bị xóa hoặc bị thu hồi.`;
   }
   if (fault.kind === 'http' && fault.status === 404) {

@@ -8,7 +8,8 @@ import { describe, expect, test } from 'vitest';
 import { CELL_WARNING_SHARE, MAX_CELLS } from '../../shared/google/sheets/sheets-store.js';
 import { StoreError } from '../../shared/store/table-store.js';
 import { cellsOf } from '../fakes/sheets-fake-limits.js';
-import { googleStore, newFake, serveFakeSheets, tokenAuth } from './google-sheets-contract-harness.js';
+import { FakeSheets } from '../fakes/sheets-fake.js';
+import { googleStore, newFake, server, serveFakeSheets, tokenAuth } from './google-sheets-contract-harness.js';
 import { PEOPLE, person } from './table-store.contract.js';
 
 serveFakeSheets();
@@ -91,5 +92,20 @@ describe('the store and the cell budget', () => {
     const failing = store.write([{ tab: PEOPLE, append: [person('a'), person('b', { name: 'x'.repeat(50_001) })] }]);
     await expect(failing).rejects.toThrow(/trang "Hồ sơ đề nghị": cột "Họ và tên" của hàng thứ 2 .* quá giới hạn 50\.000 ký tự/);
     expect(fake.calls).toEqual([]);
+  });
+});
+
+describe('a store on an emulator (custom rootUrl)', () => {
+  test('a refusal from the emulator is reported as the Sheets API\'s, not as a bad key', async () => {
+    const fake = new FakeSheets({ seed: 3, baseUrl: 'http://127.0.0.1:8085' });
+    server.use(...fake.handlers);
+    const id = fake.createSpreadsheet();
+    const { store } = googleStore(id, { rootUrl: 'http://127.0.0.1:8085/' });
+    await store.ensureTabs([PEOPLE]);
+    await store.write([{ tab: PEOPLE, append: [person('a')] }]);
+    fake.setAccess(id, 'view');
+    const refused = store.write([{ tab: PEOPLE, append: [person('b')] }]);
+    await expect(refused).rejects.toThrow(/Không có quyền ghi dữ liệu trên bảng tính/);
+    await expect(refused).rejects.not.toThrow(/tệp khóa/);
   });
 });

@@ -35,7 +35,7 @@ export interface InspectorOptions extends CallOptions {
  */
 export function googleSheetInspector(o: InspectorOptions): SpreadsheetInspector {
   const api = new sheets_v4.Sheets({ auth: o.auth, ...(o.rootUrl ? { rootUrl: o.rootUrl } : {}) });
-  const caller = new SheetsCaller({ ...callSettings(o), spreadsheetId: o.spreadsheetId, editorEmail: undefined });
+  const caller = new SheetsCaller({ ...callSettings(o), spreadsheetId: o.spreadsheetId, editorEmail: undefined, ...(o.rootUrl ? { apiHost: new URL(o.rootUrl).host } : {}) });
   return {
     url: spreadsheetUrl(o.spreadsheetId),
     tabs: async (headersOf) => {

@@ -122,7 +122,9 @@ export class GoogleSheetsStore implements TableStore {
     this.onWarning = options.onWarning;
     this.api = new sheets_v4.Sheets({ auth: options.auth, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) });
     const settings = callSettings(options);
-    this.caller = new SheetsCaller({ ...settings, spreadsheetId: options.spreadsheetId, editorEmail: options.editorEmail });
+    // with a custom rootUrl (an emulator, the bench) its host is the API's: a refusal from it is not a bad key
+    const apiHost = options.rootUrl ? new URL(options.rootUrl).host : undefined;
+    this.caller = new SheetsCaller({ ...settings, spreadsheetId: options.spreadsheetId, editorEmail: options.editorEmail, ...(apiHost ? { apiHost } : {}) });
     this.timeoutMs = settings.timeoutMs;
     if (options.lock) {
       const policy = { ...DEFAULT_LOCK_POLICY, ...(options.lock === true ? {} : options.lock) };
