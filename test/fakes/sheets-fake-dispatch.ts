@@ -4,6 +4,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { applyBatchUpdate } from './sheets-fake-batch.js';
 import { assertCellLimit } from './sheets-fake-limits.js';
+import { ownerOf, protectionsAsSeenBy } from './sheets-fake-protection.js';
 import type { FormulaEvaluator } from './sheets-fake-cells.js';
 import { WRITE_METHODS } from './sheets-fake-faults.js';
 import { SheetsApiError, invalid } from './sheets-fake-http.js';
@@ -41,11 +42,15 @@ export function dispatch(route: Route, query: URLSearchParams, body: unknown, s:
   const result = ((): unknown => {
     switch (route.method) {
       case 'spreadsheets.get':
-        return spreadsheetResource(ss, {
-          ranges: query.getAll('ranges'),
-          includeGridData: query.get('includeGridData') === 'true',
-          evaluate: s.evaluate,
-        });
+        return protectionsAsSeenBy(
+          ss,
+          spreadsheetResource(ss, {
+            ranges: query.getAll('ranges'),
+            includeGridData: query.get('includeGridData') === 'true',
+            evaluate: s.evaluate,
+          }),
+          caller ?? ownerOf(ss),
+        );
       case 'spreadsheets.batchUpdate': {
         const replies = applyBatchUpdate(ss, b, { newId: () => s.newId(), ...(caller ? { caller } : {}) });
         const out: sheets_v4.Schema$BatchUpdateSpreadsheetResponse = { spreadsheetId: id, replies };

@@ -6,7 +6,9 @@
  *   included — with `400 You are trying to edit a protected cell or object…`;
  * - `addProtectedRange` always keeps the owner and the requesting user as editors, and refuses editors on a
  *   `warningOnly` protection ("ProtectedRange is warningOnly. Editors cannot be set on it.");
- * - only the owner and the protection's editors may change or delete it.
+ * - only the owner and the protection's editors may change or delete it;
+ * - `editors` is shown only to those who may edit the range ("only visible to users with edit access to the
+ *   protected range and the document"); `requestingUserCanEdit` tells the caller whether they may.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { invalid } from './sheets-fake-http.js';
@@ -62,4 +64,16 @@ export function editorsOnAdd(ss: SpreadsheetState, protection: sheets_v4.Schema$
   }
   const users = [...new Set([...(protection.editors?.users ?? []), ownerOf(ss), caller].map((u) => u.toLowerCase()))];
   return { ...structuredClone(protection.editors ?? {}), users };
+}
+
+/** A spreadsheet resource as `caller` sees it: editors hidden where the caller is not one, `requestingUserCanEdit` set. */
+export function protectionsAsSeenBy(ss: SpreadsheetState, resource: sheets_v4.Schema$Spreadsheet, caller: string): sheets_v4.Schema$Spreadsheet {
+  for (const sheet of resource.sheets ?? []) {
+    for (const p of sheet.protectedRanges ?? []) {
+      const can = mayEdit(ss, p, caller);
+      p.requestingUserCanEdit = can;
+      if (!can) delete p.editors;
+    }
+  }
+  return resource;
 }

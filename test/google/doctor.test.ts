@@ -81,6 +81,14 @@ describe('thidua doctor', () => {
     expect(lines.filter((l) => l.startsWith('✘'))).toEqual([expect.stringMatching(/Theo dõi câu trả lời đang ở trạng thái SUSPENDED \(PROJECT_NOT_AUTHORIZED\).*forms-notifications@system\.gserviceaccount\.com/)]);
   });
 
+  test('run as an account that may not see who edits the protections, it says so instead of guessing', async () => {
+    const { sheets, run } = await deployment({ namedAccount: false, shared: true, published: true, watch: 'ACTIVE' });
+    sheets.identify('test-token', FUNCTIONS); // the doctor calls as the functions' account, which is no editor
+    const problems = (await run()).lines.filter((l) => l.startsWith('✘'));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((l) => /không xem được ai được sửa \d+ vùng được bảo vệ; hãy để người tạo bảng tính chạy lại "thidua init/.test(l))).toBe(true);
+  });
+
   test('a spreadsheet past 80 % of its cells is reported with what to do', async () => {
     const { sheets, id, run } = await deployment({ namedAccount: true, shared: true, published: true, watch: 'ACTIVE' });
     await new sheets_v4.Sheets({ auth: tokenAuth() }).spreadsheets.batchUpdate({

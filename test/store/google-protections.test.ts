@@ -137,3 +137,19 @@ describe('thidua init names the functions\' service account as an editor of the 
     expect(fake.counts['spreadsheets.batchUpdate']).toBe(0);
   });
 });
+
+describe('who sees a protection\'s editors', () => {
+  test('only its editors and the owner see who may edit it; a caller who may not cannot repair it, and init still completes', async () => {
+    const { fake, id } = sheetOfThePerson();
+    await initAsPerson(id);
+    const seen = async (token: string) =>
+      (await new sheets_v4.Sheets({ auth: auth(token) }).spreadsheets.get({ spreadsheetId: id, fields: 'sheets.protectedRanges(editors,requestingUserCanEdit,warningOnly)' })).data.sheets!.flatMap((s) => s.protectedRanges ?? []).filter((p) => !p.warningOnly);
+    expect((await seen('person-token')).every((p) => p.requestingUserCanEdit === true && p.editors?.users?.includes(PERSON))).toBe(true);
+    expect((await seen('functions-token')).every((p) => p.requestingUserCanEdit === false && p.editors === undefined)).toBe(true);
+    // the functions' account, not an editor, runs init: it cannot see the editors, so it repairs nothing (the doctor says so)
+    fake.resetCounts();
+    const { tables } = await openTables({ spreadsheet: id, serviceAccount: FUNCTIONS }, {}, { auth: auth('functions-token'), sleep: async () => {} });
+    await initCampaign(tables, vanNinh());
+    expect(fake.counts['spreadsheets.batchUpdate']).toBe(0);
+  });
+});
