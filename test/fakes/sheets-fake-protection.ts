@@ -6,6 +6,8 @@
  *   included — with `400 You are trying to edit a protected cell or object…`;
  * - `addProtectedRange` always keeps the owner and the requesting user as editors, and refuses editors on a
  *   `warningOnly` protection ("ProtectedRange is warningOnly. Editors cannot be set on it.");
+ * - a sheet protected whole (a protection with no bounds) refuses rows or columns added, inserted or deleted, and its
+ *   deletion, from a non-editor;
  * - only the owner and the protection's editors may change or delete it;
  * - `editors` is shown only to those who may edit the range ("only visible to users with edit access to the
  *   protected range and the document"); `requestingUserCanEdit` tells the caller whether they may.
@@ -76,4 +78,11 @@ export function protectionsAsSeenBy(ss: SpreadsheetState, resource: sheets_v4.Sc
     }
   }
   return resource;
+}
+
+/** Throws Google's 400 when `sheet` is protected whole against `caller` (structure changes: rows, columns, the sheet). */
+export function assertMayChangeSheet(ss: SpreadsheetState, sheet: SheetState, caller: string): void {
+  const whole = (r: sheets_v4.Schema$GridRange | undefined | null) =>
+    r?.startRowIndex == null && r?.endRowIndex == null && r?.startColumnIndex == null && r?.endColumnIndex == null;
+  if (sheet.protectedRanges.some((p) => whole(p.range) && !mayEdit(ss, p, caller))) throw invalid(PROTECTED_MESSAGE);
 }

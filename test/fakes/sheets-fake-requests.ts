@@ -6,7 +6,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { getCell, insertRows, resizeGrid, setCell } from './sheets-fake-grid.js';
 import { invalid } from './sheets-fake-http.js';
 import { type SpreadsheetState, gridRect, newSheet, outputSheetProps, reindex, sheetById } from './sheets-fake-model.js';
-import { assertMayEditCells, editorsOnAdd, mayEdit, ownerOf, PROTECTED_MESSAGE } from './sheets-fake-protection.js';
+import { assertMayChangeSheet, assertMayEditCells, editorsOnAdd, mayEdit, ownerOf, PROTECTED_MESSAGE } from './sheets-fake-protection.js';
 import { applyUpdateMask, cellFromExtendedValue, dimensionSheet, insertColumns, deleteSpan } from './sheets-fake-requests-util.js';
 
 export type RequestKind = keyof sheets_v4.Schema$Request;
@@ -57,8 +57,9 @@ export const APPLIERS: { [K in RequestKind]?: Applier<K> } = {
     return { addSheet: { properties: outputSheetProps(sheet.properties) } };
   },
 
-  deleteSheet(ss, { sheetId }) {
+  deleteSheet(ss, { sheetId }, ctx) {
     const sheet = sheetById(ss, sheetId);
+    assertMayChangeSheet(ss, sheet, ctx.caller ?? ownerOf(ss));
     if (ss.sheets.length === 1) throw invalid("You can't remove all the sheets in a document.");
     ss.sheets.splice(ss.sheets.indexOf(sheet), 1);
     reindex(ss);
@@ -169,8 +170,9 @@ export const APPLIERS: { [K in RequestKind]?: Applier<K> } = {
     return {};
   },
 
-  appendDimension(ss, { sheetId, dimension, length }) {
+  appendDimension(ss, { sheetId, dimension, length }, ctx) {
     const sheet = sheetById(ss, sheetId);
+    assertMayChangeSheet(ss, sheet, ctx.caller ?? ownerOf(ss));
     if (!length || length < 1) throw invalid('length must be at least 1.');
     const grid = sheet.properties.gridProperties;
     if (dimension === 'ROWS') grid.rowCount += length;
@@ -179,15 +181,17 @@ export const APPLIERS: { [K in RequestKind]?: Applier<K> } = {
     return {};
   },
 
-  insertDimension(ss, { range }) {
+  insertDimension(ss, { range }, ctx) {
     const { sheet, start, end, dimension } = dimensionSheet(ss, range);
+    assertMayChangeSheet(ss, sheet, ctx.caller ?? ownerOf(ss));
     if (dimension === 'ROWS') insertRows(sheet, start, end - start);
     else insertColumns(sheet, start, end - start);
     return {};
   },
 
-  deleteDimension(ss, { range }) {
+  deleteDimension(ss, { range }, ctx) {
     const { sheet, start, end, dimension } = dimensionSheet(ss, range);
+    assertMayChangeSheet(ss, sheet, ctx.caller ?? ownerOf(ss));
     deleteSpan(sheet, dimension, start, end);
     return {};
   },

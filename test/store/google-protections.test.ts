@@ -71,6 +71,16 @@ describe('the Sheets fake enforces protected ranges as Google does', () => {
     await write('person-token', 'Sheet1!B3');
   });
 
+  test('a sheet protected whole refuses rows added, and its deletion, from a writer not among its editors', async () => {
+    const { id } = sheetOfThePerson();
+    const as = (token: string) => new sheets_v4.Sheets({ auth: auth(token) });
+    await as('person-token').spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: [{ addSheet: { properties: { sheetId: 7, title: 'Khóa' } } }, { addProtectedRange: { protectedRange: { range: { sheetId: 7 } } } }] } });
+    const batch = (token: string, request: sheets_v4.Schema$Request) => as(token).spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: [request] } });
+    await expect(batch('stranger-token', { appendDimension: { sheetId: 7, dimension: 'ROWS', length: 10 } })).rejects.toMatchObject({ status: 400, message: expect.stringContaining(PROTECTED_MESSAGE) });
+    await expect(batch('stranger-token', { deleteSheet: { sheetId: 7 } })).rejects.toMatchObject({ status: 400 });
+    await batch('person-token', { appendDimension: { sheetId: 7, dimension: 'ROWS', length: 10 } });
+  });
+
   test('a warning-only protection takes no editors, and blocks nobody through the API', async () => {
     const { id } = sheetOfThePerson();
     const api = new sheets_v4.Sheets({ auth: auth('person-token') });
