@@ -1,5 +1,5 @@
 import type { HttpFunction } from '@google-cloud/functions-framework';
-import { submissionFromBody } from '../shared/jobs/form-submission.js';
+import { doorOfBody, submissionFromBody } from '../shared/jobs/form-submission.js';
 import { intake as intakeJob } from '../shared/jobs/intake.js';
 import { refuseTooLarge } from './runtime/body-limit.js';
 import { admit, answerProblem, fail, wrongMethod } from './runtime/http.js';
@@ -24,9 +24,11 @@ export const intake =
     if (!caller || (await refuseTooLarge(rt, req, res, FN, `hàm intake (${caller.kind})`))) return;
     try {
       const { repo } = await rt.workbook();
-      const payload = await submissionFromBody(repo, requestBody(req));
+      const body = requestBody(req);
+      const payload = await submissionFromBody(repo, body);
       if (!payload.ok) return answerProblem(rt, res, FN, payload.problem);
-      const [outcome] = await intakeJob(repo, [{ payload: payload.value, source: `hàm intake (${caller.kind})` }], rt.now(), { edits: 'update' });
+      const door = doorOfBody(body);
+      const [outcome] = await intakeJob(repo, [{ payload: payload.value, source: `hàm intake (${caller.kind})` }], rt.now(), { edits: 'update', ...(door ? { door } : {}) });
       const answer = intakeAnswer(outcome!);
       const links = answer.status !== 400 && answer.responseId ? optionalStatusLinks(rt, req, repo.campaign, FN) : undefined;
       const receipt = { ...(links ? { statusUrl: links.status(answer.responseId!) } : {}), ...(outcome!.kind === 'accepted' ? { nominee: outcome!.nomination.name } : {}) };

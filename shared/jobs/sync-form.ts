@@ -44,6 +44,8 @@ export interface SyncDeps {
  * lastSubmittedTime) rewriting their row — one page per store job. The watermark moves only after the last page is
  * stored, to the newest lastSubmittedTime seen less a small overlap: Google does not promise the listing's order, so a
  * run that fails half-way starts again from the old watermark, which is harmless because intake is idempotent.
+ * A response the Apps Script trigger already stored under its own id is recognised and kept under that id
+ * (decision 006).
  */
 export async function syncForm(deps: SyncDeps): Promise<JobResult<SyncReport>> {
   const { repo, formId } = deps;
@@ -58,7 +60,7 @@ export async function syncForm(deps: SyncDeps): Promise<JobResult<SyncReport>> {
   do {
     const page = await deps.forms.listResponses(formId, { ...(filter ? { filter } : {}), ...(pageToken ? { pageToken } : {}), ...(deps.pageSize ? { pageSize: deps.pageSize } : {}) });
     const submissions = page.responses.map((raw) => ({ payload: responseToNomination(answersFromApi(raw), questions, repo.campaign), source: `biểu mẫu ${formId}` }));
-    const outcomes = submissions.length ? await intake(repo, submissions, deps.now(), { edits: 'update' }) : [];
+    const outcomes = submissions.length ? await intake(repo, submissions, deps.now(), { edits: 'update', door: 'forms-api' }) : [];
     count(report, outcomes);
     for (const raw of page.responses) {
       const at = lastSubmitted(raw);

@@ -1,5 +1,5 @@
 import { StoreError } from '../../store/table-store.js';
-import { callGoogle, type CallSettings, type RequestOptions } from '../call.js';
+import { callGoogle, isJsonObject, type CallSettings, type RequestOptions } from '../call.js';
 import { isMissingCredentials, MISSING_CREDENTIALS_MESSAGE, sheetsFailureMessage, spreadsheetUrl, type SheetsTarget } from '../messages.js';
 import { isTransient, type CallFault } from '../retry.js';
 
@@ -19,7 +19,7 @@ export class SheetsCaller {
    * `what` says in Vietnamese what was being done ("đọc các trang tính").
    */
   call<T>(what: string, run: (options: RequestOptions) => Promise<{ data: T }>): Promise<T> {
-    return callGoogle(this.o, { fail: (fault, attempts, cause) => this.storeError(what, fault, attempts, cause), unclassified: credentialsProblem }, run);
+    return callGoogle(this.o, { fail: (fault, attempts, cause) => this.storeError(what, fault, attempts, cause), unclassified: credentialsProblem, accept: isJsonObject }, run);
   }
 
   /** The error for a call that failed for good. */

@@ -204,5 +204,5 @@ export class SheetLock {
 /** True when a failed call may still have been applied by Google: no answer at all, or a 5xx. */
 export function outcomeUnknown(error: unknown): boolean {
   const fault = faultOf(error);
-  return fault !== undefined && (fault.kind === 'network' || fault.status >= 500);
+  return fault !== undefined && (fault.kind !== 'http' || fault.status >= 500);
 }
