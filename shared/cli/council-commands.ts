@@ -24,7 +24,7 @@ export async function importCommand(ctx: CliContext, dataset: string, file: stri
   const repo = await openRepository(ctx, options);
   const tab = repo.tab(DATASET_TAB[id]);
   const bar = progressBar(ctx.io.stderr, `Đọc ${DATASET_LABEL[id]}`);
-  const records = await readRecords(file, headerMapper(tab.columns), (n) => bar.tick(n));
+  const records = await readRecords(file, headerMapper(tab.columns), (n) => bar.tick(n), { columns: tab.columns });
   bar.done();
   const { parsed, rejected } = parseDataset(id, records, headerOfField(tab.columns));
   for (const r of rejected) ctx.io.stderr.write(`✘ dòng ${r.line}: ${r.message}\n`);
@@ -57,7 +57,7 @@ export function parseDataset(id: DatasetId, records: Records, header: (field: st
 export async function councilCommand(ctx: CliContext, file: string, options: StoreOptions): Promise<number> {
   const repo = await openRepository(ctx, options);
   const tab = repo.tab('councilScores');
-  const records = await readRecords(file, headerMapper(tab.columns));
+  const records = await readRecords(file, headerMapper(tab.columns), undefined, { columns: tab.columns });
   // CSV rows carry one column per criterion ("score.3"); JSON carries a `scores` object.
   const shaped = records.map(({ line, record }) => ({ line, record: 'scores' in record ? record : { ...record, scores: criterionColumns(record) } }));
   const { good, rejected } = parseAll(shaped, CouncilScoreEntry, headerOfField(tab.columns));
@@ -73,7 +73,7 @@ export async function reviewCommand(ctx: CliContext, file: string, options: Stor
   if (!options.by) throw new UsageError('Lệnh "review" cần --by <người thực hiện> để ghi nhật ký thay đổi.');
   const repo: CampaignRepository = await openRepository(ctx, options);
   const columns = repo.tab('nominations').columns;
-  const records = await readRecords(file, headerMapper(columns));
+  const records = await readRecords(file, headerMapper(columns), undefined, { columns: columns.filter((c) => REVIEW_FIELDS.has(c.key)) });
   const { good, rejected, lines } = parseAll(records, Review, headerOfField(columns));
   const lineOf = new Map(good.map((review, i) => [review.responseId, lines[i]]));
   const { applied, unknown, refused } = await recordReviews(repo, good, options.by, ctx.now());
@@ -84,6 +84,9 @@ export async function reviewCommand(ctx: CliContext, file: string, options: Stor
   ctx.io.stdout.write(`Đã ghi ${applied} kết luận của Hội đồng; từ chối ${refusedCount}. Chạy "thidua score" để tính lại.\n`);
   return refusedCount > 0 ? EXIT.rejectedOrMisuse : EXIT.ok;
 }
+
+/** The columns of the nominations tab a review file fills. */
+const REVIEW_FIELDS = new Set(['responseId', 'appraisal', 'reason', 'choice', 'decisionNumber', 'decisionDate']);
 
 /** Maps a file's header to a row field: the sheet's Vietnamese header, or the field name itself. */
 export function headerMapper(columns: ReadonlyArray<{ key: string; header: string }>): (header: string) => string {

@@ -30,6 +30,8 @@ const TCVN3_LETTERS: Readonly<Record<string, string>> = (() => {
 const TCVN3_ONLY = /[\u00a1-\u00ae\u00b5-\u00b9\u00bb-\u00be\u00c6-\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f4\u00f6-\u00f8\u00fb\u00fc\u00fe]/g;
 /** VNI writes a vowel's marks as a second character after it: "eä" (ệ), "aø" (à), "öø" (ừ); đ is ñ, Đ is Ñ. */
 const VNI_PAIRS = /[aeiouyAEIOUYöôÖÔ][\u00f8\u00f9\u00fb\u00f5\u00ef\u00e1\u00e0\u00e5\u00e3\u00e4\u00e9\u00e8\u00fa\u00fc\u00eb\u00ea\u00d8\u00d9\u00db\u00d5\u00cf\u00c1\u00c0\u00c5\u00c3\u00c4\u00c9\u00c8\u00da\u00dc\u00cb\u00ca]|(?:^|[\s,;"'(])[ñÑ]/g;
+/** The TCVN3 characters VNI never writes: tone-marked a, ă, â, đ, the uppercase letters and most toned vowels. */
+const TCVN3_STRONG = /[\u00a1-\u00ae\u00b5-\u00b9\u00bb-\u00be\u00c6-\u00c8\u00ce\u00cf\u00d0\u00d6\u00d7\u00de\u00df\u00e6\u00e7\u00ee\u00f7\u00fe]/g;
 const NON_ASCII = /[^\x00-\x7f]/g;
 /** Letters only Unicode Vietnamese has (ă, đ, ĩ, ũ, ơ, ư and the precomposed letters with tones): never in legacy text. */
 const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]|[\u0300\u0301\u0303\u0309\u0323]/g;
@@ -55,9 +57,10 @@ export function legacyEncodingOf(text: string): LegacyEncoding | undefined {
   if ((text.match(UNICODE_VIETNAMESE)?.length ?? 0) >= nonAscii * 0.2) return undefined;
   const tcvn3 = text.match(TCVN3_ONLY)?.length ?? 0;
   const vni = text.match(VNI_PAIRS)?.length ?? 0;
+  const strong = text.match(TCVN3_STRONG)?.length ?? 0;
   const enough = (n: number) => n >= 2 && n >= nonAscii * 0.2;
-  if (enough(tcvn3) && tcvn3 >= vni) return 'TCVN3';
-  if (enough(vni)) return 'VNI';
+  if (enough(vni) && vni > strong) return 'VNI';
+  if (enough(tcvn3)) return 'TCVN3';
   return undefined;
 }
 

@@ -44,7 +44,7 @@ describe('thidua', () => {
 
   test.each([
     ['malformed JSON', '{ "responseId": ', /không phải JSON hợp lệ/],
-    ['a missing file', undefined, /Không đọc được tệp/],
+    ['a missing file', undefined, /Không tìm thấy tệp ".*khong-co\.json". Hãy kiểm tra tên tệp/],
   ])('reports %s with exit 1 and leaves the workbook untouched', async (_label, content, message) => {
     const before = readFileSync(store);
     const path = content === undefined ? join(dir, 'khong-co.json') : file('bad.json', content);
