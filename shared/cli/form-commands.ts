@@ -54,7 +54,7 @@ export async function intakeCsvCommand(ctx: CliContext, file: string, options: T
   const repo = await CampaignRepository.open(tables, ctx.campaigns);
   const submissions = orUsageError(await submissionsFromCsv(repo, text, file));
   const outcomes = await intake(repo, submissions, ctx.now());
-  for (const [i, o] of outcomes.entries()) ctx.io.stdout.write(describeOutcomeBySource(o, submissions[i]!.source));
+  for (const [i, o] of outcomes.entries()) ctx.io.stdout.write(describeOutcomeBySource(o, submissions[i]!.source, submissions[i]!.payload));
   ctx.io.stdout.write(intakeSummary(outcomes));
   return outcomes.some((o) => o.kind === 'rejected') ? EXIT.rejectedOrMisuse : EXIT.ok;
 }

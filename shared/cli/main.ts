@@ -8,6 +8,8 @@ import { councilCommand, importCommand, reviewCommand } from './council-commands
 import { demoCommand } from './demo.js';
 import { parseVariant, reportCommand, scoreSheetCommand } from './document-commands.js';
 import { formCreateCommand, intakeCsvCommand } from './form-commands.js';
+import { formatsHelp } from './help-formats.js';
+import { COMMAND_HELP, commandHelp, optionsOf, type OptionName } from './help.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 
 const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
@@ -30,6 +32,8 @@ const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
   review <tệp.csv|json> --by <người>        ghi kết luận thẩm định, lựa chọn khi đồng hạng, quyết định khen thưởng
   demo                                      chạy thử trọn vẹn bốn phong trào mẫu
   campaigns                                 liệt kê các phong trào có mẫu
+  help formats                              các loại tệp mỗi lệnh đọc: cột và dòng ví dụ
+  <lệnh> --help                             cách dùng, tùy chọn và ví dụ của một lệnh
 
   --campaign <mã>  chọn sổ data/<mã>.xlsx khi không có --store
   --spreadsheet <mã hoặc địa chỉ>   làm việc trên Google Sheet thay cho sổ .xlsx (init, intake, score, export…);
@@ -63,15 +67,31 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
     });
     const [command, arg, arg2, ...more] = positionals;
     const rest = command === 'import' || command === 'form' ? more : [arg2, ...more].filter((x): x is string => x !== undefined);
-    if (values.help || !command) {
+    if (!command) {
       io.stdout.write(USAGE);
-      return command || values.help ? EXIT.ok : EXIT.rejectedOrMisuse;
+      return values.help ? EXIT.ok : EXIT.rejectedOrMisuse;
     }
-    if (rest.length > 0) throw new UsageError(`Thừa tham số: ${rest.join(' ')}`);
+    if (command === 'help') {
+      if (arg === 'formats') {
+        const campaigns = loadCampaigns();
+        const campaign = (values.campaign ? campaigns.get(values.campaign) : undefined) ?? [...campaigns.values()][0]!;
+        io.stdout.write(formatsHelp(campaign));
+      } else io.stdout.write(values.help ? commandHelp('help') : arg && COMMAND_HELP[arg] ? commandHelp(arg) : USAGE);
+      return EXIT.ok;
+    }
+    if (!COMMAND_HELP[command]) throw new UsageError(`Không có lệnh "${command}".\n\n${USAGE}`);
+    if (values.help) {
+      io.stdout.write(commandHelp(command));
+      return EXIT.ok;
+    }
+    const accepted = optionsOf(command);
+    const unused = Object.keys(values).filter((k) => !accepted.has(k as OptionName));
+    if (unused.length > 0) throw new UsageError(`Lệnh "${command}" không dùng tùy chọn ${unused.map((k) => `--${k}`).join(', ')}.\n\n${commandHelp(command)}`);
+    if (rest.length > 0) throw new UsageError(`Thừa tham số: ${rest.join(' ')}. Xem cách dùng: thidua ${command} --help`);
     const ctx: CliContext = { io, now, campaigns: loadCampaigns() };
     const options = { store: values.store, campaign: values.campaign, spreadsheet: values.spreadsheet, serviceAccount: values['service-account'] };
     const need = (what: string) => {
-      if (!arg) throw new UsageError(`Lệnh "${command}" cần ${what}.`);
+      if (!arg) throw new UsageError(`Lệnh "${command}" cần ${what}.\n\n${commandHelp(command)}`);
       return arg;
     };
     switch (command) {
@@ -111,11 +131,30 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
       return EXIT.rejectedOrMisuse;
     }
     if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`Lỗi: ${error.message}\n\n${USAGE}`);
+      io.stderr.write(`Lỗi: ${parseArgsProblem(error)}\n\n${USAGE}`);
       return EXIT.rejectedOrMisuse;
     }
-    io.stderr.write(`Lỗi ngoài dự kiến: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write(
+      `Lỗi ngoài dự kiến (không phải do dữ liệu nhập vào): ${error instanceof Error ? error.message : String(error)}\n` +
+        'Sổ làm việc không bị ghi dở. Hãy chạy lại lệnh; nếu vẫn lỗi, gửi toàn bộ nội dung dưới đây cho người hỗ trợ kỹ thuật.\n' +
+        `${error instanceof Error ? (error.stack ?? '') : ''}\n`,
+    );
     return EXIT.unexpected;
+  }
+}
+
+/** Node's parseArgs errors, in Vietnamese: which option, and what to write instead. */
+function parseArgsProblem(error: NodeJS.ErrnoException): string {
+  const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Không có tùy chọn "${option}". Kiểm tra chính tả (tùy chọn viết sau hai dấu gạch, ví dụ --store), hoặc xem: thidua <lệnh> --help`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(error.message)
+        ? `Tùy chọn "${option}" cần một giá trị ngay sau nó, ví dụ ${option} data/so.xlsx`
+        : `Tùy chọn "${option}" không nhận giá trị; bỏ phần viết sau nó`;
+    default:
+      return `Dòng lệnh không đúng (${option || 'tham số'}). Xem: thidua <lệnh> --help`;
   }
 }
 

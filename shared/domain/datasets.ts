@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zod-vietnamese.js';
 import { calendarDateOf } from './dates.js';
 import { canonicalKey, normalizeText } from './text.js';
 import { AwardMode, Level } from './vocabulary.js';

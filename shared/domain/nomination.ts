@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import './zod-vietnamese.js';
 import { calendarDateOf, parseInstant } from './dates.js';
 import { finding, type Finding } from './findings.js';
 import { hasUnsafeCharacters, normalizeText, stripUnsafe, unsafeCodePoints } from './text.js';
 import { Gender, NomineeKind } from './vocabulary.js';
 
-z.config(z.locales.vi());
 
 /** Vietnamese names of the contract's fields, for messages a clerk reads. */
 export const FIELD_LABEL: Record<string, string> = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zod-vietnamese.js';
 import { calendarDateOf } from './dates.js';
 import { normalizeText } from './text.js';
 import { APPRAISAL_LABEL, AppraisalVerdict, CHOICE_LABEL, CouncilChoice } from './vocabulary.js';

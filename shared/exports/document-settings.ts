@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../domain/zod-vietnamese.js';
 import { calendarDateOf } from '../domain/dates.js';
 import { normalizeText } from '../domain/text.js';
 

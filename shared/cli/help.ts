@@ -1,0 +1,104 @@
+/**
+ * What `thidua <command> --help` prints: each command's usage, what it does, its options and an example, in
+ * Vietnamese. The options listed here are the only ones a command accepts (main.ts refuses the others).
+ */
+
+export interface CommandHelp {
+  usage: string;
+  does: string;
+  options: ReadonlyArray<readonly [flag: OptionName, text: string]>;
+  example: string;
+}
+
+export type OptionName = 'store' | 'campaign' | 'spreadsheet' | 'service-account' | 'out' | 'year' | 'variant' | 'one-workbook' | 'by' | 'help';
+
+const STORE: CommandHelp['options'] = [
+  ['store', '--store TỆP          sổ làm việc .xlsx (mặc định data/<mã phong trào>.xlsx)'],
+  ['campaign', '--campaign MÃ        chọn sổ data/<mã>.xlsx khi không có --store'],
+  ['spreadsheet', '--spreadsheet MÃ     làm việc trên Google Sheet (mã hoặc địa chỉ) thay cho sổ .xlsx'],
+  ['service-account', '--service-account EMAIL  email tài khoản dịch vụ Google, khi tệp khóa không cho biết'],
+];
+
+export const COMMAND_HELP: Record<string, CommandHelp> = {
+  init: {
+    usage: 'thidua init <mã phong trào> [--store TỆP]',
+    does: 'Tạo sổ làm việc của phong trào (các trang tính, trang Cài đặt). Chạy lại trên sổ đã có thì không xóa gì, chỉ bổ sung trang còn thiếu.',
+    options: STORE,
+    example: 'thidua init van-ninh-dan-van-kheo',
+  },
+  intake: {
+    usage: 'thidua intake <tệp hồ sơ> [--store TỆP]',
+    does:
+      'Tiếp nhận hồ sơ đề nghị khen thưởng, từng hồ sơ một, và báo kết quả từng hồ sơ (tiếp nhận, đã có, bị từ chối kèm lý do).\n' +
+      'Tệp có thể là: .json (một hồ sơ hoặc một danh sách); .csv câu trả lời biểu mẫu Google tải về (sau "thidua form create").\n' +
+      'Các cột và ví dụ của từng loại tệp: thidua help formats',
+    options: STORE,
+    example: 'thidua intake ho-so-xa-van-thang.json --campaign van-ninh-dan-van-kheo',
+  },
+  form: {
+    usage: 'thidua form create <mã phong trào> [--spreadsheet MÃ]',
+    does: 'Tạo biểu mẫu Google Forms đề nghị khen thưởng của phong trào và ghi ánh xạ câu hỏi vào sổ (trang "Câu hỏi biểu mẫu"). Cần tài khoản Google.',
+    options: STORE,
+    example: 'thidua form create van-ninh-dan-van-kheo',
+  },
+  score: {
+    usage: 'thidua score [--store TỆP]',
+    does: 'Tính lại điểm, trạng thái, xếp hạng và chỉ tiêu của mọi hồ sơ; in bảng tóm tắt theo hình thức khen thưởng.',
+    options: STORE,
+    example: 'thidua score --campaign van-ninh-dan-van-kheo',
+  },
+  export: {
+    usage: 'thidua export <mã hình thức> [--year NĂM] [--variant proposal|decision] [--out TỆP]',
+    does: 'Xuất danh sách khen thưởng (.xlsx) theo mẫu văn bản hành chính: proposal = danh sách đề nghị; decision = danh sách kèm quyết định.',
+    options: [
+      ...STORE,
+      ['year', '--year NĂM           năm xét (mặc định: năm có hồ sơ gần nhất)'],
+      ['variant', '--variant proposal|decision   loại danh sách'],
+      ['out', '--out TỆP            nơi lưu (mặc định out/<mã phong trào>/...)'],
+    ],
+    example: 'thidua export giay-khen-chu-tich-huyen --year 2024 --variant decision',
+  },
+  scoresheet: {
+    usage: 'thidua scoresheet [--one-workbook] [--out THƯ_MỤC|TỆP]',
+    does: 'Xuất bảng tự đánh giá, chấm điểm của từng hồ sơ: mỗi hồ sơ một tệp, hoặc một tệp với mỗi hồ sơ một trang tính.',
+    options: [...STORE, ['one-workbook', '--one-workbook       gộp vào một tệp'], ['out', '--out THƯ_MỤC|TỆP    nơi lưu']],
+    example: 'thidua scoresheet --one-workbook --out out/bang-cham-diem.xlsx',
+  },
+  report: {
+    usage: 'thidua report [--out TỆP]',
+    does: 'Xuất báo cáo phong trào: số liệu, hồ sơ nộp muộn, xếp hạng, biểu đồ điểm.',
+    options: [...STORE, ['out', '--out TỆP            nơi lưu']],
+    example: 'thidua report --out out/bao-cao.xlsx',
+  },
+  import: {
+    usage: 'thidua import <bộ dữ liệu> <tệp.csv|json> [--store TỆP]',
+    does: 'Nạp dữ liệu đối chiếu: quiz-log (nhật ký cuộc thi), award-history (lịch sử khen thưởng), model-registrations (đăng ký mô hình). Dòng đã có thì bỏ qua; dòng sai được báo kèm số dòng, các dòng khác vẫn nạp. Các cột: thidua help formats',
+    options: STORE,
+    example: 'thidua import award-history lich-su-khen-thuong.csv',
+  },
+  council: {
+    usage: 'thidua council <tệp.csv|json> [--store TỆP]',
+    does: 'Ghi điểm hoặc mức đánh giá của từng thành viên Hội đồng cho từng hồ sơ. Các cột: thidua help formats',
+    options: STORE,
+    example: 'thidua council diem-hoi-dong.csv',
+  },
+  review: {
+    usage: 'thidua review <tệp.csv|json> --by <người thực hiện> [--store TỆP]',
+    does: 'Ghi kết luận thẩm định (kèm lý do khi "Cần bổ sung hồ sơ" hoặc "Không đủ điều kiện"), lựa chọn khi đồng hạng, số và ngày quyết định khen thưởng. Các cột: thidua help formats',
+    options: [...STORE, ['by', '--by TÊN             người thực hiện, ghi vào Nhật ký thay đổi (bắt buộc)']],
+    example: 'thidua review ket-luan.csv --by "Nguyễn Thị Lan"',
+  },
+  demo: { usage: 'thidua demo', does: 'Chạy thử trọn vẹn bốn phong trào mẫu, ghi sổ và danh sách vào thư mục out/.', options: [], example: 'thidua demo' },
+  campaigns: { usage: 'thidua campaigns', does: 'Liệt kê mã và tên các phong trào có mẫu.', options: [], example: 'thidua campaigns' },
+  help: { usage: 'thidua help [formats | <lệnh>]', does: 'Hướng dẫn chung, các loại tệp (formats), hoặc hướng dẫn một lệnh.', options: [], example: 'thidua help formats' },
+};
+
+/** `thidua <command> --help`. */
+export function commandHelp(command: string): string {
+  const help = COMMAND_HELP[command]!;
+  const options = [...help.options.map(([, text]) => text), '--help               hướng dẫn này'];
+  return `Cách dùng: ${help.usage}\n\n${help.does}\n\nTùy chọn:\n${options.map((o) => `  ${o}`).join('\n')}\n\nVí dụ:\n  ${help.example}\n`;
+}
+
+/** The options a command accepts. */
+export const optionsOf = (command: string): ReadonlySet<OptionName> => new Set<OptionName>([...(COMMAND_HELP[command]?.options ?? []).map(([flag]) => flag), 'help']);
