@@ -64,8 +64,15 @@ export async function intakeCommand(ctx: CliContext, file: string, options: Stor
 /** `thidua score [--store FILE]`: recomputes statuses, rankings and quotas; prints a summary per award. */
 export async function scoreCommand(ctx: CliContext, options: StoreOptions): Promise<number> {
   const repo = await openRepository(ctx, options);
-  const { decisions, problems } = await recompute(repo, ctx.now());
+  const { decisions, problems, handEdits } = await recompute(repo, ctx.now());
   for (const p of problems) ctx.io.stderr.write(`Không đọc được: ${p}\n`);
+  const tab = repo.tab('nominations').title;
+  for (const h of handEdits)
+    ctx.io.stderr.write(
+      `⚠ Trang tính "${tab}", hàng ${h.row ?? '?'} (${h.responseId}, ${h.name}), cột "${h.column}": đã bị sửa tay từ "${h.old}" thành "${h.new}"` +
+        `${h.by ? ` (người cập nhật: ${h.by})` : ''}. Cột này do phần mềm tính; đã ghi vào "Nhật ký thay đổi" và tính lại thành "${h.recomputed}". ` +
+        'Muốn thay đổi kết quả, hãy ghi kết luận của Hội đồng (thidua review).\n',
+    );
   ctx.io.stdout.write(summaryTable(repo.campaign, decisions));
   return problems.length > 0 ? EXIT.rejectedOrMisuse : EXIT.ok;
 }

@@ -32,6 +32,8 @@ export interface StoredNomination {
   review: Review | undefined;
   /** The audited cells as the sheet shows them: the audit records old and new values as the council saw them. */
   shown: Record<AuditedField, string>;
+  /** The row of the sheet it was read from (2 for the first nomination), to name it in a message. */
+  row?: number;
 }
 
 /** Reads a row into a stored nomination, or says why it cannot (tab, row, column); a bad review is reported but keeps the nomination. */
@@ -40,7 +42,7 @@ export function readStoredNomination(row: Row, tab: TabLayout, campaign: Campaig
   if (!read.ok) return read;
   const review = readReviewRow(row, tab);
   const shown = { status: show(row.status), total: show(row.total), appraisal: show(row.appraisal), reason: show(row.reason), choice: show(row.choice), decisionNumber: show(row.decisionNumber) };
-  const stored: StoredNomination = { nomination: read.nomination, status: enumOfLabel(STATUS_LABEL, row.status, FORMER_STATUS_LABEL), review: review.ok ? review.review : undefined, shown };
+  const stored: StoredNomination = { nomination: read.nomination, status: enumOfLabel(STATUS_LABEL, row.status, FORMER_STATUS_LABEL), review: review.ok ? review.review : undefined, shown, ...(typeof row.__row === 'number' ? { row: row.__row } : {}) };
   return review.ok ? { ok: true, stored } : { ok: true, stored, problem: `Trang tính "${tab.title}", hàng ${String(row.__row ?? '?')}: ${review.problem}` };
 }
 
