@@ -29,17 +29,20 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
   intake: {
     usage: 'thidua intake <tệp hồ sơ> [--store TỆP]',
     does:
-      'Tiếp nhận hồ sơ đề nghị khen thưởng, từng hồ sơ một, và báo kết quả từng hồ sơ (tiếp nhận, đã có, bị từ chối kèm lý do).\n' +
-      'Tệp có thể là: .json (một hồ sơ hoặc một danh sách); .csv câu trả lời biểu mẫu Google tải về (sau "thidua form create").\n' +
-      'Các cột và ví dụ của từng loại tệp: thidua help formats',
+      'Tiếp nhận hồ sơ đề nghị khen thưởng, từng hồ sơ một, và báo kết quả từng hồ sơ (tiếp nhận, đã có, bị từ chối kèm tên và lý do).\n' +
+      'Tệp có thể là: .xlsx sổ đề nghị đơn vị đã điền (tạo bằng "thidua form workbook"), hoặc .csv cùng các cột;\n' +
+      '.csv câu trả lời biểu mẫu Google tải về (sau "thidua form create"); .json (một hồ sơ hoặc một danh sách).\n' +
+      'Tiếp nhận lại cùng một tệp không thêm gì. Các cột và ví dụ của từng loại tệp: thidua help formats',
     options: STORE,
-    example: 'thidua intake ho-so-xa-van-thang.json --campaign van-ninh-dan-van-kheo',
+    example: 'thidua intake ho-so-xa-van-thang.xlsx --campaign van-ninh-dan-van-kheo',
   },
   form: {
-    usage: 'thidua form create <mã phong trào> [--spreadsheet MÃ]',
-    does: 'Tạo biểu mẫu Google Forms đề nghị khen thưởng của phong trào và ghi ánh xạ câu hỏi vào sổ (trang "Câu hỏi biểu mẫu"). Cần tài khoản Google.',
-    options: STORE,
-    example: 'thidua form create van-ninh-dan-van-kheo',
+    usage: 'thidua form create <mã phong trào> [--spreadsheet MÃ]\n           thidua form workbook <mã phong trào> [--out TỆP]',
+    does:
+      'create: tạo biểu mẫu Google Forms đề nghị khen thưởng và ghi ánh xạ câu hỏi vào sổ (trang "Câu hỏi biểu mẫu"); cần tài khoản Google.\n' +
+      'workbook: tạo sổ đề nghị (.xlsx) cho các đơn vị không dùng Google Forms: hướng dẫn, danh sách chọn, điểm tối đa từng tiêu chí, cột minh chứng.',
+    options: [...STORE, ['out', '--out TỆP            nơi lưu sổ đề nghị (mặc định out/<mã phong trào>/ho-so-de-nghi-<mã>.xlsx)']],
+    example: 'thidua form workbook van-ninh-dan-van-kheo',
   },
   score: {
     usage: 'thidua score [--store TỆP]',

@@ -11,14 +11,18 @@ import { formCreateCommand, intakeCsvCommand } from './form-commands.js';
 import { formatsHelp } from './help-formats.js';
 import { COMMAND_HELP, commandHelp, optionsOf, type OptionName } from './help.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
+import { readText } from './read-records.js';
+import { formWorkbookCommand, intakeUnitFileCommand } from './unit-workbook-commands.js';
 
 const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
 
   init <mã phong trào> [--store TỆP]        tạo sổ làm việc (mặc định data/<mã phong trào>.xlsx)
   intake <hồ sơ.json> [--store TỆP]         tiếp nhận một hồ sơ hoặc một mảng hồ sơ
   intake <câu trả lời.csv> [--store TỆP]    tiếp nhận câu trả lời biểu mẫu tải về dạng CSV (theo câu hỏi đã ghi)
+  intake <sổ đơn vị.xlsx|csv> [--store TỆP] tiếp nhận sổ đề nghị đơn vị đã điền (tạo bằng form workbook)
   form create <mã phong trào> [--spreadsheet MÃ]
                                             tạo biểu mẫu Google Forms đề nghị khen thưởng, ghi ánh xạ câu hỏi
+  form workbook <mã phong trào> [--out TỆP] tạo sổ đề nghị (.xlsx) cho đơn vị điền khi không dùng Google Forms
   score [--store TỆP]                       tính lại trạng thái, xếp hạng, chỉ tiêu
   export <mã hình thức> [--store TỆP] [--out TỆP] [--year NĂM] [--variant proposal|decision]
                                             xuất danh sách khen thưởng (.xlsx): proposal = danh sách đề nghị
@@ -74,7 +78,9 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
     if (command === 'help') {
       if (arg === 'formats') {
         const campaigns = loadCampaigns();
-        const campaign = (values.campaign ? campaigns.get(values.campaign) : undefined) ?? [...campaigns.values()][0]!;
+        // the example follows --campaign, else the first campaign whose units score themselves (points criteria)
+        const scored = [...campaigns.values()].find((c) => Object.values(c.rubrics).some((r) => r?.criteria.some((k) => 'maxPoints' in k)));
+        const campaign = (values.campaign ? campaigns.get(values.campaign) : undefined) ?? scored ?? [...campaigns.values()][0]!;
         io.stdout.write(formatsHelp(campaign));
       } else io.stdout.write(values.help ? commandHelp('help') : arg && COMMAND_HELP[arg] ? commandHelp(arg) : USAGE);
       return EXIT.ok;
@@ -97,12 +103,18 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
     switch (command) {
       case 'init':
         return await initCommand(ctx, need('mã phong trào'), options);
-      case 'intake':
-        if (/\.csv$/i.test(need('tệp hồ sơ (.json hoặc .csv)'))) return await intakeCsvCommand(ctx, arg!, options);
-        return await intakeCommand(ctx, need('tệp hồ sơ (.json)'), options);
-      case 'form':
-        if (need('việc cần làm (create)') !== 'create' || !arg2) throw new UsageError('Cách dùng: thidua form create <mã phong trào> [--spreadsheet MÃ]');
+      case 'intake': {
+        const file = need('tệp hồ sơ (.json, .xlsx hoặc .csv)');
+        if (/\.xlsx$/i.test(file)) return await intakeUnitFileCommand(ctx, file, options);
+        if (/\.(csv|txt)$/i.test(file)) return (await isFormResponses(file)) ? await intakeCsvCommand(ctx, file, options) : await intakeUnitFileCommand(ctx, file, options);
+        return await intakeCommand(ctx, file, options);
+      }
+      case 'form': {
+        const what = need('việc cần làm (create hoặc workbook)');
+        if (what === 'workbook' && arg2) return await formWorkbookCommand(ctx, arg2, values.out);
+        if (what !== 'create' || !arg2) throw new UsageError(`Cách dùng: thidua form create <mã phong trào> [--spreadsheet MÃ]\n       thidua form workbook <mã phong trào> [--out TỆP]\n\n${commandHelp('form')}`);
         return await formCreateCommand(ctx, arg2, options);
+      }
       case 'score':
         return await scoreCommand(ctx, options);
       case 'export':
@@ -156,6 +168,12 @@ function parseArgsProblem(error: NodeJS.ErrnoException): string {
     default:
       return `Dòng lệnh không đúng (${option || 'tham số'}). Xem: thidua <lệnh> --help`;
   }
+}
+
+/** A Google Forms responses CSV starts with its timestamp column; any other CSV is a unit's nomination file. */
+async function isFormResponses(file: string): Promise<boolean> {
+  const firstLine = (await readText(file)).replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return /^"?(dấu thời gian|timestamp)"?\s*[,;\t]/i.test(firstLine.normalize('NFC'));
 }
 
 function parseYear(value: string | undefined): number | undefined {

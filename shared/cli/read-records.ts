@@ -16,6 +16,8 @@ export interface SourceRecord {
 /** The columns a file is expected to have (to say once, naming them, when its header is not recognised). */
 export interface ExpectedColumns {
   columns: ReadonlyArray<{ key: string; header: string }>;
+  /** A sentence added to the message (another kind of file this one may have been meant as). */
+  hint?: string;
 }
 
 /**
@@ -77,7 +79,7 @@ function checkHeader(file: string, headers: readonly string[], headerToField: (h
   const known = headers.filter((h) => { const f = headerToField(h); return keys.has(f) || keys.has(`score.${f.replace(/^score\./, '')}`); });
   if (known.length > 0) return;
   throw new UsageError(
-    `Tệp "${file}": không nhận ra hàng tiêu đề (hàng 1: ${headers.map((h) => `"${h}"`).join(', ') || 'trống'}). Hàng đầu tiên phải là tên các cột, ví dụ: ${expected.columns.map((c) => `"${c.header}"`).join(', ')}.`,
+    `Tệp "${file}": không nhận ra hàng tiêu đề (hàng 1: ${headers.map((h) => `"${h}"`).join(', ') || 'trống'}). Hàng đầu tiên phải là tên các cột, ví dụ: ${expected.columns.map((c) => `"${c.header}"`).join(', ')}.${expected.hint ? ` ${expected.hint}` : ''}`,
   );
 }
 
