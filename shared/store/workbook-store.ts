@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { TabLayout } from './layouts.js';
 import { StoreError, type Cell, type Row, type TableStore, type TableWrite } from './table-store.js';
-import { refreshDropdowns, styleNewTab } from './workbook-style.js';
+import { refreshDropdowns, restoreTabStyle, styleNewTab } from './workbook-style.js';
 
 const loadExcel = async () => (await import('exceljs')).default;
 
@@ -25,7 +25,11 @@ export class WorkbookStore implements TableStore {
       const wb = existsSync(this.path) ? await this.load() : new (await loadExcel()).Workbook();
       let changed = !existsSync(this.path);
       for (const tab of tabs) {
-        if (wb.getWorksheet(tab.title)) continue;
+        const existing = wb.getWorksheet(tab.title);
+        if (existing) {
+          if (restoreTabStyle(existing, tab)) changed = true;
+          continue;
+        }
         const ws = wb.addWorksheet(tab.title);
         ws.columns = tab.columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
         styleNewTab(ws, tab);
@@ -55,6 +59,7 @@ export class WorkbookStore implements TableStore {
           for (const row of w.replaceAll) ws.addRow(toValues(row, columns));
         } else updateByKey(ws, w.tab, columns, w.updateByKey);
         refreshDropdowns(ws, w.tab);
+        restoreTabStyle(ws, w.tab);
       }
       await this.save(wb);
     });

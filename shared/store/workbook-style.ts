@@ -45,6 +45,24 @@ export function styleNewTab(ws: ExcelJS.Worksheet, tab: TabLayout): void {
 }
 
 /**
+ * Puts back what a round trip through another spreadsheet program dropped (LibreOffice saves the header unfrozen and
+ * without its filter); returns whether anything was restored. Called on every tab a save writes.
+ */
+export function restoreTabStyle(ws: ExcelJS.Worksheet, tab: TabLayout): boolean {
+  let restored = false;
+  const view = ws.views[0];
+  if (view?.state !== 'frozen' || (view as { ySplit?: number }).ySplit !== 1) {
+    ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
+    restored = true;
+  }
+  if (!ws.autoFilter) {
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: tab.columns.length } };
+    restored = true;
+  }
+  return restored;
+}
+
+/**
  * Dropdowns on the columns the council fills (a computed column, such as the status, has none: the engine writes it),
  * covering the filled rows and a thousand spare ones. exceljs expands a range validation into one entry per cell
  * when it loads a file, so a fixed 100,000-row range would cost a second on every load; this keeps it proportional
