@@ -87,3 +87,28 @@ describe('computed columns behave as computed', () => {
     expect(again.stderr).toBe('');
   });
 });
+
+describe('an edited form response is not a hand edit', () => {
+  test('a unit editing its form response changes status and score without a hand-edit report at the next score', async () => {
+    const { intake } = await import('../../shared/jobs/intake.js');
+    const dir = tempDir();
+    const store = join(dir, 'so.xlsx');
+    await thidua('init', 'van-ninh-dan-van-kheo', '--store', store);
+    const first = join(dir, 'n.json');
+    writeFileSync(first, JSON.stringify([rawIndividual({ responseId: 'e', name: 'Võ Thị Em' })]));
+    await thidua('intake', first, '--store', store);
+    // the council scores it, so the engine records a total of its own in the audit
+    const council = join(dir, 'c.json');
+    writeFileSync(council, JSON.stringify([{ responseId: 'e', member: 'Phạm Thị Thu', memberUnit: 'Phòng Nội vụ', scores: { '1': 15, '2': 15, '3': 19, '4': 10, '5': 10, '6': 15, '7': 15 } }]));
+    expect(await thidua('council', council, '--store', store)).toMatchObject({ code: 0 });
+    await thidua('score', '--store', store);
+    // GIVEN the unit edits its response on the form: a lower score, submitted later (as form sync takes it in)
+    const repo = await CampaignRepository.open(new WorkbookStore(store), campaigns);
+    const edited = rawIndividual({ responseId: 'e', name: 'Võ Thị Em', submittedAt: '2024-08-16T09:00:00+07:00', selfScores: { ...(rawIndividual().selfScores as object), '1': 10 } });
+    const [outcome] = await intake(repo, [{ payload: edited, source: 'form' }], new Date('2024-08-17T02:00:00Z'), { edits: 'update' });
+    expect(outcome).toMatchObject({ edited: true });
+    // WHEN the secretary scores THEN nothing is reported as edited by hand
+    const result = await thidua('score', '--store', store);
+    expect(result.stderr).not.toContain('sửa tay');
+  });
+});
