@@ -43,11 +43,44 @@ export function engineMinimum(packageJson) {
 
 const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`);
 
-/** Runs a child with inherited stdio; passes signals on; exits as the child exits. */
+/** The ids of the processes below `root` (children, theirs, …), deepest first; empty where `ps` cannot list them. */
+function descendants(root) {
+  if (root === undefined) return [];
+  const listed = spawnSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' });
+  if (listed.status !== 0) return [];
+  const children = new Map();
+  for (const line of listed.stdout.split('\n')) {
+    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
+    if (!pid || ppid === undefined) continue;
+    if (!children.has(ppid)) children.set(ppid, []);
+    children.get(ppid).push(pid);
+  }
+  const found = [];
+  const visit = (pid) => {
+    for (const c of children.get(pid) ?? []) {
+      visit(c);
+      found.push(c);
+    }
+  };
+  visit(root);
+  return found;
+}
+
+/** Runs a child with inherited stdio; passes signals on (to the child and every process below it); exits as the child exits. */
 function runAndExit(file, args, options) {
   const child = spawn(file, args, { stdio: 'inherit', ...options });
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  const forward = (signal) => child.kill(signal);
+  // A shell running "a && b" does not pass a signal on to b: send it to every process below the child, by id.
+  const forward = (signal) => {
+    for (const pid of descendants(child.pid)) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // already gone
+      }
+    }
+    child.kill(signal);
+  };
   for (const s of signals) process.on(s, forward);
   child.on('error', (error) => {
     console.error(`node-gate: cannot run ${file}: ${error.message}`);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Campaign } from '../domain/campaign.js';
@@ -49,9 +50,14 @@ export async function initCommand(ctx: CliContext, campaignId: string, options: 
     return EXIT.ok;
   }
   const path = resolveStorePath({ ...options, campaign: campaign.id });
+  const existed = existsSync(path);
   await mkdir(dirname(path), { recursive: true });
   await initCampaign(new WorkbookStore(path), campaign);
-  ctx.io.stdout.write(`Đã tạo sổ làm việc ${path} cho phong trào "${campaign.title}".\n`);
+  ctx.io.stdout.write(
+    existed
+      ? `Sổ làm việc ${path} đã có từ trước: giữ nguyên mọi dữ liệu, chỉ bổ sung trang tính hoặc mục Cài đặt còn thiếu (nếu có).\n`
+      : `Đã tạo sổ làm việc ${path} cho phong trào "${campaign.title}".\n`,
+  );
   return EXIT.ok;
 }
 
@@ -59,7 +65,7 @@ export async function initCommand(ctx: CliContext, campaignId: string, options: 
 export async function intakeCommand(ctx: CliContext, file: string, options: StoreOptions): Promise<number> {
   const submissions = await readSubmissions(file);
   const outcomes = await intake(await openRepository(ctx, options), submissions, ctx.now());
-  ctx.io.stdout.write(outcomes.map((o, i) => describeOutcome(o, submissions[i]!.source)).join(''));
+  ctx.io.stdout.write(outcomes.map((o, i) => describeOutcome(o, submissions[i]!.source, submissions[i]!.payload)).join(''));
   ctx.io.stdout.write(intakeSummary(outcomes));
   return outcomes.some((o) => o.kind === 'rejected') ? EXIT.rejectedOrMisuse : EXIT.ok;
 }
@@ -67,14 +73,23 @@ export async function intakeCommand(ctx: CliContext, file: string, options: Stor
 /** `thidua score [--store FILE]`: recomputes statuses, rankings and quotas; prints a summary per award. */
 export async function scoreCommand(ctx: CliContext, options: StoreOptions): Promise<number> {
   const repo = await openRepository(ctx, options);
-  const { decisions, problems } = await recompute(repo, ctx.now());
+  const { decisions, problems, handEdits } = await recompute(repo, ctx.now());
   for (const p of problems) ctx.io.stderr.write(`Không đọc được: ${p}\n`);
+  const tab = repo.tab('nominations').title;
+  for (const h of handEdits)
+    ctx.io.stderr.write(
+      `⚠ Trang tính "${tab}", hàng ${h.row ?? '?'} (${h.responseId}, ${h.name}), cột "${h.column}": đã bị sửa tay từ "${h.old}" thành "${h.new}"` +
+        `${h.by ? ` (người cập nhật: ${h.by})` : ''}. Cột này do phần mềm tính; đã ghi vào "Nhật ký thay đổi" và tính lại thành "${h.recomputed}". ` +
+        'Muốn thay đổi kết quả, hãy ghi kết luận của Hội đồng (thidua review).\n',
+    );
   ctx.io.stdout.write(summaryTable(repo.campaign, decisions));
   return problems.length > 0 ? EXIT.rejectedOrMisuse : EXIT.ok;
 }
 
+/** Per award and kind: the quota, the nominations, and how many have each status (every status that occurs). */
 function summaryTable(campaign: Campaign, decisions: readonly Decision[]): string {
-  const statuses: NominationStatus[] = ['proposed', 'council-decides', 'over-quota', 'ineligible', 'duplicate'];
+  const order: readonly NominationStatus[] = ['awarded', 'proposed', 'council-decides', 'over-quota', 'needs-documents', 'awaiting-council', 'eligible', 'ineligible', 'duplicate'];
+  const statuses = order.filter((s) => decisions.some((d) => d.status === s));
   const rows: Array<Array<string | number>> = [];
   for (const award of campaign.awards) {
     for (const kind of award.kinds) {

@@ -24,9 +24,9 @@ export async function importCommand(ctx: CliContext, dataset: string, file: stri
   const repo = await openRepository(ctx, options);
   const tab = repo.tab(DATASET_TAB[id]);
   const bar = progressBar(ctx.io.stderr, `Đọc ${DATASET_LABEL[id]}`);
-  const records = await readRecords(file, headerMapper(tab.columns), (n) => bar.tick(n));
+  const records = await readRecords(file, headerMapper(tab.columns), (n) => bar.tick(n), { columns: tab.columns });
   bar.done();
-  const { parsed, rejected } = parseDataset(id, records, (i) => tab.columns.find((c) => c.key === i)?.header ?? i);
+  const { parsed, rejected } = parseDataset(id, records, headerOfField(tab.columns));
   for (const r of rejected) ctx.io.stderr.write(`✘ dòng ${r.line}: ${r.message}\n`);
   const { added, skipped } = await importDataset(repo, parsed);
   ctx.io.stdout.write(`Đã đọc ${records.length} dòng ${DATASET_LABEL[id]}: nạp ${added}, bỏ qua ${skipped} dòng đã có, từ chối ${rejected.length}.\n`);
@@ -57,10 +57,10 @@ export function parseDataset(id: DatasetId, records: Records, header: (field: st
 export async function councilCommand(ctx: CliContext, file: string, options: StoreOptions): Promise<number> {
   const repo = await openRepository(ctx, options);
   const tab = repo.tab('councilScores');
-  const records = await readRecords(file, headerMapper(tab.columns));
+  const records = await readRecords(file, headerMapper(tab.columns), undefined, { columns: tab.columns });
   // CSV rows carry one column per criterion ("score.3"); JSON carries a `scores` object.
   const shaped = records.map(({ line, record }) => ({ line, record: 'scores' in record ? record : { ...record, scores: criterionColumns(record) } }));
-  const { good, rejected } = parseAll(shaped, CouncilScoreEntry, (i) => i);
+  const { good, rejected } = parseAll(shaped, CouncilScoreEntry, headerOfField(tab.columns));
   const { recorded, unknown } = await recordCouncilScores(repo, good, ctx.now());
   for (const r of rejected) ctx.io.stderr.write(`✘ dòng ${r.line}: ${r.message}\n`);
   for (const id of unknown) ctx.io.stderr.write(`✘ không có hồ sơ mã "${id}"\n`);
@@ -72,8 +72,9 @@ export async function councilCommand(ctx: CliContext, file: string, options: Sto
 export async function reviewCommand(ctx: CliContext, file: string, options: StoreOptions & { by?: string }): Promise<number> {
   if (!options.by) throw new UsageError('Lệnh "review" cần --by <người thực hiện> để ghi nhật ký thay đổi.');
   const repo: CampaignRepository = await openRepository(ctx, options);
-  const records = await readRecords(file, headerMapper(repo.tab('nominations').columns));
-  const { good, rejected, lines } = parseAll(records, Review, (i) => i);
+  const columns = repo.tab('nominations').columns;
+  const records = await readRecords(file, headerMapper(columns), undefined, { columns: columns.filter((c) => REVIEW_FIELDS.has(c.key)) });
+  const { good, rejected, lines } = parseAll(records, Review, headerOfField(columns));
   const lineOf = new Map(good.map((review, i) => [review.responseId, lines[i]]));
   const { applied, unknown, refused } = await recordReviews(repo, good, options.by, ctx.now());
   for (const r of rejected) ctx.io.stderr.write(`✘ dòng ${r.line}: ${r.message}\n`);
@@ -84,10 +85,25 @@ export async function reviewCommand(ctx: CliContext, file: string, options: Stor
   return refusedCount > 0 ? EXIT.rejectedOrMisuse : EXIT.ok;
 }
 
+/** The columns of the nominations tab a review file fills. */
+const REVIEW_FIELDS = new Set(['responseId', 'appraisal', 'reason', 'choice', 'decisionNumber', 'decisionDate']);
+
 /** Maps a file's header to a row field: the sheet's Vietnamese header, or the field name itself. */
 export function headerMapper(columns: ReadonlyArray<{ key: string; header: string }>): (header: string) => string {
   const byHeader = new Map(columns.map((c) => [c.header.normalize('NFC').toLocaleLowerCase('vi'), c.key]));
   return (header) => byHeader.get(header.normalize('NFC').toLocaleLowerCase('vi')) ?? header;
+}
+
+/**
+ * The Vietnamese header of a field a message is about ("decisionDate" → "Ngày quyết định"; "scores.3" → the header of
+ * criterion 3's column); the field itself only when the tab has no such column.
+ */
+export function headerOfField(columns: ReadonlyArray<{ key: string; header: string }>): (field: string) => string {
+  return (field) => {
+    const [top, rest] = [field.split('.')[0] ?? '', field.split('.').slice(1).join('.')];
+    const key = top === 'scores' || top === 'selfScores' ? `score.${rest}` : field;
+    return columns.find((c) => c.key === key)?.header ?? columns.find((c) => c.key === top)?.header ?? field;
+  };
 }
 
 function criterionColumns(record: Record<string, unknown>): Record<string, unknown> {

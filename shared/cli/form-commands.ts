@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { FormsApi } from '../google/forms/forms-api.js';
 import { createForm, HalfMadeFormError } from '../jobs/create-form.js';
 import { submissionsFromCsv } from '../jobs/form-csv.js';
@@ -9,6 +8,7 @@ import { describeOutcomeBySource, intakeSummary } from './intake-report.js';
 import { orUsageError } from './files.js';
 import { EXIT, UsageError } from './io.js';
 import { openTables, type TablesOptions } from './open-tables.js';
+import { readText } from './read-records.js';
 
 /**
  * `thidua form create <campaign>`: builds the campaign's nomination form with the Forms API and records its question
@@ -66,17 +66,12 @@ async function defaultFormsApi(options: TablesOptions): Promise<FormsApi> {
  * (header = question title), each row like any other submission. Importing the same file again adds nothing.
  */
 export async function intakeCsvCommand(ctx: CliContext, file: string, options: TablesOptions): Promise<number> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new UsageError(`Không đọc được tệp "${file}": ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}.`);
-  }
+  const text = await readText(file);
   const { tables } = await openTables(options);
   const repo = await CampaignRepository.open(tables, ctx.campaigns);
   const submissions = orUsageError(await submissionsFromCsv(repo, text, file));
   const outcomes = await intake(repo, submissions, ctx.now());
-  for (const [i, o] of outcomes.entries()) ctx.io.stdout.write(describeOutcomeBySource(o, submissions[i]!.source));
+  for (const [i, o] of outcomes.entries()) ctx.io.stdout.write(describeOutcomeBySource(o, submissions[i]!.source, submissions[i]!.payload));
   ctx.io.stdout.write(intakeSummary(outcomes));
   return outcomes.some((o) => o.kind === 'rejected') ? EXIT.rejectedOrMisuse : EXIT.ok;
 }

@@ -9,15 +9,21 @@ import { councilCommand, importCommand, reviewCommand } from './council-commands
 import { demoCommand } from './demo.js';
 import { parseVariant, reportCommand, scoreSheetCommand } from './document-commands.js';
 import { formCreateCommand, intakeCsvCommand } from './form-commands.js';
+import { formatsHelp } from './help-formats.js';
+import { COMMAND_HELP, commandHelp, optionsOf, type OptionName } from './help.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
+import { readText } from './read-records.js';
+import { formWorkbookCommand, intakeUnitFileCommand } from './unit-workbook-commands.js';
 
 const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
 
   init <mã phong trào> [--store TỆP]        tạo sổ làm việc (mặc định data/<mã phong trào>.xlsx)
   intake <hồ sơ.json> [--store TỆP]         tiếp nhận một hồ sơ hoặc một mảng hồ sơ
   intake <câu trả lời.csv> [--store TỆP]    tiếp nhận câu trả lời biểu mẫu tải về dạng CSV (theo câu hỏi đã ghi)
+  intake <sổ đơn vị.xlsx|csv> [--store TỆP] tiếp nhận sổ đề nghị đơn vị đã điền (tạo bằng form workbook)
   form create <mã phong trào> [--spreadsheet MÃ]
                                             tạo biểu mẫu Google Forms đề nghị khen thưởng, ghi ánh xạ câu hỏi
+  form workbook <mã phong trào> [--out TỆP] tạo sổ đề nghị (.xlsx) cho đơn vị điền khi không dùng Google Forms
   score [--store TỆP]                       tính lại trạng thái, xếp hạng, chỉ tiêu
   export <mã hình thức> [--store TỆP] [--out TỆP] [--year NĂM] [--variant proposal|decision]
                                             xuất danh sách khen thưởng (.xlsx): proposal = danh sách đề nghị
@@ -34,6 +40,8 @@ const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
   doctor <mã phong trào> --spreadsheet MÃ [--form MÃ]
                                             kiểm tra bản triển khai: chia sẻ, vùng bảo vệ, biểu mẫu, theo dõi,
                                             các trang và tiêu đề, dung lượng bảng tính
+  help formats                              các loại tệp mỗi lệnh đọc: cột và dòng ví dụ
+  <lệnh> --help                             cách dùng, tùy chọn và ví dụ của một lệnh
 
   --campaign <mã>  chọn sổ data/<mã>.xlsx khi không có --store
   --spreadsheet <mã hoặc địa chỉ>   làm việc trên Google Sheet thay cho sổ .xlsx (init, intake, score, export…);
@@ -72,26 +80,50 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
     });
     const [command, arg, arg2, ...more] = positionals;
     const rest = command === 'import' || command === 'form' ? more : [arg2, ...more].filter((x): x is string => x !== undefined);
-    if (values.help || !command) {
+    if (!command) {
       io.stdout.write(USAGE);
-      return command || values.help ? EXIT.ok : EXIT.rejectedOrMisuse;
+      return values.help ? EXIT.ok : EXIT.rejectedOrMisuse;
     }
-    if (rest.length > 0) throw new UsageError(`Thừa tham số: ${rest.join(' ')}`);
+    if (command === 'help') {
+      if (arg === 'formats') {
+        const campaigns = loadCampaigns();
+        // the example follows --campaign, else the first campaign whose units score themselves (points criteria)
+        const scored = [...campaigns.values()].find((c) => Object.values(c.rubrics).some((r) => r?.criteria.some((k) => 'maxPoints' in k)));
+        const campaign = (values.campaign ? campaigns.get(values.campaign) : undefined) ?? scored ?? [...campaigns.values()][0]!;
+        io.stdout.write(formatsHelp(campaign));
+      } else io.stdout.write(values.help ? commandHelp('help') : arg && COMMAND_HELP[arg] ? commandHelp(arg) : USAGE);
+      return EXIT.ok;
+    }
+    if (!COMMAND_HELP[command]) throw new UsageError(`Không có lệnh "${command}".\n\n${USAGE}`);
+    if (values.help) {
+      io.stdout.write(commandHelp(command));
+      return EXIT.ok;
+    }
+    const accepted = optionsOf(command);
+    const unused = Object.keys(values).filter((k) => !accepted.has(k as OptionName));
+    if (unused.length > 0) throw new UsageError(`Lệnh "${command}" không dùng tùy chọn ${unused.map((k) => `--${k}`).join(', ')}.\n\n${commandHelp(command)}`);
+    if (rest.length > 0) throw new UsageError(`Thừa tham số: ${rest.join(' ')}. Xem cách dùng: thidua ${command} --help`);
     const ctx: CliContext = { io, now, campaigns: loadCampaigns() };
     const options = { store: values.store, campaign: values.campaign, spreadsheet: values.spreadsheet, serviceAccount: values['service-account'], impersonate: values.impersonate };
     const need = (what: string) => {
-      if (!arg) throw new UsageError(`Lệnh "${command}" cần ${what}.`);
+      if (!arg) throw new UsageError(`Lệnh "${command}" cần ${what}.\n\n${commandHelp(command)}`);
       return arg;
     };
     switch (command) {
       case 'init':
         return await initCommand(ctx, need('mã phong trào'), options);
-      case 'intake':
-        if (/\.csv$/i.test(need('tệp hồ sơ (.json hoặc .csv)'))) return await intakeCsvCommand(ctx, arg!, options);
-        return await intakeCommand(ctx, need('tệp hồ sơ (.json)'), options);
-      case 'form':
-        if (need('việc cần làm (create)') !== 'create' || !arg2) throw new UsageError('Cách dùng: thidua form create <mã phong trào> [--spreadsheet MÃ]');
+      case 'intake': {
+        const file = need('tệp hồ sơ (.json, .xlsx hoặc .csv)');
+        if (/\.xlsx$/i.test(file)) return await intakeUnitFileCommand(ctx, file, options);
+        if (/\.(csv|txt)$/i.test(file)) return (await isFormResponses(file)) ? await intakeCsvCommand(ctx, file, options) : await intakeUnitFileCommand(ctx, file, options);
+        return await intakeCommand(ctx, file, options);
+      }
+      case 'form': {
+        const what = need('việc cần làm (create hoặc workbook)');
+        if (what === 'workbook' && arg2) return await formWorkbookCommand(ctx, arg2, values.out);
+        if (what !== 'create' || !arg2) throw new UsageError(`Cách dùng: thidua form create <mã phong trào> [--spreadsheet MÃ]\n       thidua form workbook <mã phong trào> [--out TỆP]\n\n${commandHelp('form')}`);
         return await formCreateCommand(ctx, arg2, options);
+      }
       case 'score':
         return await scoreCommand(ctx, options);
       case 'export':
@@ -122,12 +154,37 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
       return EXIT.rejectedOrMisuse;
     }
     if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`Lỗi: ${error.message}\n\n${USAGE}`);
+      io.stderr.write(`Lỗi: ${parseArgsProblem(error)}\n\n${USAGE}`);
       return EXIT.rejectedOrMisuse;
     }
-    io.stderr.write(`Lỗi ngoài dự kiến: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write(
+      `Lỗi ngoài dự kiến (không phải do dữ liệu nhập vào): ${error instanceof Error ? error.message : String(error)}\n` +
+        'Sổ làm việc không bị ghi dở. Hãy chạy lại lệnh; nếu vẫn lỗi, gửi toàn bộ nội dung dưới đây cho người hỗ trợ kỹ thuật.\n' +
+        `${error instanceof Error ? (error.stack ?? '') : ''}\n`,
+    );
     return EXIT.unexpected;
   }
+}
+
+/** Node's parseArgs errors, in Vietnamese: which option, and what to write instead. */
+function parseArgsProblem(error: NodeJS.ErrnoException): string {
+  const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Không có tùy chọn "${option}". Kiểm tra chính tả (tùy chọn viết sau hai dấu gạch, ví dụ --store), hoặc xem: thidua <lệnh> --help`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(error.message)
+        ? `Tùy chọn "${option}" cần một giá trị ngay sau nó, ví dụ ${option} data/so.xlsx`
+        : `Tùy chọn "${option}" không nhận giá trị; bỏ phần viết sau nó`;
+    default:
+      return `Dòng lệnh không đúng (${option || 'tham số'}). Xem: thidua <lệnh> --help`;
+  }
+}
+
+/** A Google Forms responses CSV starts with its timestamp column; any other CSV is a unit's nomination file. */
+async function isFormResponses(file: string): Promise<boolean> {
+  const firstLine = (await readText(file)).replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return /^"?(dấu thời gian|timestamp)"?\s*[,;\t]/i.test(firstLine.normalize('NFC'));
 }
 
 function parseYear(value: string | undefined): number | undefined {

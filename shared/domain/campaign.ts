@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zod-vietnamese.js';
 import { AwardMode, DeadlineKind, Level, NomineeKind, TieBreaker } from './vocabulary.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zod-vietnamese.js';
 import { round2, toPoints } from './points.js';
 import { criterionMax, findScale, isRated, type Campaign, type Criterion } from './campaign.js';
 import { finding, type Finding } from './findings.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseCalendarDate } from './dates.js';
+import './zod-vietnamese.js';
+import { calendarDateOf } from './dates.js';
 import { canonicalKey, normalizeText } from './text.js';
 import { AwardMode, Level } from './vocabulary.js';
 
@@ -11,11 +12,15 @@ import { AwardMode, Level } from './vocabulary.js';
 const text = (max = 500) => z.preprocess((v) => (typeof v === 'string' ? normalizeText(v) || undefined : typeof v === 'number' ? String(v) : v), z.string().max(max));
 const optionalText = (max = 500) => text(max).optional();
 const date = z.preprocess(
-  (v) => (typeof v === 'string' ? normalizeText(v) || undefined : v),
-  z.string().transform((value, ctx) => {
-    const parsed = parseCalendarDate(value);
+  (v) => (typeof v === 'string' ? normalizeText(v) || undefined : v === null ? undefined : v),
+  z.unknown().transform((value, ctx) => {
+    if (value === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'thiếu ngày; ghi theo dạng ngày/tháng/năm, ví dụ 20/09/2024' });
+      return z.NEVER;
+    }
+    const parsed = calendarDateOf(value);
     if (!parsed) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" không phải ngày hợp lệ (YYYY-MM-DD hoặc DD/MM/YYYY)` });
+      ctx.addIssue({ code: 'custom', message: `"${String(value)}" không phải ngày hợp lệ; ghi theo dạng ngày/tháng/năm, ví dụ 20/09/2024` });
       return z.NEVER;
     }
     return parsed;

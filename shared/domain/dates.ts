@@ -45,6 +45,33 @@ export function parseCalendarDate(value: string): string | undefined {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** Day 0 of spreadsheet serial dates (Excel's 1900 system and Google Sheets): 30 December 1899. */
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DATE_TIME_TEXT = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?Z?$/i;
+const SERIAL_TEXT = /^\d{5}(?:[.,]\d+)?$/;
+
+/**
+ * A calendar date ("YYYY-MM-DD") from whatever a spreadsheet or a file holds for a date: text ("20/09/2024",
+ * "2024-09-20", the ISO date-time a date cell turns into, "2024-09-20T00:00:00.000Z"), a date cell as a JS Date (its
+ * UTC day: exceljs reads a cell's wall clock as UTC), or a serial number (Excel and Google Sheets count days from
+ * 30/12/1899; 45555 is 20/09/2024). Undefined when it is none of these or not a real day.
+ *
+ * @example calendarDateOf(45555) // '2024-09-20'
+ */
+export function calendarDateOf(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 1 || value >= 2958466) return undefined;
+    return new Date(SERIAL_EPOCH_MS + Math.floor(value) * DAY_MS).toISOString().slice(0, 10);
+  }
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (SERIAL_TEXT.test(text)) return calendarDateOf(Number(text.replace(',', '.')));
+  const dateTime = DATE_TIME_TEXT.exec(text);
+  return parseCalendarDate(dateTime ? dateTime[1]! : text);
+}
+
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**

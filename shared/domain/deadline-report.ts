@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zod-vietnamese.js';
 import type { Campaign, Deadline } from './campaign.js';
 import { isoDateStart, vietnamDate, vietnamDayStart, vietnamYear } from './dates.js';
 import { canonicalKey, normalizeText } from './text.js';

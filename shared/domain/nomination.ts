@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { parseCalendarDate, parseInstant } from './dates.js';
+import './zod-vietnamese.js';
+import { calendarDateOf, parseInstant } from './dates.js';
 import { finding, type Finding } from './findings.js';
 import { hasUnsafeCharacters, normalizeText, stripUnsafe, unsafeCodePoints } from './text.js';
 import { Gender, NomineeKind } from './vocabulary.js';
 
-z.config(z.locales.vi());
 
 /** Vietnamese names of the contract's fields, for messages a clerk reads. */
 export const FIELD_LABEL: Record<string, string> = {
@@ -65,10 +65,11 @@ const instant = z.string().transform((value, ctx) => {
   return parsed;
 });
 
-const calendarDate = z.string().transform((value, ctx) => {
-  const parsed = parseCalendarDate(value.trim());
+/** A calendar date: text, a date cell (a JS Date) or a spreadsheet serial number (see {@link calendarDateOf}). */
+const calendarDate = z.unknown().transform((value, ctx) => {
+  const parsed = calendarDateOf(value);
   if (!parsed) {
-    ctx.addIssue({ code: 'custom', message: 'date', params: { value, format: 'YYYY-MM-DD hoặc DD/MM/YYYY' } });
+    ctx.addIssue({ code: 'custom', message: 'date', params: { value: value instanceof Date ? value.toISOString() : String(value), format: 'YYYY-MM-DD hoặc DD/MM/YYYY' } });
     return z.NEVER;
   }
   return parsed;

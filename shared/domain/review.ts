@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseCalendarDate } from './dates.js';
+import './zod-vietnamese.js';
+import { calendarDateOf } from './dates.js';
 import { normalizeText } from './text.js';
 import { APPRAISAL_LABEL, AppraisalVerdict, CHOICE_LABEL, CouncilChoice } from './vocabulary.js';
 
@@ -26,11 +27,14 @@ export const Review = z.object({
   choice: z.preprocess(byLabel(CHOICE_LABEL), z.enum(CouncilChoice).optional()),
   decisionNumber: optionalText(100),
   decisionDate: z.preprocess(
-    (v) => (typeof v === 'string' ? normalizeText(v) || undefined : v),
+    (v) => (typeof v === 'string' ? normalizeText(v) || undefined : v === null ? undefined : v),
     z
-      .string()
-      .refine((s) => parseCalendarDate(s) !== undefined, 'ngày quyết định phải có dạng DD/MM/YYYY')
-      .transform((s) => parseCalendarDate(s)!)
+      .unknown()
+      .transform((v, ctx) => {
+        const parsed = calendarDateOf(v);
+        if (!parsed) ctx.addIssue({ code: 'custom', message: `"${String(v)}" không phải ngày hợp lệ; ghi theo dạng ngày/tháng/năm, ví dụ 20/09/2024` });
+        return parsed ?? '';
+      })
       .optional(),
   ),
   updatedBy: optionalText(200),

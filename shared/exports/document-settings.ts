@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseCalendarDate } from '../domain/dates.js';
+import '../domain/zod-vietnamese.js';
+import { calendarDateOf } from '../domain/dates.js';
 import { normalizeText } from '../domain/text.js';
 
 /**
@@ -53,7 +54,7 @@ const date = z.preprocess(
   z
     .string()
     .transform((v, ctx) => {
-      const parsed = parseCalendarDate(normalizeText(v));
+      const parsed = calendarDateOf(normalizeText(v));
       if (!parsed) ctx.addIssue({ code: 'custom', message: `không phải là ngày hợp lệ ("${v}"); ghi theo dạng dd/mm/yyyy, ví dụ 05/02/2026` });
       return parsed ?? '';
     })

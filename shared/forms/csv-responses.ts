@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { titleKey, type FormQuestion } from './form-question.js';
 import type { FormAnswers } from './response-to-nomination.js';
+import { csvDelimiter } from './text-file.js';
 
 /** A CSV that is not a Google Forms responses export of this form. */
 export class CsvResponsesError extends Error {
@@ -22,7 +23,7 @@ const NUMERIC_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(
 export function csvToAnswers(text: string, questions: readonly FormQuestion[]): FormAnswers[] {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    records = parse(text, { bom: true, delimiter: csvDelimiter(text.replace(/^\uFEFF/, '')), relax_column_count: true, skip_empty_lines: true }) as string[][];
   } catch (cause) {
     throw new CsvResponsesError(`Tệp CSV không đọc được: ${(cause as Error).message}`, { cause });
   }

@@ -69,8 +69,10 @@ export function intake(repo: CampaignRepository, submissions: readonly Submissio
           const by = `sửa hồ sơ (${source})`;
           const responseId = before.nomination.responseId;
           audit.push({ at, by, responseId, field: 'Thời điểm nộp', old: toVietnamIso(before.nomination.submittedAt), new: toVietnamIso(outcome.nomination.submittedAt) });
-          const status = shownDecision({ status: outcome.status, total: outcome.total }).status;
-          if (before.shown.status !== status) audit.push({ at, by, responseId, field: AUDITED_ENGINE_FIELDS.status, old: before.shown.status, new: status });
+          const shown = shownDecision({ status: outcome.status, total: outcome.total });
+          if (before.shown.status !== shown.status) audit.push({ at, by, responseId, field: AUDITED_ENGINE_FIELDS.status, old: before.shown.status, new: shown.status });
+          // the score too: the next recompute takes what the audit last recorded as the engine's, to tell a hand edit
+          if (before.shown.total !== shown.total) audit.push({ at, by, responseId, field: AUDITED_ENGINE_FIELDS.total, old: before.shown.total, new: shown.total });
           return { ...outcome, edited: true };
         }
         // the new row itself records when it came in and its first status; the audit records changes from there

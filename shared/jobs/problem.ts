@@ -12,6 +12,7 @@ export const ProblemCode = [
   'FORM_MAPPING_MISSING',
   'FORM_NOT_CREATED',
   'BAD_FILE',
+  'YEAR_OUTSIDE_TERM',
 ] as const;
 export type ProblemCode = (typeof ProblemCode)[number];
 

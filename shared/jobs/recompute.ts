@@ -10,6 +10,20 @@ export interface Recomputed {
   decisions: Decision[];
   nominations: Nomination[];
   problems: string[];
+  /** Computed cells someone changed by hand since the engine last wrote them: recorded in the audit, then recomputed. */
+  handEdits: HandEdit[];
+}
+
+/** A computed cell edited by hand: which row and column, the engine's last value, the hand's, who (if known), and the value computed now. */
+export interface HandEdit {
+  responseId: string;
+  name: string;
+  row: number | undefined;
+  column: string;
+  old: string;
+  new: string;
+  by: string | undefined;
+  recomputed: string;
 }
 
 const COUNCIL_SCORE_FIELD = 'Điểm Hội đồng: ';
@@ -27,15 +41,43 @@ export function recompute(repo: CampaignRepository, now: Date, by = 'thidua scor
     const states = decisions
       .filter((d) => !(d.status === 'awarded' && storedStatus.get(d.responseId) === 'awarded'))
       .map((d) => ({ ...d, frozen: d.status === 'awarded' }));
+    const handEdits = handEditsOf(evaluated, snap.audit);
+    const at = toVietnamIso(now);
+    // the hand's value is recorded first, under the column's own name, so the engine's entry that follows starts from it
+    const handEntries: AuditEntry[] = handEdits.map((h) => ({ at, by: `${h.by ?? 'không rõ người sửa'} ${HAND_EDIT}`, responseId: h.responseId, field: h.column, old: h.old, new: h.new }));
     return {
-      value: { decisions, nominations, problems: snap.problems },
+      value: { decisions, nominations, problems: snap.problems, handEdits },
       changes: [
         { kind: 'nomination-states', states },
         { kind: 'results', decisions, nominations: new Map(nominations.map((n) => [n.responseId, n])) },
-        { kind: 'audit', entries: auditOf(evaluated, snap.audit, now, by) },
+        { kind: 'audit', entries: [...handEntries, ...auditOf(evaluated, snap.audit, now, by)] },
       ],
     };
   });
+}
+
+const HAND_EDIT = '(sửa tay cột do phần mềm tính)';
+
+/**
+ * The engine's cells (status, score) whose value in the sheet is not the one the engine last recorded in the audit:
+ * someone typed over them. Attributed to the row's "Người cập nhật" when filled in. An awarded row is frozen and left out.
+ */
+function handEditsOf(evaluated: Evaluated, audit: readonly AuditEntry[]): HandEdit[] {
+  const known = lastKnown(audit);
+  const byId = new Map(evaluated.decisions.map((d) => [d.responseId, d]));
+  const edits: HandEdit[] = [];
+  for (const s of evaluated.stored) {
+    const d = byId.get(s.nomination.responseId);
+    if (!d || (d.status === 'awarded' && s.status === 'awarded')) continue;
+    const recorded = known.get(s.nomination.responseId);
+    for (const key of ['status', 'total'] as const) {
+      const column = AUDITED_ENGINE_FIELDS[key];
+      const last = recorded?.get(column);
+      if (last === undefined || last === s.shown[key]) continue;
+      edits.push({ responseId: s.nomination.responseId, name: s.nomination.name, row: s.row, column, old: last, new: s.shown[key], by: s.review?.updatedBy, recomputed: shownDecision(d)[key] });
+    }
+  }
+  return edits;
 }
 
 /** What changed since the audit last recorded it: the engine's status and score, the council's review and scores. */

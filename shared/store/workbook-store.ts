@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { TabLayout } from './layouts.js';
 import { StoreError, type Cell, type Row, type TableStore, type TableWrite } from './table-store.js';
-import { refreshDropdowns, styleNewTab } from './workbook-style.js';
+import { refreshDropdowns, restoreTabStyle, styleNewTab } from './workbook-style.js';
 
 const loadExcel = async () => (await import('exceljs')).default;
 
@@ -25,7 +25,11 @@ export class WorkbookStore implements TableStore {
       const wb = existsSync(this.path) ? await this.load() : new (await loadExcel()).Workbook();
       let changed = !existsSync(this.path);
       for (const tab of tabs) {
-        if (wb.getWorksheet(tab.title)) continue;
+        const existing = wb.getWorksheet(tab.title);
+        if (existing) {
+          if (restoreTabStyle(existing, tab)) changed = true;
+          continue;
+        }
         const ws = wb.addWorksheet(tab.title);
         ws.columns = tab.columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
         styleNewTab(ws, tab);
@@ -55,6 +59,7 @@ export class WorkbookStore implements TableStore {
           for (const row of w.replaceAll) ws.addRow(toValues(row, columns));
         } else updateByKey(ws, w.tab, columns, w.updateByKey);
         refreshDropdowns(ws, w.tab);
+        restoreTabStyle(ws, w.tab);
       }
       await this.save(wb);
     });
@@ -173,7 +178,7 @@ function toValues(row: Row, columns: Map<string, number>): Cell[] {
 function cellValue(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return value;
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return dateCellText(value);
   if (typeof value === 'object' && 'result' in value) return cellValue(value.result as ExcelJS.CellValue);
   return cellText(value);
 }
@@ -182,9 +187,21 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return dateCellText(value);
   if (typeof value === 'object' && 'richText' in value) return value.richText.map((t) => t.text).join('');
   if (typeof value === 'object' && 'text' in value) return String(value.text);
   if (typeof value === 'object' && 'result' in value) return cellText(value.result as ExcelJS.CellValue);
   return '';
+}
+
+/**
+ * A date cell as the council sees it. exceljs reads the cell's wall clock as if it were UTC, so a date typed as
+ * 20/09/2024 comes as 2024-09-20T00:00:00Z: a day alone reads "20/09/2024", as the codecs write dates; a day with a time
+ * reads "2024-09-20T08:30:00", a wall-clock time without a zone, which the contract takes as Vietnam time.
+ */
+function dateCellText(date: Date): string {
+  if (Number.isNaN(date.getTime())) return '';
+  const iso = date.toISOString();
+  if (iso.endsWith('T00:00:00.000Z')) return iso.slice(0, 10).split('-').reverse().join('/');
+  return iso.slice(0, 19);
 }

@@ -9,7 +9,8 @@ interface WithRangeValidations {
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
 const COMPUTED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-const SPARE_ROWS = 200;
+/** Rows below the last filled one that still offer the dropdowns (rows the council may add by hand). */
+export const SPARE_ROWS = 1000;
 
 /**
  * What a council member expects of a well-made sheet, as far as xlsx allows: bold frozen header, filters,
@@ -44,7 +45,26 @@ export function styleNewTab(ws: ExcelJS.Worksheet, tab: TabLayout): void {
 }
 
 /**
- * Dropdowns cover the filled rows and some spare ones. exceljs expands a range validation into one entry per cell
+ * Puts back what a round trip through another spreadsheet program dropped (LibreOffice saves the header unfrozen and
+ * without its filter); returns whether anything was restored. Called on every tab a save writes.
+ */
+export function restoreTabStyle(ws: ExcelJS.Worksheet, tab: TabLayout): boolean {
+  let restored = false;
+  const view = ws.views[0];
+  if (view?.state !== 'frozen' || (view as { ySplit?: number }).ySplit !== 1) {
+    ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
+    restored = true;
+  }
+  if (!ws.autoFilter) {
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: tab.columns.length } };
+    restored = true;
+  }
+  return restored;
+}
+
+/**
+ * Dropdowns on the columns the council fills (a computed column, such as the status, has none: the engine writes it),
+ * covering the filled rows and a thousand spare ones. exceljs expands a range validation into one entry per cell
  * when it loads a file, so a fixed 100,000-row range would cost a second on every load; this keeps it proportional
  * to the rows actually there, and is refreshed on every write.
  */
@@ -54,6 +74,7 @@ export function refreshDropdowns(ws: ExcelJS.Worksheet, tab: TabLayout): void {
     if (!c.choices) return;
     const letter = ws.getColumn(i + 1).letter;
     for (const address of Object.keys(validations.model)) if (address.replace(/\d+$/, '') === letter) delete validations.model[address];
+    if (c.computed) return;
     validations.add(`${letter}2:${letter}${ws.rowCount + SPARE_ROWS}`, {
       type: 'list',
       allowBlank: true,

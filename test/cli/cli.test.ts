@@ -28,7 +28,7 @@ describe('thidua', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('✔ ok-1');
     expect(result.stdout).toContain('✘ bad-1: bị từ chối');
-    expect(result.stdout).toContain('Thiếu trường bắt buộc "Họ và tên / Tên tập thể". [name]');
+    expect(result.stdout).toContain('Thiếu trường bắt buộc "Họ và tên / Tên tập thể".\n');
     expect(result.stdout).toContain('Tiếp nhận 1, đã có từ trước 0, bị từ chối 1 (tổng 2).');
   });
 
@@ -44,7 +44,7 @@ describe('thidua', () => {
 
   test.each([
     ['malformed JSON', '{ "responseId": ', /không phải JSON hợp lệ/],
-    ['a missing file', undefined, /Không đọc được tệp/],
+    ['a missing file', undefined, /Không tìm thấy tệp ".*khong-co\.json". Hãy kiểm tra tên tệp/],
   ])('reports %s with exit 1 and leaves the workbook untouched', async (_label, content, message) => {
     const before = readFileSync(store);
     const path = content === undefined ? join(dir, 'khong-co.json') : file('bad.json', content);
@@ -71,7 +71,7 @@ describe('thidua', () => {
     [['khong-co-lenh'], /Không có lệnh "khong-co-lenh"/],
     [['init'], /cần mã phong trào/],
     [['init', 'khong-co'], /Không có phong trào mã "khong-co"/],
-    [['intake', 'a.json', '--bogus'], /Unknown option/],
+    [['intake', 'a.json', '--bogus'], /Không có tùy chọn "--bogus"/],
     [['export', 'x', '--year', 'năm ngoái'], /--year phải là năm/],
   ])('explains misuse %j with exit 1', async (argv, message) => {
     const result = await thidua(...argv);

@@ -105,4 +105,28 @@ describe('scripts/node-gate.mjs: the npm scripts run on a Node the project suppo
     expect(await exited).toBe(5);
     expect(output).toContain('got SIGTERM');
   });
+
+  test('stops a command the shell runs after "&&" (as npm start does), not only the shell', async () => {
+    // GIVEN a command the shell does not exec: the server is a child of the shell
+    const command = `true && node -e 'console.log("pid " + process.pid); setInterval(() => {}, 1000)'`;
+    const child = spawn(process.execPath, [GATE, command], { cwd: ROOT, env: { ...process.env, THIDUA_NODE_MIN: HERE }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => ((output += d.toString()), /pid \d+/.test(output) && resolve())));
+    const server = Number(/pid (\d+)/.exec(output)![1]);
+    // WHEN the gate is killed
+    child.kill('SIGTERM');
+    await exited;
+    // THEN the server went with it (it had the signal before the gate exited; waiting is only for the kernel to reap it)
+    const alive = () => {
+      try {
+        process.kill(server, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 100 && alive(); i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(alive()).toBe(false);
+  });
 });

@@ -64,8 +64,9 @@ describe('provisioning the council sheet', () => {
 
     const status = tab.columns.findIndex((c) => c.key === 'status');
     const dropdowns = sheet.dataValidations.map((v) => ({ col: v.range.startColumnIndex, type: v.rule?.condition?.type, labels: v.rule?.condition?.values?.map((x) => x.userEnteredValue) }));
-    expect(dropdowns).toContainEqual({ col: status, type: 'ONE_OF_LIST', labels: Object.values(STATUS_LABEL) });
-    for (const [col, c] of tab.columns.entries()) if (c.choices) expect(dropdowns).toContainEqual({ col, type: 'ONE_OF_LIST', labels: c.choices });
+    // the status is computed: no dropdown (the engine writes it); the columns the council fills have one
+    expect(dropdowns.map((d) => d.col)).not.toContain(status);
+    for (const [col, c] of tab.columns.entries()) if (c.choices && !c.computed) expect(dropdowns).toContainEqual({ col, type: 'ONE_OF_LIST', labels: c.choices });
 
     const locked = sheet.protectedRanges.filter((p) => !p.warningOnly);
     for (const [col, c] of tab.columns.entries()) {

@@ -79,7 +79,7 @@ describe('the local workbook store', () => {
     const raw = rawIndividual({ responseId: 'rt', name: 'Đặng Thị Thuý', gender: 'nữ', birthDate: '09/03/1985', selfScores: { '1': '13,5', '2': 15, '3': 20, '4': 10, '5': 10, '6': 15, '7': 15 } });
     await intake(store, submit(raw), NOW);
     const [n] = (await snapshotOf(store)).nominations;
-    expect(n).toMatchObject({ responseId: 'rt', name: 'Đặng Thị Thuý', gender: 'nữ', birthDate: '1985-03-09', selfScores: { '1': '13,5', '2': 15 } });
+    expect(n).toMatchObject({ responseId: 'rt', name: 'Đặng Thị Thuý', gender: 'nữ', birthDate: '1985-03-09', selfScores: { '1': 13.5, '2': 15 } });
     expect(n!.submittedAt.toISOString()).toBe('2024-08-15T02:00:00.000Z');
     expect(n!.evidence['7']).toBe('Minh chứng tiêu chí 7');
   });

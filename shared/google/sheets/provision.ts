@@ -81,7 +81,7 @@ export function provisionRequests(tab: TabLayout, sheetId: number, editorEmails:
     requests.push({ addProtectedRange: { protectedRange: { range: { sheetId }, description: `"${tab.title}" chỉ đọc`, warningOnly: false, ...editors } } });
   }
   tab.columns.forEach((c, col) => {
-    if (c.choices) requests.push(dropdown(sheetId, col, c.choices));
+    if (c.choices && !c.computed) requests.push(dropdown(sheetId, col, c.choices));
   });
   const status = tab.columns.findIndex((c) => c.key === 'status' && c.choices);
   if (status !== -1) requests.push(...rowColours(sheetId, status, width));

@@ -2,14 +2,14 @@ import { CouncilScoreEntry } from '../../domain/council.js';
 import { toVietnamIso } from '../../domain/dates.js';
 import type { TabLayout } from '../layouts.js';
 import type { Row } from '../table-store.js';
-import { rowProblem, withoutNulls } from './rows.js';
+import { numberCell, rowProblem, withoutNulls } from './rows.js';
 
 /** The council scores tab ("Điểm Hội đồng"): one row per member's entry, one column per criterion. */
 
 /** A council member's entry as a row, stamped with when it was entered. */
 export function councilRow(e: CouncilScoreEntry, criteria: readonly string[], now: Date): Row {
   const row: Row = { responseId: e.responseId, member: e.member, memberUnit: e.memberUnit, note: e.note ?? null, enteredAt: toVietnamIso(now) };
-  for (const c of criteria) row[`score.${c}`] = e.scores[c] ?? null;
+  for (const c of criteria) row[`score.${c}`] = numberCell(e.scores[c]);
   return row;
 }
 

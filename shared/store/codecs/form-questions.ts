@@ -14,7 +14,7 @@ export function readFormQuestions(rows: readonly Row[], tab: TabLayout): { quest
   for (const row of rows) {
     const parsed = FormQuestion.safeParse({ questionId: row.questionId, field: row.field, kind: row.kind, title: row.title });
     if (parsed.success) questions.push(parsed.data);
-    else problems.push(`Trang tính "${tab.title}", hàng ${String(row.__row ?? '?')}: ${parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`);
+    else problems.push(`Trang tính "${tab.title}", hàng ${String(row.__row ?? '?')}: ${parsed.error.issues.map((i) => `cột "${tab.columns.find((c) => c.key === String(i.path[0]))?.header ?? String(i.path[0])}": ${i.message}`).join('; ')}`);
   }
   return { questions, problems };
 }

@@ -8,6 +8,7 @@ import { APPRAISAL_LABEL, CHOICE_LABEL, FORMER_STATUS_LABEL, NOMINEE_KIND_LABEL,
 import type { Column, TabLayout } from '../layouts.js';
 import type { Row } from '../table-store.js';
 import { enumOfLabel } from './labels.js';
+import { numberCell } from './rows.js';
 
 /**
  * The nominations tab ("Hồ sơ đề nghị"): one row per nomination — the nominee's fields as submitted, the engine's
@@ -31,15 +32,17 @@ export interface StoredNomination {
   review: Review | undefined;
   /** The audited cells as the sheet shows them: the audit records old and new values as the council saw them. */
   shown: Record<AuditedField, string>;
+  /** The row of the sheet it was read from (2 for the first nomination), to name it in a message. */
+  row?: number;
 }
 
 /** Reads a row into a stored nomination, or says why it cannot (tab, row, column); a bad review is reported but keeps the nomination. */
 export function readStoredNomination(row: Row, tab: TabLayout, campaign: Campaign): { ok: true; stored: StoredNomination; problem?: string } | { ok: false; problem: string } {
   const read = readNominationRow(row, tab, campaign);
   if (!read.ok) return read;
-  const review = readReviewRow(row);
+  const review = readReviewRow(row, tab);
   const shown = { status: show(row.status), total: show(row.total), appraisal: show(row.appraisal), reason: show(row.reason), choice: show(row.choice), decisionNumber: show(row.decisionNumber) };
-  const stored: StoredNomination = { nomination: read.nomination, status: enumOfLabel(STATUS_LABEL, row.status, FORMER_STATUS_LABEL), review: review.ok ? review.review : undefined, shown };
+  const stored: StoredNomination = { nomination: read.nomination, status: enumOfLabel(STATUS_LABEL, row.status, FORMER_STATUS_LABEL), review: review.ok ? review.review : undefined, shown, ...(typeof row.__row === 'number' ? { row: row.__row } : {}) };
   return review.ok ? { ok: true, stored } : { ok: true, stored, problem: `Trang tính "${tab.title}", hàng ${String(row.__row ?? '?')}: ${review.problem}` };
 }
 
@@ -90,7 +93,7 @@ export function nominationRow(n: Nomination, receivedAt: Date, criteria: readonl
   };
   for (const c of criteria) {
     const score = n.selfScores[c];
-    row[`score.${c}`] = typeof score === 'number' || typeof score === 'string' ? score : null;
+    row[`score.${c}`] = numberCell(score);
     row[`evidence.${c}`] = n.evidence[c] ?? null;
   }
   return row;
@@ -121,7 +124,7 @@ function councilSpreadText(members: Decision['council']): string | null {
 }
 
 /** The council's review columns of a nominations-tab row (appraisal, reason, choice, decision), parsed. */
-export function readReviewRow(row: Row): { ok: true; review: Review } | { ok: false; problem: string } {
+export function readReviewRow(row: Row, tab: TabLayout): { ok: true; review: Review } | { ok: false; problem: string } {
   const parsed = Review.safeParse({
     responseId: row.responseId === null ? undefined : String(row.responseId),
     appraisal: row.appraisal ?? undefined,
@@ -132,7 +135,7 @@ export function readReviewRow(row: Row): { ok: true; review: Review } | { ok: fa
     updatedBy: row.updatedBy ?? undefined,
   });
   if (parsed.success) return { ok: true, review: parsed.data };
-  return { ok: false, problem: parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ') };
+  return { ok: false, problem: parsed.error.issues.map((i) => `cột "${headerOf(tab, String(i.path[0] ?? ''))}": ${i.message}`).join('; ') };
 }
 
 export const findingsText = (findings: readonly Finding[]): string => findings.map((f) => `• ${f.message}`).join('\n');

@@ -1,3 +1,4 @@
+import { toPoints } from '../../domain/points.js';
 import type { TabLayout } from '../layouts.js';
 import type { Row } from '../table-store.js';
 
@@ -18,3 +19,14 @@ export function rowProblem(tab: TabLayout, row: Row, issues: ReadonlyArray<{ pat
 
 /** A row's cells in the tab's column order, as one string: two rows with the same key hold the same values. */
 export const rowKey = (tab: TabLayout, row: Row): string => tab.columns.map((c) => (row[c.key] === null || row[c.key] === undefined ? '' : String(row[c.key]))).join('\u001f');
+
+/**
+ * A score as a cell: a number stays a number and numeric text becomes one ("13,5" with the Vietnamese decimal comma is
+ * 13.5), so the sheet can add it up; anything else (a word a unit typed) is kept as text for the council to see.
+ */
+export function numberCell(value: unknown): string | number | null {
+  if (value === undefined || value === null) return null;
+  const points = toPoints(value);
+  if (points !== undefined) return points;
+  return typeof value === 'string' ? value : null;
+}

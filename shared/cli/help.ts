@@ -1,0 +1,122 @@
+/**
+ * What `thidua <command> --help` prints: each command's usage, what it does, its options and an example, in
+ * Vietnamese. The options listed here are the only ones a command accepts (main.ts refuses the others).
+ */
+
+export interface CommandHelp {
+  usage: string;
+  does: string;
+  options: ReadonlyArray<readonly [flag: OptionName, text: string]>;
+  example: string;
+}
+
+export type OptionName = 'store' | 'campaign' | 'spreadsheet' | 'service-account' | 'impersonate' | 'form' | 'out' | 'year' | 'variant' | 'one-workbook' | 'by' | 'help';
+
+const STORE: CommandHelp['options'] = [
+  ['store', '--store TỆP          sổ làm việc .xlsx (mặc định data/<mã phong trào>.xlsx)'],
+  ['campaign', '--campaign MÃ        chọn sổ data/<mã>.xlsx khi không có --store'],
+  ['spreadsheet', '--spreadsheet MÃ     làm việc trên Google Sheet (mã hoặc địa chỉ) thay cho sổ .xlsx'],
+  ['service-account', '--service-account EMAIL  email tài khoản dịch vụ của các hàm (giữ quyền sửa các cột tự tính)'],
+  ['impersonate', '--impersonate EMAIL  mượn quyền tài khoản dịch vụ này, không cần tệp khóa (cần vai trò Service Account Token Creator)'],
+];
+
+export const COMMAND_HELP: Record<string, CommandHelp> = {
+  init: {
+    usage: 'thidua init <mã phong trào> [--store TỆP]',
+    does: 'Tạo sổ làm việc của phong trào (các trang tính, trang Cài đặt). Chạy lại trên sổ đã có thì không xóa gì, chỉ bổ sung trang còn thiếu.',
+    options: STORE,
+    example: 'thidua init van-ninh-dan-van-kheo',
+  },
+  intake: {
+    usage: 'thidua intake <tệp hồ sơ> [--store TỆP]',
+    does:
+      'Tiếp nhận hồ sơ đề nghị khen thưởng, từng hồ sơ một, và báo kết quả từng hồ sơ (tiếp nhận, đã có, bị từ chối kèm tên và lý do).\n' +
+      'Tệp có thể là: .xlsx sổ đề nghị đơn vị đã điền (tạo bằng "thidua form workbook"), hoặc .csv cùng các cột;\n' +
+      '.csv câu trả lời biểu mẫu Google tải về (sau "thidua form create"); .json (một hồ sơ hoặc một danh sách).\n' +
+      'Tiếp nhận lại cùng một tệp không thêm gì. Các cột và ví dụ của từng loại tệp: thidua help formats',
+    options: STORE,
+    example: 'thidua intake ho-so-xa-van-thang.xlsx --campaign van-ninh-dan-van-kheo',
+  },
+  form: {
+    usage: 'thidua form create <mã phong trào> [--spreadsheet MÃ]\n           thidua form workbook <mã phong trào> [--out TỆP]',
+    does:
+      'create: tạo biểu mẫu Google Forms đề nghị khen thưởng và ghi ánh xạ câu hỏi vào sổ (trang "Câu hỏi biểu mẫu"); cần tài khoản Google.\n' +
+      'workbook: tạo sổ đề nghị (.xlsx) cho các đơn vị không dùng Google Forms: hướng dẫn, danh sách chọn, điểm tối đa từng tiêu chí, cột minh chứng.',
+    options: [...STORE, ['out', '--out TỆP            nơi lưu sổ đề nghị (mặc định out/<mã phong trào>/ho-so-de-nghi-<mã>.xlsx)']],
+    example: 'thidua form workbook van-ninh-dan-van-kheo',
+  },
+  score: {
+    usage: 'thidua score [--store TỆP]',
+    does: 'Tính lại điểm, trạng thái, xếp hạng và chỉ tiêu của mọi hồ sơ; in bảng tóm tắt theo hình thức khen thưởng.',
+    options: STORE,
+    example: 'thidua score --campaign van-ninh-dan-van-kheo',
+  },
+  export: {
+    usage: 'thidua export <mã hình thức> [--year NĂM] [--variant proposal|decision] [--out TỆP]',
+    does: 'Xuất danh sách khen thưởng (.xlsx) theo mẫu văn bản hành chính: proposal = danh sách đề nghị; decision = danh sách kèm quyết định.',
+    options: [
+      ...STORE,
+      ['year', '--year NĂM           năm xét (mặc định: năm có hồ sơ gần nhất)'],
+      ['variant', '--variant proposal|decision   loại danh sách'],
+      ['out', '--out TỆP            nơi lưu (mặc định out/<mã phong trào>/...)'],
+    ],
+    example: 'thidua export giay-khen-chu-tich-huyen --year 2024 --variant decision',
+  },
+  scoresheet: {
+    usage: 'thidua scoresheet [--one-workbook] [--out THƯ_MỤC|TỆP]',
+    does: 'Xuất bảng tự đánh giá, chấm điểm của từng hồ sơ: mỗi hồ sơ một tệp, hoặc một tệp với mỗi hồ sơ một trang tính.',
+    options: [...STORE, ['one-workbook', '--one-workbook       gộp vào một tệp'], ['out', '--out THƯ_MỤC|TỆP    nơi lưu']],
+    example: 'thidua scoresheet --one-workbook --out out/bang-cham-diem.xlsx',
+  },
+  report: {
+    usage: 'thidua report [--out TỆP]',
+    does: 'Xuất báo cáo phong trào: số liệu, hồ sơ nộp muộn, xếp hạng, biểu đồ điểm.',
+    options: [...STORE, ['out', '--out TỆP            nơi lưu']],
+    example: 'thidua report --out out/bao-cao.xlsx',
+  },
+  import: {
+    usage: 'thidua import <bộ dữ liệu> <tệp.csv|json> [--store TỆP]',
+    does: 'Nạp dữ liệu đối chiếu: quiz-log (nhật ký cuộc thi), award-history (lịch sử khen thưởng), model-registrations (đăng ký mô hình). Dòng đã có thì bỏ qua; dòng sai được báo kèm số dòng, các dòng khác vẫn nạp. Các cột: thidua help formats',
+    options: STORE,
+    example: 'thidua import award-history lich-su-khen-thuong.csv',
+  },
+  council: {
+    usage: 'thidua council <tệp.csv|json> [--store TỆP]',
+    does: 'Ghi điểm hoặc mức đánh giá của từng thành viên Hội đồng cho từng hồ sơ. Các cột: thidua help formats',
+    options: STORE,
+    example: 'thidua council diem-hoi-dong.csv',
+  },
+  review: {
+    usage: 'thidua review <tệp.csv|json> --by <người thực hiện> [--store TỆP]',
+    does: 'Ghi kết luận thẩm định (kèm lý do khi "Cần bổ sung hồ sơ" hoặc "Không đủ điều kiện"), lựa chọn khi đồng hạng, số và ngày quyết định khen thưởng. Các cột: thidua help formats',
+    options: [...STORE, ['by', '--by TÊN             người thực hiện, ghi vào Nhật ký thay đổi (bắt buộc)']],
+    example: 'thidua review ket-luan.csv --by "Nguyễn Thị Lan"',
+  },
+  doctor: {
+    usage: 'thidua doctor <mã phong trào> --spreadsheet MÃ [--form MÃ] [--service-account EMAIL]',
+    does:
+      'Kiểm tra bản triển khai trên Google: bảng tính đã chia sẻ quyền sửa cho tài khoản của các hàm, các cột tự tính bảo vệ đúng tài khoản,\n' +
+      'các trang và tiêu đề còn nguyên, dung lượng còn lại, biểu mẫu đã xuất bản và nhận câu trả lời, theo dõi biểu mẫu còn hoạt động.\n' +
+      'Mỗi vấn đề một dòng kèm cách sửa; mã thoát 1 khi có vấn đề.',
+    options: [
+      ['spreadsheet', '--spreadsheet MÃ     Google Sheet cần kiểm tra (mã hoặc địa chỉ)'],
+      ['form', '--form MÃ            mã biểu mẫu Google (mặc định THIDUA_FORM_ID)'],
+      ['service-account', '--service-account EMAIL  tài khoản dịch vụ của các hàm (mặc định THIDUA_SERVICE_ACCOUNT)'],
+      ['impersonate', '--impersonate EMAIL  mượn quyền tài khoản dịch vụ này, không cần tệp khóa'],
+    ],
+    example: 'thidua doctor van-ninh-dan-van-kheo --spreadsheet 1AbC…xyz --form 1FaIp…',
+  },
+  demo: { usage: 'thidua demo', does: 'Chạy thử trọn vẹn bốn phong trào mẫu, ghi sổ và danh sách vào thư mục out/.', options: [], example: 'thidua demo' },
+  campaigns: { usage: 'thidua campaigns', does: 'Liệt kê mã và tên các phong trào có mẫu.', options: [], example: 'thidua campaigns' },
+  help: { usage: 'thidua help [formats | <lệnh>]', does: 'Hướng dẫn chung, các loại tệp (formats), hoặc hướng dẫn một lệnh.', options: [], example: 'thidua help formats' },
+};
+
+/** `thidua <command> --help`. */
+export function commandHelp(command: string): string {
+  const help = COMMAND_HELP[command]!;
+  const options = [...help.options.map(([, text]) => text), '--help               hướng dẫn này'];
+  return `Cách dùng: ${help.usage}\n\n${help.does}\n\nTùy chọn:\n${options.map((o) => `  ${o}`).join('\n')}\n\nVí dụ:\n  ${help.example}\n`;
+}
+
+/** The options a command accepts. */
+export const optionsOf = (command: string): ReadonlySet<OptionName> => new Set<OptionName>([...(COMMAND_HELP[command]?.options ?? []).map(([flag]) => flag), 'help']);
