@@ -5,6 +5,7 @@ import { formatVietnameseDate, isoDateStart, vietnamDate, vietnamDayStart, vietn
 import { finding, type Finding } from './findings.js';
 import type { Nomination } from './nomination.js';
 import { round2, toPoints } from './points.js';
+import { awardOn } from './authority.js';
 import { checkPrerequisites } from './prerequisites.js';
 import { canonicalKey } from './text.js';
 import { NOMINEE_KIND_LABEL } from './vocabulary.js';
@@ -42,28 +43,44 @@ export function appraise(nomination: Nomination, campaign: Campaign | undefined,
   const year = evaluationYear(nomination);
   const rejected = (f: Finding): Appraisal => ({ year, scores: {}, selfTotal: 0, total: 0, findings: [f] });
   if (!campaign) return rejected(finding('CAMPAIGN_UNKNOWN', 'campaign', { value: nomination.campaign }));
-  const award = findAward(campaign, nomination.award);
-  if (!award) return rejected(finding('AWARD_UNKNOWN', 'award', { value: nomination.award, allowed: campaign.awards.map((a) => a.id).join(', ') }));
+  const proposed = findAward(campaign, nomination.award);
+  if (!proposed) return rejected(finding('AWARD_UNKNOWN', 'award', { value: nomination.award, allowed: campaign.awards.map((a) => a.id).join(', ') }));
+  const award = nominatedAward(campaign, proposed, nomination);
+  const succession = award === proposed ? [] : [succeeded(proposed, award, vietnamDate(nomination.submittedAt))];
   if (!award.kinds.includes(nomination.kind)) {
     return rejected(finding('KIND_NOT_ALLOWED', 'kind', { award: award.name, kind: NOMINEE_KIND_LABEL[nomination.kind].toLowerCase() }));
   }
   const blockFinding = checkBlock(nomination, campaign);
   if (blockFinding) return rejected(blockFinding);
 
-  const rubric = campaign.rubrics[nomination.kind];
+  const rubric = award.scored ? campaign.rubrics[nomination.kind] : undefined;
   const self = rubric ? checkSelfScores(nomination, rubric) : { scores: {}, findings: [] };
-  const findings = [...self.findings];
+  const findings = [...succession, ...self.findings];
   const selfTotal = round2(Object.values(self.scores).reduce((sum, s) => sum + s, 0));
   let scores = self.scores;
   if (rubric && !findings.some((f) => f.severity === 'rejected')) {
     scores = { ...self.scores, ...(context.council?.averages ?? {}) };
     findings.push(...checkThresholds(campaign, rubric, scores));
   }
+  if (!award.scored) findings.push(finding('ADHOC_COUNCIL_JUDGES', 'award', { award: award.name }));
   findings.push(...(context.council?.findings ?? []));
   findings.push(...checkDates(nomination, campaign, award, year));
   findings.push(...checkPrerequisites(award.prerequisites, nomination, year, campaign, context.datasets ?? {}));
   const total = round2(Object.values(scores).reduce((sum, s) => sum + s, 0));
   return { year, scores, selfTotal, total, findings };
+}
+
+/**
+ * The award a nomination is judged for: the one proposed, or, when it was submitted after that award's authority
+ * ended, the successor the template declares (nominations after the change go to it).
+ */
+export function nominatedAward(campaign: Campaign, proposed: Award, nomination: Pick<Nomination, 'submittedAt'>): Award {
+  return awardOn(campaign, proposed, vietnamDate(nomination.submittedAt)) ?? proposed;
+}
+
+/** The note that a nomination or a decision went to the successor award. */
+export function succeeded(from: Award, to: Award, isoDate: string): Finding {
+  return finding('AWARD_SUCCEEDED', 'award', { date: formatVietnameseDate(isoDate), from: from.name, authority: from.authority.title, until: formatVietnameseDate(from.authority.validUntil ?? isoDate), to: to.name });
 }
 
 function checkBlock(n: Nomination, campaign: Campaign): Finding | undefined {

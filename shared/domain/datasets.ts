@@ -23,7 +23,17 @@ const date = z.preprocess(
 );
 const int = (min: number, max: number) => z.preprocess((v) => (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v), z.number().int().min(min).max(max));
 
-const LEVEL_WORDS: Record<string, (typeof Level)[number]> = { xa: 'commune', 'cap xa': 'commune', huyen: 'district', 'cap huyen': 'district', tinh: 'province', 'cap tinh': 'province', 'trung uong': 'central' };
+const LEVEL_WORDS: Record<string, (typeof Level)[number]> = {
+  xa: 'commune',
+  'cap xa': 'commune',
+  huyen: 'district',
+  'cap huyen': 'district',
+  'phong, ban, doan the huyen': 'district-agency',
+  'phong ban huyen': 'district-agency',
+  tinh: 'province',
+  'cap tinh': 'province',
+  'trung uong': 'central',
+};
 const MODE_WORDS: Record<string, (typeof AwardMode)[number]> = { 'dinh ky': 'periodic', 'chuyen de': 'thematic', 'dot xuat': 'adhoc' };
 const plain = (v: string) => canonicalKey(v).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/#/g, '').replace(/đ/g, 'd');
 

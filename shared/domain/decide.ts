@@ -1,8 +1,10 @@
-import { appraise } from './appraise.js';
-import { findAward, type Campaign } from './campaign.js';
+import { appraise, nominatedAward, succeeded } from './appraise.js';
+import { authorityExistsOn, awardOn } from './authority.js';
+import { findAward, type Award, type Campaign } from './campaign.js';
+import { formatVietnameseDate } from './dates.js';
 import { councilResult, type CouncilScoreEntry, type MemberScore } from './council.js';
 import type { Datasets } from './datasets.js';
-import { finding, type Finding } from './findings.js';
+import { finding, type Finding, type FindingCode } from './findings.js';
 import type { Nomination } from './nomination.js';
 import type { Review } from './review.js';
 import { statusOf } from './status.js';
@@ -51,16 +53,21 @@ export function decide(campaign: Campaign, nominations: readonly Nomination[], i
     const council = scoresById.has(nomination.responseId) ? councilResult(campaign, nomination, scoresById.get(nomination.responseId)!) : undefined;
     const appraisal = appraise(nomination, campaign, { datasets: inputs.datasets, council });
     const review = inputs.reviews?.get(nomination.responseId);
-    const findings = [...appraisal.findings, ...reviewFindings(review)];
-    const key = nomineeKey(nomination, appraisal.year);
+    // An ad-hoc award waits for the council's own judgement of the achievement: its "Đủ điều kiện" settles it.
+    const judgedByCouncil = review?.appraisal === 'eligible';
+    const findings = [...appraisal.findings.filter((f) => !(judgedByCouncil && f.code === 'ADHOC_COUNCIL_JUDGES')), ...reviewFindings(review)];
+    const proposedAward = findAward(campaign, nomination.award);
+    const judged = proposedAward ? nominatedAward(campaign, proposedAward, nomination) : undefined;
+    const key = nomineeKey(judged ? { ...nomination, award: judged.id } : nomination, appraisal.year);
     const first = firstByNominee.get(key);
     if (first) findings.push(finding('DUPLICATE_NOMINEE', 'name', { other: first.responseId, year: appraisal.year }));
     else firstByNominee.set(key, nomination);
-    const awarded = Boolean(review?.decisionNumber);
-    const status = statusOf(findings, { duplicate: first !== undefined, awarded });
+    const decision = recordedDecision(campaign, judged, review, findings);
+    findings.push(...decision.findings);
+    const status = statusOf(findings, { duplicate: first !== undefined, awarded: decision.awarded });
     return {
       responseId: nomination.responseId,
-      award: nomination.award,
+      award: decision.award ?? nomination.award,
       kind: nomination.kind,
       year: appraisal.year,
       block: blockName(nomination.block),
@@ -95,6 +102,30 @@ function blockNamer(campaign: Campaign): (block: string | undefined) => string |
     return seen.get(key);
   };
 }
+
+/**
+ * Whether a recorded decision stands, and for which award. A decision number never makes an award its authority could
+ * not grant on the submission date (AWARD_NOT_AVAILABLE). A decision dated after the authority ended is the
+ * successor's when the template declares one (the successor chairman signs it), else it is flagged and kept off every
+ * list (DECISION_AUTHORITY_CEASED). Pure.
+ */
+function recordedDecision(campaign: Campaign, judged: Award | undefined, review: Review | undefined, findings: readonly Finding[]): { awarded: boolean; award?: string; findings: Finding[] } {
+  const award = judged?.id;
+  if (!review?.decisionNumber || !judged) return { awarded: false, award, findings: [] };
+  const number = review.decisionNumber;
+  const blocking = findings.find((f) => DECISION_CANNOT_OVERRIDE.includes(f.code));
+  if (blocking) return { awarded: false, award, findings: [finding('DECISION_WITHOUT_PROPOSAL', 'decisionNumber', { number, reason: blocking.message.replace(/\.$/, '') })] };
+  const date = review.decisionDate;
+  if (!date || authorityExistsOn(judged.authority, date)) return { awarded: true, award, findings: [] };
+  const successor = awardOn(campaign, judged, date);
+  if (successor) return { awarded: true, award: successor.id, findings: [succeeded(judged, successor, date)] };
+  const named = judged.authority.successor ? ` Thẩm quyền tương ứng: ${judged.authority.successor}.` : '';
+  const until = judged.authority.validUntil ?? judged.authority.validFrom ?? date;
+  return { awarded: false, award, findings: [finding('DECISION_AUTHORITY_CEASED', 'decisionDate', { number, date: formatVietnameseDate(date), award: judged.name, authority: judged.authority.title, until: formatVietnameseDate(until), successor: named })] };
+}
+
+/** Findings a decision number cannot override: the award could not be proposed at all. */
+const DECISION_CANNOT_OVERRIDE: readonly FindingCode[] = ['AWARD_NOT_AVAILABLE'];
 
 function reviewFindings(review: Review | undefined): Finding[] {
   if (!review?.appraisal || review.appraisal === 'eligible') return [];

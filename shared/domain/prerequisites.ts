@@ -1,6 +1,6 @@
 import type { Campaign, Prerequisite } from './campaign.js';
-import { formatVietnameseDate, isoDateStart, vietnamDayStart } from './dates.js';
-import { nomineeRecordKey, type Datasets, type QuizLogRow } from './datasets.js';
+import { formatVietnameseDate, isoDateStart, vietnamDate, vietnamDayStart } from './dates.js';
+import { nomineeRecordKey, type AwardHistoryRow, type Datasets, type QuizLogRow } from './datasets.js';
 import { finding, type Finding } from './findings.js';
 import type { Nomination } from './nomination.js';
 import { canonicalKey } from './text.js';
@@ -81,11 +81,21 @@ function countsAt(target: Level, level: Level, decisionDate: string, campaign: C
  * equivalences) must contain a run of N consecutive years ending in the evaluation year or the year before.
  */
 function checkRecognition(rule: Extract<Prerequisite, { type: 'prior-recognition' }>, n: Nomination, year: number, campaign: Campaign, index: NonNullable<Datasets['awardHistory']>): Finding[] {
-  const rows = index.get(nomineeRecordKey(n.name, n.unit)) ?? [];
-  const years = new Set(rows.filter((r) => rule.modes.includes(r.mode) && countsAt(rule.level, r.level, r.decisionDate, campaign) && r.year <= year).map((r) => r.year));
-  const runEndingAt = (end: number) => Array.from({ length: rule.consecutiveYears }, (_, i) => end - i).every((y) => years.has(y));
-  if (runEndingAt(year) || runEndingAt(year - 1)) return [];
-  const found = [...years].sort().join(', ') || 'không có';
+  const rows = (index.get(nomineeRecordKey(n.name, n.unit)) ?? []).filter((r) => rule.modes.includes(r.mode) && countsAt(rule.level, r.level, r.decisionDate, campaign) && r.year <= year);
+  // A recognition counts only if it was decided before the proposal was submitted: chains look backwards.
+  const submittedOn = vietnamDate(n.submittedAt);
+  const decided = rows.filter((r) => r.decisionDate < submittedOn);
+  const qualifies = (counted: readonly AwardHistoryRow[]) => {
+    const years = new Set(counted.map((r) => r.year));
+    const runEndingAt = (end: number) => Array.from({ length: rule.consecutiveYears }, (_, i) => end - i).every((y) => years.has(y));
+    return runEndingAt(year) || runEndingAt(year - 1);
+  };
+  if (qualifies(decided)) return [];
+  const found = [...new Set(decided.map((r) => r.year))].sort().join(', ') || 'không có';
+  const late = rows.filter((r) => r.decisionDate >= submittedOn).sort((a, b) => (a.decisionDate < b.decisionDate ? -1 : 1))[0];
+  if (late && qualifies(rows)) {
+    return [finding('PRIOR_RECOGNITION_AFTER_SUBMISSION', 'name', { description: rule.description, number: late.decisionNumber, date: formatVietnameseDate(late.decisionDate), submitted: formatVietnameseDate(submittedOn) })];
+  }
   return [finding('PRIOR_RECOGNITION_MISSING', 'name', { description: rule.description, years: found })];
 }
 

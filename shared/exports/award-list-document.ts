@@ -1,4 +1,5 @@
 import type { AwardListContent } from './award-list-content.js';
+import { templateHeader, type DatedHeader } from './dated-header.js';
 import type { DocumentSettings } from './document-settings.js';
 import { officialDate } from './official-date.js';
 
@@ -28,29 +29,28 @@ export interface AwardListDocument {
 }
 
 /**
- * Fills the document texts of an award list from the template (the default) and the council's settings. Pure.
- * An award in the chairman's own name is signed "CHỦ TỊCH" (or "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), never "TM.".
+ * Fills the document texts of an award list from the bodies as they stand on the document's date (`header`, from
+ * `datedHeader`: what the export job passes; without it, the template's header as written) and the council's settings. Pure. An award in the chairman's own name is signed "CHỦ TỊCH" (or
+ * "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), never "TM.".
  */
-export function awardListDocument(content: AwardListContent, settings: DocumentSettings, variant: ListVariant): AwardListDocument {
-  const { award, campaign, year } = content;
-  const header = award.list.header;
+export function awardListDocument(content: AwardListContent, settings: DocumentSettings, variant: ListVariant, header: DatedHeader = templateHeader(content, settings)): AwardListDocument {
+  const { award, year } = content;
   const suffix = variant === 'decision' ? 'QĐ-UBND' : 'TTr-UBND';
   const number = !settings.number ? `${DOTS}/${suffix}` : settings.number.includes('/') ? settings.number : `${settings.number}/${suffix}`;
   const date = settings.signedOn ? ` ngày ${officialDate(settings.signedOn, 'slashes')}` : ` ngày ${DOTS}/${DOTS}/${year}`;
   const attachedTo =
     variant === 'decision'
-      ? `(Kèm theo Quyết định số ${number}${date} của ${award.authority.title})`
-      : `(Kèm theo Tờ trình số ${number}${date} của ${campaign.issuer.name})`;
-  const governingBody = settings.governingBody ?? header.governingBody;
+      ? `(Kèm theo Quyết định số ${number}${date} của ${header.authorityTitle})`
+      : `(Kèm theo Tờ trình số ${number}${date} của ${header.issuerName})`;
   return {
     variant,
-    ...(governingBody ? { governingBody } : {}),
-    issuingBody: settings.issuingBody ?? header.issuingBody.split('\n'),
+    ...(header.governingBody ? { governingBody: header.governingBody } : {}),
+    issuingBody: header.issuingBody,
     numberLine: `Số: ${number}`,
-    placeAndDate: `${settings.place ?? header.place}, ${settings.signedOn ? officialDate(settings.signedOn, 'words') : `ngày ${DOTS} tháng ${DOTS} năm ${year}`}`,
+    placeAndDate: `${header.place}, ${settings.signedOn ? officialDate(settings.signedOn, 'words') : `ngày ${DOTS} tháng ${DOTS} năm ${year}`}`,
     title: ['DANH SÁCH', award.list.title.includes(String(year)) ? award.list.title : `${award.list.title} năm ${year}`],
     attachedTo,
-    signer: signerBlock(header.signer, variant === 'decision' && /^chủ tịch/i.test(award.authority.title), settings.deputy),
+    signer: signerBlock(header.signer, variant === 'decision' && /^chủ tịch/i.test(header.authorityTitle), settings.deputy),
     signerName: settings.signerName ?? DOTS.repeat(4),
     recipients: ['Nơi nhận:', ...(settings.recipients ?? ['Như trên', 'Lưu: VT']).map((line, i, all) => `- ${line}${i === all.length - 1 ? '.' : ';'}`)],
   };

@@ -40,6 +40,10 @@ export const ADVICE: Record<FindingCode, Advice> = {
   TOTAL_BELOW_THRESHOLD: unit('Tổng điểm phải đạt ngưỡng của kế hoạch: kiểm tra lại điểm từng tiêu chí và minh chứng kèm theo.'),
   SUBMITTED_LATE: unit('Hồ sơ nộp sau hạn không được xét đợt này; nếu có lý do chính đáng, liên hệ thư ký Hội đồng.'),
   OUTSIDE_TERM: unit('Hồ sơ nộp ngoài thời gian nhận hồ sơ; chờ đợt xét sau hoặc liên hệ thư ký Hội đồng.'),
+  ADHOC_COUNCIL_JUDGES: unit('Không cần làm gì thêm nếu báo cáo thành tích đã nêu rõ nhiệm vụ đột xuất và kết quả; Hội đồng sẽ xem xét.'),
+  AWARD_SUCCEEDED: unit('Không cần làm gì: hồ sơ được xét theo hình thức của cấp có thẩm quyền hiện nay.'),
+  DECISION_AUTHORITY_CEASED: unit('Liên hệ thư ký Hội đồng: quyết định ký sau khi thẩm quyền chấm dứt phải do cấp kế nhiệm ban hành; Hội đồng sẽ ghi lại cho đúng hình thức, cấp đã ký.'),
+  DECISION_WITHOUT_PROPOSAL: unit('Liên hệ thư ký Hội đồng: hình thức này không thể đề nghị cho hồ sơ, nên số quyết định đã ghi không được ghi nhận.'),
   AWARD_NOT_AVAILABLE: unit(`Chọn hình thức khen thưởng của cấp có thẩm quyền hiện nay (xem thông báo) ${RESUBMIT}`),
   DUPLICATE_NOMINEE: unit(
     'Không cần nộp thêm: hồ sơ nộp trước được xét. Nếu hồ sơ này thay thế hồ sơ trước, báo thư ký Hội đồng.',
@@ -52,6 +56,7 @@ export const ADVICE: Record<FindingCode, Advice> = {
   MODEL_NOT_REGISTERED: unit('Đăng ký mô hình, điển hình theo kế hoạch; nếu đã đăng ký, gửi bản đăng ký cho thư ký Hội đồng.'),
   MODEL_REGISTERED_LATE: unit('Đăng ký sau hạn không được tính năm nay; nếu ngày đăng ký ghi sai, liên hệ thư ký Hội đồng.'),
   MODEL_NOT_RECOGNISED: unit('Chờ cơ quan có thẩm quyền kiểm tra, công nhận mô hình; có quyết định công nhận thì gửi cho thư ký Hội đồng.'),
+  PRIOR_RECOGNITION_AFTER_SUBMISSION: unit('Nộp lại hồ sơ sau ngày có quyết định khen thưởng của cấp dưới, kèm bản sao quyết định đó.'),
   PRIOR_RECOGNITION_MISSING: unit('Nếu đã được khen các năm trước, gửi bản sao quyết định khen thưởng cho thư ký Hội đồng.'),
   QUIZ_ACCOUNT_NEEDED: unit(`Ghi tài khoản dự thi của người được đề nghị ${RESUBMIT}`),
   QUIZ_ACCOUNT_UNKNOWN: unit(`Kiểm tra lại tài khoản dự thi (đúng chính tả, đúng tài khoản đã thi) ${RESUBMIT}`),

@@ -10,7 +10,7 @@ import { rowProblem, withoutNulls } from './rows.js';
  * dd/mm/yyyy, levels and modes in Vietnamese), parsed back into their types on read — never cast.
  */
 
-const LEVEL_TEXT = { commune: 'xã', district: 'huyện', province: 'tỉnh', central: 'trung ương' } as const;
+const LEVEL_TEXT = { commune: 'xã', district: 'huyện', 'district-agency': 'phòng, ban, đoàn thể huyện', province: 'tỉnh', central: 'trung ương' } as const;
 const MODE_TEXT = { periodic: 'định kỳ', thematic: 'chuyên đề', adhoc: 'đột xuất' } as const;
 const STATUS_TEXT = { registered: 'đã đăng ký', checked: 'đã kiểm tra', recognised: 'đã công nhận' } as const;
 
