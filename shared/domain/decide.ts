@@ -81,6 +81,7 @@ export function decide(campaign: Campaign, nominations: readonly Nomination[], i
     };
   });
   const byId = new Map(ordered.map((n) => [n.responseId, n]));
+  oneAchievementOneAward(campaign, decisions, byId, inputs.reviews);
   const rankable = decisions.filter((d) => d.status === 'eligible' || d.status === 'awarded');
   for (const group of groupBy(rankable, (d) => `${d.award}|${d.kind}|${d.year}|${d.block ?? ''}`)) {
     const first = group[0]!;
@@ -90,6 +91,40 @@ export function decide(campaign: Campaign, nominations: readonly Nomination[], i
   }
   for (const d of decisions) d.stage = stageOf(d, inputs.reviews?.get(d.responseId));
   return decisions;
+}
+
+/**
+ * One achievement, one award (Luật Thi đua, khen thưởng 2022: "không khen thưởng nhiều lần, nhiều hình thức cho một
+ * thành tích"): the same nominee proposed in the same campaign and year for several forms of the same mode (an ad-hoc
+ * award is for another achievement) waits for the council, who choose one (Chọn, or the decision they record); the
+ * others stay off every list. Mutates the decisions' status and findings. Pure otherwise.
+ */
+function oneAchievementOneAward(campaign: Campaign, decisions: Decision[], byId: ReadonlyMap<string, Nomination>, reviews: DecideInputs['reviews']): void {
+  const candidates = decisions.filter((d) => d.status === 'eligible' || d.status === 'awarded');
+  const modeOf = (d: Decision) => findAward(campaign, d.award)?.mode ?? 'periodic';
+  for (const group of groupBy(candidates, (d) => `${achievementKey(byId.get(d.responseId)!, d.year)}|${modeOf(d)}`)) {
+    const awards = new Set(group.map((d) => d.award));
+    if (awards.size < 2) continue;
+    const nameOf = (d: Decision) => findAward(campaign, d.award)?.name ?? d.award;
+    const awarded = group.filter((d) => d.status === 'awarded');
+    const chosen = awarded.length > 0 ? awarded : group.filter((d) => reviews?.get(d.responseId)?.choice === 'select');
+    const others = (d: Decision) => group.filter((o) => o !== d).map((o) => `${o.responseId} (${nameOf(o)})`).join(', ');
+    for (const d of group) {
+      if (chosen.length === 1 && chosen[0] !== d) {
+        d.findings.push(finding('ONE_ACHIEVEMENT_OTHER_CHOSEN', 'award', { chosen: `${chosen[0]!.responseId} (${nameOf(chosen[0]!)})`, year: d.year }));
+        if (d.status !== 'awarded') d.status = 'ineligible';
+      } else if (chosen.length !== 1) {
+        d.findings.push(finding('ONE_ACHIEVEMENT_SEVERAL_AWARDS', 'award', { others: others(d), year: d.year }));
+        if (d.status !== 'awarded') d.status = 'awaiting-council';
+      }
+    }
+  }
+}
+
+/** The same achievement: the same nominee (canonical name plus birth date, or unit) in the same campaign and year. */
+function achievementKey(n: Nomination, year: number): string {
+  const who = n.kind === 'individual' && n.birthDate ? n.birthDate : canonicalKey(n.unit);
+  return [n.campaign, year, n.kind, canonicalKey(n.name), who].join('|');
 }
 
 /** A block's name as shown: the template's spelling, else the first spelling seen, so "Khối A" and "khối  A" rank together. */

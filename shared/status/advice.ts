@@ -41,6 +41,8 @@ export const ADVICE: Record<FindingCode, Advice> = {
   SUBMITTED_LATE: unit('Hồ sơ nộp sau hạn không được xét đợt này; nếu có lý do chính đáng, liên hệ thư ký Hội đồng.'),
   OUTSIDE_TERM: unit('Hồ sơ nộp ngoài thời gian nhận hồ sơ; chờ đợt xét sau hoặc liên hệ thư ký Hội đồng.'),
   ADHOC_COUNCIL_JUDGES: unit('Không cần làm gì thêm nếu báo cáo thành tích đã nêu rõ nhiệm vụ đột xuất và kết quả; Hội đồng sẽ xem xét.'),
+  ONE_ACHIEVEMENT_SEVERAL_AWARDS: unit('Không cần làm gì: Hội đồng sẽ chọn một hình thức khen thưởng cho thành tích này (Luật Thi đua, khen thưởng: không khen nhiều hình thức cho một thành tích).', 'Đối tượng này được đề nghị nhiều hình thức khen thưởng cho cùng một thành tích; Hội đồng sẽ chọn một hình thức.'),
+  ONE_ACHIEVEMENT_OTHER_CHOSEN: unit('Không cần làm gì: thành tích này đã được xét theo hình thức khen thưởng khác mà Hội đồng chọn.', 'Thành tích này đã được Hội đồng xét theo một hình thức khen thưởng khác.'),
   AWARD_SUCCEEDED: unit('Không cần làm gì: hồ sơ được xét theo hình thức của cấp có thẩm quyền hiện nay.'),
   DECISION_AUTHORITY_CEASED: unit('Liên hệ thư ký Hội đồng: quyết định ký sau khi thẩm quyền chấm dứt phải do cấp kế nhiệm ban hành; Hội đồng sẽ ghi lại cho đúng hình thức, cấp đã ký.'),
   DECISION_WITHOUT_PROPOSAL: unit('Liên hệ thư ký Hội đồng: hình thức này không thể đề nghị cho hồ sơ, nên số quyết định đã ghi không được ghi nhận.'),
