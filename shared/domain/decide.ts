@@ -214,16 +214,28 @@ function allocate(group: Decision[], quota: number | undefined, womenPriority: b
   }
 }
 
-/** Orders a group into tiers: by total score, then (where every gender is known) women first. */
+/**
+ * Orders a group into tiers: by total score, then (where it is known for every one in the tie) priority to women and
+ * to collectives with at least 70 % women (NĐ 152/2025 Điều 4).
+ */
 function tiersOf(group: Decision[], womenPriority: boolean, nominationOf: (id: string) => Nomination): Decision[][] {
   const byScore = [...groupBy(group, (d) => d.total.toFixed(2))].sort((a, b) => b[0]!.total - a[0]!.total);
   return byScore.flatMap((tier) => {
     const sorted = tier.sort((a, b) => compareVi(nominationOf(a.responseId).name, nominationOf(b.responseId).name) || compareVi(a.responseId, b.responseId));
     if (!womenPriority || tier.length < 2) return [sorted];
-    const genders = sorted.map((d) => nominationOf(d.responseId).gender);
-    if (genders.some((g) => g === undefined) || !genders.includes('nữ') || !genders.includes('nam')) return [sorted];
-    return [sorted.filter((d) => nominationOf(d.responseId).gender === 'nữ'), sorted.filter((d) => nominationOf(d.responseId).gender === 'nam')];
+    const priority = sorted.map((d) => hasWomenPriority(nominationOf(d.responseId)));
+    if (priority.some((p) => p === undefined) || !priority.includes(true) || !priority.includes(false)) return [sorted];
+    return [sorted.filter((_, i) => priority[i]), sorted.filter((_, i) => !priority[i])];
   });
+}
+
+/** The share of women that gives a collective priority (NĐ 152/2025 Điều 4). */
+export const WOMEN_PRIORITY_SHARE = 70;
+
+/** Whether a nominee has priority on equal results: a woman, or a collective of ≥ 70 % women; undefined when unknown. */
+function hasWomenPriority(n: Nomination): boolean | undefined {
+  if (n.kind === 'individual') return n.gender === undefined ? undefined : n.gender === 'nữ';
+  return n.womenShare === undefined ? undefined : n.womenShare >= WOMEN_PRIORITY_SHARE;
 }
 
 /** Same nominee, award and year: canonical name plus birth date (individuals) or unit. */
