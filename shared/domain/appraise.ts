@@ -176,7 +176,10 @@ const monthDayStart = (year: number, monthDay: string): Date => {
   return vietnamDayStart(year, m, d);
 };
 
+/** An instant as an official writes it: "08 giờ 00 ngày 03/9/2024" (NĐ 30/2020: zero-padded days < 10, months 1–2). */
 function formatVietnameseDateTime(instant: Date): string {
   const local = new Date(instant.getTime() + 7 * 3600 * 1000).toISOString();
-  return `${local.slice(11, 16)} ${formatVietnameseDate(local.slice(0, 10))}`;
+  const [y, m, d] = local.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const day = `${String(d).padStart(2, '0')}/${m <= 2 ? String(m).padStart(2, '0') : m}/${y}`;
+  return `${local.slice(11, 13)} giờ ${local.slice(14, 16)} ngày ${day}`;
 }

@@ -176,7 +176,7 @@ export const ListHeader = z.object({
 export type ListHeader = z.infer<typeof ListHeader>;
 
 export const Award = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'mã danh hiệu chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
+  id: z.string().regex(/^[a-z0-9-]+$/, 'mã hình thức khen thưởng chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
   /** Vietnamese name as printed: "Giấy khen của Chủ tịch UBND huyện". */
   name: text,
   authority: Authority,
@@ -258,7 +258,7 @@ export const Campaign = z
     const deadlineIds = new Set(c.deadlines.map((d) => d.id));
     const awardIds = new Set<string>();
     c.awards.forEach((a, i) => {
-      if (awardIds.has(a.id)) ctx.addIssue({ code: 'custom', path: ['awards', i, 'id'], message: `mã danh hiệu "${a.id}" bị lặp` });
+      if (awardIds.has(a.id)) ctx.addIssue({ code: 'custom', path: ['awards', i, 'id'], message: `mã hình thức khen thưởng "${a.id}" bị lặp` });
       awardIds.add(a.id);
       a.kinds.forEach((k, j) => {
         if (!c.nomineeKinds.includes(k)) ctx.addIssue({ code: 'custom', path: ['awards', i, 'kinds', j], message: `đối tượng "${k}" không có trong nomineeKinds` });
@@ -293,7 +293,7 @@ export const Campaign = z
       if (a.quotaPerBlockPerYear && !c.blocks) ctx.addIssue({ code: 'custom', path: ['awards', i, 'quotaPerBlockPerYear'], message: 'có chỉ tiêu theo khối nhưng phong trào không khai báo blocks' });
     });
     c.dossier.copies.forEach((copy, i) => {
-      if (!awardIds.has(copy.award)) ctx.addIssue({ code: 'custom', path: ['dossier', 'copies', i, 'award'], message: `không có danh hiệu "${copy.award}"` });
+      if (!awardIds.has(copy.award)) ctx.addIssue({ code: 'custom', path: ['dossier', 'copies', i, 'award'], message: `không có hình thức khen thưởng "${copy.award}"` });
     });
   });
 export type Campaign = z.infer<typeof Campaign>;

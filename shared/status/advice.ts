@@ -19,7 +19,7 @@ const council = (todo: string): Advice => ({ todo, audience: 'council' });
 const RESUBMIT = 'rồi gửi lại biểu mẫu (hoặc sửa câu trả lời đã gửi).';
 
 export const ADVICE: Record<FindingCode, Advice> = {
-  PAYLOAD_TOO_LARGE: unit('Rút gọn phần minh chứng, hoặc gửi đường liên kết tới tài liệu thay cho nội dung, rồi gửi lại.'),
+  PAYLOAD_TOO_LARGE: unit('Rút gọn phần tài liệu kiểm chứng, hoặc gửi đường liên kết tới tài liệu thay cho nội dung, rồi gửi lại.'),
   PAYLOAD_NOT_OBJECT: unit('Nộp hồ sơ bằng biểu mẫu của Hội đồng; không gửi tệp hay văn bản khác thay cho biểu mẫu.'),
   FIELD_REQUIRED: unit(`Điền thông tin còn thiếu ${RESUBMIT}`),
   FIELD_INVALID: unit(`Sửa thông tin này theo hướng dẫn trên biểu mẫu ${RESUBMIT}`),
@@ -36,8 +36,8 @@ export const ADVICE: Record<FindingCode, Advice> = {
   SCORE_NEGATIVE: unit(`Ghi điểm từ 0 trở lên ${RESUBMIT}`),
   SCORE_ABOVE_MAX: unit(`Ghi điểm không quá điểm chuẩn của tiêu chí ${RESUBMIT}`),
   EVIDENCE_MISSING: unit(`Bổ sung tài liệu kiểm chứng cho tiêu chí này (số liệu, văn bản, hình ảnh hoặc đường dẫn) ${RESUBMIT}`),
-  CRITERION_BELOW_MIN: unit('Mỗi tiêu chí phải đạt mức tối thiểu. Nếu chấm nhầm, sửa điểm và bổ sung minh chứng; nếu đúng là chưa đạt, hồ sơ chưa đủ điều kiện đợt này.'),
-  TOTAL_BELOW_THRESHOLD: unit('Tổng điểm phải đạt ngưỡng của kế hoạch: kiểm tra lại điểm từng tiêu chí và minh chứng kèm theo.'),
+  CRITERION_BELOW_MIN: unit('Mỗi tiêu chí phải đạt mức tối thiểu. Nếu chấm nhầm, sửa điểm và bổ sung tài liệu kiểm chứng; nếu đúng là chưa đạt, hồ sơ chưa đủ điều kiện đợt này.'),
+  TOTAL_BELOW_THRESHOLD: unit('Tổng điểm phải đạt ngưỡng của kế hoạch: kiểm tra lại điểm từng tiêu chí và tài liệu kiểm chứng kèm theo.'),
   SUBMITTED_LATE: unit('Hồ sơ nộp sau hạn không được xét đợt này; nếu có lý do chính đáng, liên hệ thư ký Hội đồng.'),
   OUTSIDE_TERM: unit('Hồ sơ nộp ngoài thời gian nhận hồ sơ; chờ đợt xét sau hoặc liên hệ thư ký Hội đồng.'),
   ADHOC_COUNCIL_JUDGES: unit('Không cần làm gì thêm nếu báo cáo thành tích đã nêu rõ nhiệm vụ đột xuất và kết quả; Hội đồng sẽ xem xét.'),
@@ -65,7 +65,7 @@ export const ADVICE: Record<FindingCode, Advice> = {
   QUIZ_DISTRICT_MISMATCH: unit('Chỉ tài khoản đăng ký tại địa bàn của phong trào mới được xét; kiểm tra lại tài khoản đã ghi.'),
   QUIZ_RESULT_NOT_RECOGNISED: unit('Cần kết quả được Ban Tổ chức công nhận; nếu kết quả chưa được cập nhật, liên hệ Ban Tổ chức.'),
   QUIZ_REFERRALS_INSUFFICIENT: unit('Cần đủ số tài khoản được vận động tham gia liên tục; kiểm tra các tài khoản đó đã ghi đúng người giới thiệu chưa.'),
-  RATING_BELOW_PASS: unit('Tiêu chí do Hội đồng đánh giá chưa đạt; đơn vị có thể gửi thêm minh chứng cho thư ký Hội đồng trước khi xét lại.'),
+  RATING_BELOW_PASS: unit('Tiêu chí do Hội đồng đánh giá chưa đạt; đơn vị có thể gửi thêm tài liệu kiểm chứng cho thư ký Hội đồng trước khi xét lại.'),
   RATING_PENDING: unit('Không cần làm gì: chờ Hội đồng đánh giá tiêu chí này.'),
   APPRAISED_NOT_ELIGIBLE: unit('Xem lý do của Hội đồng; nếu có thông tin mới, liên hệ thư ký Hội đồng.'),
   APPRAISED_NEEDS_DOCUMENTS: unit('Bổ sung giấy tờ Hội đồng yêu cầu (xem lý do) và gửi cho thư ký Hội đồng trước hạn xét.'),
