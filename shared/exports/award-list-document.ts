@@ -36,7 +36,7 @@ export interface AwardListDocument {
 export function awardListDocument(content: AwardListContent, settings: DocumentSettings, variant: ListVariant, header: DatedHeader = templateHeader(content, settings)): AwardListDocument {
   const { award, year } = content;
   const suffix = variant === 'decision' ? 'QĐ-UBND' : 'TTr-UBND';
-  const number = !settings.number ? `${DOTS}/${suffix}` : settings.number.includes('/') ? settings.number : `${settings.number}/${suffix}`;
+  const number = !settings.number ? `${DOTS}/${suffix}` : padNumber(settings.number.includes('/') ? settings.number : `${settings.number}/${suffix}`);
   const date = settings.signedOn ? ` ngày ${officialDate(settings.signedOn, 'slashes')}` : ` ngày ${DOTS}/${DOTS}/${year}`;
   const attachedTo =
     variant === 'decision'
@@ -48,12 +48,28 @@ export function awardListDocument(content: AwardListContent, settings: DocumentS
     issuingBody: header.issuingBody,
     numberLine: `Số: ${number}`,
     placeAndDate: `${header.place}, ${settings.signedOn ? officialDate(settings.signedOn, 'words') : `ngày ${DOTS} tháng ${DOTS} năm ${year}`}`,
-    title: ['DANH SÁCH', award.list.title.includes(String(year)) ? award.list.title : `${award.list.title} năm ${year}`],
+    title: ['DANH SÁCH', withYear(titleFor(award.list.title, variant), year)],
     attachedTo,
     signer: signerBlock(header.signer, variant === 'decision' && /^chủ tịch/i.test(header.authorityTitle), settings.deputy),
     signerName: settings.signerName ?? DOTS.repeat(4),
     recipients: ['Nơi nhận:', ...(settings.recipients ?? ['Như trên', 'Lưu: VT']).map((line, i, all) => `- ${line}${i === all.length - 1 ? '.' : ';'}`)],
   };
+}
+
+/** NĐ 30/2020: a document number below 10 takes a leading zero ("Số: 05/QĐ-UBND"). */
+export function padNumber(number: string): string {
+  return number.replace(/^(\d)(?=\/|$)/, '0$1');
+}
+
+const withYear = (title: string, year: number) => (title.includes(String(year)) ? title : `${title} năm ${year}`);
+
+/**
+ * The list's title in the wording of its variant: a proposal says "đề nghị <authority> tặng <form>", the list
+ * attached to the decision says "được tặng <form> của <authority>". A title in neither wording is kept as written.
+ */
+export function titleFor(title: string, variant: ListVariant): string {
+  if (variant === 'decision') return title.replace(/^(.*?)đề nghị (.+?) tặng (Giấy khen|Bằng khen)(.*)$/u, '$1được tặng $3 của $2$4');
+  return title.replace(/^(.*?)được tặng (Giấy khen|Bằng khen) của (.+?)((?: trong | năm ).*)?$/u, (_, head: string, form: string, authority: string, rest = '') => `${head}đề nghị ${authority} tặng ${form}${rest}`);
 }
 
 function signerBlock(template: readonly string[], chairmansOwnName: boolean, deputy: boolean): string[] {
