@@ -116,7 +116,9 @@ function checkQuiz(rule: Extract<Prerequisite, { type: 'quiz-participation' }>, 
     const recruitRows = index.byAccount.get(recruit) ?? [];
     const birth = recruitRows.find((r) => r.birthDate)?.birthDate;
     const oldEnough = !minimumAge || !birth || ageOn(birth, minimumAge.referenceDate) >= minimumAge.years;
-    return oldEnough && hasConsecutiveWeeks(recruitRows, rule.consecutiveWeeks);
+    // "of the eligible public": old enough and registered in the district, like the nominee
+    const inDistrict = recruitRows.some((r) => canonicalKey(r.district) === canonicalKey(rule.district));
+    return oldEnough && inDistrict && hasConsecutiveWeeks(recruitRows, rule.consecutiveWeeks);
   });
   if (qualifying.length < rule.minReferrals) {
     findings.push(finding('QUIZ_REFERRALS_INSUFFICIENT', 'quizAccount', { count: qualifying.length, needed: rule.minReferrals, weeks: rule.consecutiveWeeks }));
