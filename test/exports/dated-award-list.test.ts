@@ -93,3 +93,19 @@ describe('Vạn Ninh: a district chairman’s list is never dated after 30 June 
     expect(lines).toContain('ỦY BAN NHÂN DÂN\nHUYỆN VẠN NINH');
   });
 });
+
+describe('a campaign rated by the council prints the council’s rating, never an invented "Tổng điểm"', () => {
+  test.each([
+    // [ratings of the two members for criteria 1 and 2, what the list prints]
+    [[{ '1': 'Tốt', '2': 'Xuất sắc' }, { '1': 'Tốt', '2': 'Xuất sắc' }], 'TC1: Tốt; TC2: Xuất sắc'],
+    [[{ '1': 'Đạt', '2': 'Tốt' }, { '1': 'Tốt', '2': 'Tốt' }], 'TC1: Tốt; TC2: Tốt'],
+  ])('ratings %j are printed "%s"', async (ratings, printedRating) => {
+    const repo = await initCampaign(new WorkbookStore(join(tempDir(), 'r.xlsx')), tongTuyenCu());
+    await intake(repo, [{ payload: { responseId: 'r-1', submittedAt: '2025-05-20T09:00:00+07:00', campaign: 'tt-bac-son-80-nam-tong-tuyen-cu', award: DISTRICT, kind: 'individual', name: 'Nguyễn Thị Thanh Thủy', unit: 'UBND thị trấn Bắc Sơn', selfScores: {}, evidence: {} }, source: 'r-1' }], TODAY);
+    await recordCouncilScores(repo, ratings.map((scores, i) => CouncilScoreEntry.parse({ responseId: 'r-1', member: `Thành viên ${i}`, memberUnit: `Đơn vị ${i}`, scores })), TODAY);
+    const lines = await printed(await exportAwardListFile(repo, DISTRICT, { now: new Date('2025-05-30T02:00:00Z'), variant: 'proposal', out: join(tempDir(), 'r.xlsx') }));
+    expect(lines).toContain('Kết quả Hội đồng đánh giá');
+    expect(lines).toContain(printedRating);
+    expect(lines).not.toContain('Tổng điểm');
+  });
+});
