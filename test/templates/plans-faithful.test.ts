@@ -3,7 +3,7 @@ import { appraise } from '../../shared/domain/appraise.js';
 import { indexDatasets, type QuizLogRow } from '../../shared/domain/datasets.js';
 import { unitDeadlines } from '../../shared/domain/deadline-report.js';
 import { nomination, PROVINCE, rawIndividual, vanNinh } from '../support/builders.js';
-import { nominationFor, quiz, tayNinh } from '../support/campaign-builders.js';
+import { nominationFor, quiz, tayNinh, tongTuyenCu } from '../support/campaign-builders.js';
 
 const codes = (findings: ReadonlyArray<{ code: string }>) => findings.map((f) => f.code);
 
@@ -41,5 +41,17 @@ describe('Vạn Ninh: the 01/09 deadline governs the dossiers to the district ch
   test('the achievement report names the decree in force, not only Mẫu 07 of NĐ 91/2017', () => {
     const report = vanNinh().dossier.documents.find((d) => d.id === 'bao-cao-thanh-tich')!.name;
     expect(report).toMatch(/91\/2017.*thay thế.*98\/2023.*152\/2025/);
+  });
+});
+
+describe('TT Bắc Sơn: the criteria are the plan’s words (mục III.2.1)', () => {
+  // quoted from the plan (seed 001), mục III.2.1 a) and b)
+  test.each([
+    ['collective', '1', 'Các tập thể triển khai có hiệu quả phong trào thi đua; có thành tích xuất sắc, tiêu biểu trong thực hiện các nội dung của phong trào thi đua được quy định tại mục II của Kế hoạch này.'],
+    ['collective', '2', 'Có sáng kiến, giải pháp, hoàn thành vượt mức chỉ tiêu, tiến độ thực hiện các nhiệm vụ được giao.'],
+    ['individual', '1', 'Cá nhân có thành tích xuất sắc, tiêu biểu trong tham mưu thực hiện các nội dung của phong trào thi đua được quy định tại mục II của Kế hoạch này.'],
+    ['individual', '2', 'Có sáng kiến, giải pháp hiệu quả thiết thực trong tham mưu xây dựng và thực hiện các nghị quyết của HĐND các cấp.'],
+  ] as const)('the %s criterion %s', (kind, number, text) => {
+    expect(tongTuyenCu().rubrics[kind]!.criteria.find((c) => c.number === number)!.text).toBe(text);
   });
 });
