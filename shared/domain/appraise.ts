@@ -6,7 +6,7 @@ import { finding, type Finding } from './findings.js';
 import type { Nomination } from './nomination.js';
 import { round2, toPoints } from './points.js';
 import { awardOn } from './authority.js';
-import { checkPrerequisites } from './prerequisites.js';
+import { checkClearance, checkPrerequisites } from './prerequisites.js';
 import { canonicalKey } from './text.js';
 import { NOMINEE_KIND_LABEL } from './vocabulary.js';
 
@@ -66,6 +66,7 @@ export function appraise(nomination: Nomination, campaign: Campaign | undefined,
   findings.push(...(context.council?.findings ?? []));
   findings.push(...checkDates(nomination, campaign, award, year));
   findings.push(...checkPrerequisites(award.prerequisites, nomination, year, campaign, context.datasets ?? {}));
+  findings.push(...checkClearance(nomination, context.datasets ?? {}));
   const total = round2(Object.values(scores).reduce((sum, s) => sum + s, 0));
   return { year, scores, selfTotal, total, findings };
 }

@@ -149,6 +149,8 @@ function recordedDecision(campaign: Campaign, judged: Award | undefined, review:
   if (!review?.decisionNumber || !judged) return { awarded: false, award, findings: [] };
   const number = review.decisionNumber;
   const blocking = findings.find((f) => DECISION_CANNOT_OVERRIDE.includes(f.code));
+  // A hold (NĐ 152 Điều 4) suspends the decision until the nominee is cleared; it does not refuse the nomination.
+  if (blocking?.code === 'CLEARANCE_HOLD') return { awarded: false, award, findings: [] };
   if (blocking) return { awarded: false, award, findings: [finding('DECISION_WITHOUT_PROPOSAL', 'decisionNumber', { number, reason: blocking.message.replace(/\.$/, '') })] };
   const date = review.decisionDate;
   if (!date || authorityExistsOn(judged.authority, date)) return { awarded: true, award, findings: [] };
@@ -159,8 +161,8 @@ function recordedDecision(campaign: Campaign, judged: Award | undefined, review:
   return { awarded: false, award, findings: [finding('DECISION_AUTHORITY_CEASED', 'decisionDate', { number, date: formatVietnameseDate(date), award: judged.name, authority: judged.authority.title, until: formatVietnameseDate(until), successor: named })] };
 }
 
-/** Findings a decision number cannot override: the award could not be proposed at all. */
-const DECISION_CANNOT_OVERRIDE: readonly FindingCode[] = ['AWARD_NOT_AVAILABLE'];
+/** Findings a decision number cannot override: the award could not be proposed at all, or is held (NĐ 152 Điều 4). */
+const DECISION_CANNOT_OVERRIDE: readonly FindingCode[] = ['AWARD_NOT_AVAILABLE', 'CLEARANCE_HOLD'];
 
 function reviewFindings(review: Review | undefined): Finding[] {
   if (!review?.appraisal || review.appraisal === 'eligible') return [];

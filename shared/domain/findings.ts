@@ -58,6 +58,7 @@ export const FINDINGS = {
   MODEL_NOT_RECOGNISED: spec('ineligible', (p) => `Mô hình, điển hình chưa được ${p.status}.`),
   PRIOR_RECOGNITION_MISSING: spec('ineligible', (p) => `Chưa đủ điều kiện: ${p.description} (các năm đã được công nhận: ${p.years}).`),
   PRIOR_RECOGNITION_AFTER_SUBMISSION: spec('ineligible', (p) => `Chưa đủ điều kiện: ${p.description}; Quyết định số ${p.number} ngày ${p.date} ban hành sau ngày nộp hồ sơ ${p.submitted} nên chưa được tính (khen thưởng cấp dưới phải có trước khi đề nghị).`),
+  CLEARANCE_HOLD: spec('pending', (p) => `Tạm chưa xét khen thưởng: đối tượng ${p.reason}${p.source} từ ngày ${p.from} (Nghị định số 152/2025/NĐ-CP, Điều 4); chờ kết luận.`),
   QUIZ_ACCOUNT_NEEDED: spec('ineligible', () => 'Cần ghi tài khoản dự thi để đối chiếu kết quả cuộc thi.'),
   QUIZ_ACCOUNT_UNKNOWN: spec('ineligible', (p) => `Không tìm thấy tài khoản dự thi "${p.account}" trong nhật ký cuộc thi.`),
   QUIZ_DISTRICT_MISMATCH: spec('ineligible', (p) => `Tài khoản dự thi đăng ký tại "${p.district}", không thuộc ${p.expected}.`),

@@ -1,6 +1,6 @@
 import type { Campaign, Prerequisite } from './campaign.js';
 import { formatVietnameseDate, isoDateStart, vietnamDate, vietnamDayStart } from './dates.js';
-import { nomineeRecordKey, type AwardHistoryRow, type Datasets, type QuizLogRow } from './datasets.js';
+import { CLEARANCE_REASON_TEXT, nomineeRecordKey, type AwardHistoryRow, type Datasets, type QuizLogRow } from './datasets.js';
 import { finding, type Finding } from './findings.js';
 import type { Nomination } from './nomination.js';
 import { canonicalKey } from './text.js';
@@ -124,6 +124,17 @@ function checkQuiz(rule: Extract<Prerequisite, { type: 'quiz-participation' }>, 
     findings.push(finding('QUIZ_REFERRALS_INSUFFICIENT', 'quizAccount', { count: qualifying.length, needed: rule.minReferrals, weeks: rule.consecutiveWeeks }));
   }
   return findings;
+}
+
+/**
+ * NĐ 152/2025 Điều 4: an award is held while the nominee is under discipline, investigation or an open complaint. A
+ * row of the council's clearance list without the day it was settled holds the nomination for the council.
+ */
+export function checkClearance(n: Nomination, datasets: Datasets): Finding[] {
+  const open = (datasets.clearance?.get(nomineeRecordKey(n.name, n.unit)) ?? []).filter((r) => !r.until);
+  return open.map((r) =>
+    finding('CLEARANCE_HOLD', 'name', { reason: CLEARANCE_REASON_TEXT[r.reason], source: r.source ? ` (theo ${r.source})` : '', from: formatVietnameseDate(r.from) }),
+  );
 }
 
 /** True when the rows' week numbers contain a run of `run` consecutive weeks. */

@@ -60,6 +60,7 @@ export const ADVICE: Record<FindingCode, Advice> = {
   MODEL_NOT_RECOGNISED: unit('Chờ cơ quan có thẩm quyền kiểm tra, công nhận mô hình; có quyết định công nhận thì gửi cho thư ký Hội đồng.'),
   PRIOR_RECOGNITION_AFTER_SUBMISSION: unit('Nộp lại hồ sơ sau ngày có quyết định khen thưởng của cấp dưới, kèm bản sao quyết định đó.'),
   PRIOR_RECOGNITION_MISSING: unit('Nếu đã được khen các năm trước, gửi bản sao quyết định khen thưởng cho thư ký Hội đồng.'),
+  CLEARANCE_HOLD: unit('Khi đã có kết luận (kỷ luật, điều tra, khiếu nại, tố cáo), gửi văn bản kết luận cho thư ký Hội đồng để ghi ngày kết luận vào danh sách tạm chưa xét.'),
   QUIZ_ACCOUNT_NEEDED: unit(`Ghi tài khoản dự thi của người được đề nghị ${RESUBMIT}`),
   QUIZ_ACCOUNT_UNKNOWN: unit(`Kiểm tra lại tài khoản dự thi (đúng chính tả, đúng tài khoản đã thi) ${RESUBMIT}`),
   QUIZ_DISTRICT_MISMATCH: unit('Chỉ tài khoản đăng ký tại địa bàn của phong trào mới được xét; kiểm tra lại tài khoản đã ghi.'),
