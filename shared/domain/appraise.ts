@@ -1,7 +1,7 @@
 import { findAward, findScale, isRated, type Award, type Campaign, type PointsCriterion, type Rubric } from './campaign.js';
 import type { CouncilResult } from './council.js';
 import type { Datasets } from './datasets.js';
-import { formatVietnameseDate, isoDateStart, vietnamDate, vietnamDayStart, vietnamYear } from './dates.js';
+import { formatOfficialDate, isoDateStart, vietnamDate, vietnamDayStart, vietnamYear } from './dates.js';
 import { finding, type Finding } from './findings.js';
 import type { Nomination } from './nomination.js';
 import { round2, toPoints } from './points.js';
@@ -81,7 +81,7 @@ export function nominatedAward(campaign: Campaign, proposed: Award, nomination: 
 
 /** The note that a nomination or a decision went to the successor award. */
 export function succeeded(from: Award, to: Award, isoDate: string): Finding {
-  return finding('AWARD_SUCCEEDED', 'award', { date: formatVietnameseDate(isoDate), from: from.name, authority: from.authority.title, until: formatVietnameseDate(from.authority.validUntil ?? isoDate), to: to.name });
+  return finding('AWARD_SUCCEEDED', 'award', { date: formatOfficialDate(isoDate), from: from.name, authority: from.authority.title, until: formatOfficialDate(from.authority.validUntil ?? isoDate), to: to.name });
 }
 
 function checkBlock(n: Nomination, campaign: Campaign): Finding | undefined {
@@ -154,19 +154,19 @@ function checkDates(nomination: Nomination, campaign: Campaign, award: Award, ye
   const period = campaign.nominationPeriod ?? campaign.term;
   const endExclusive = period.to ? new Date(isoDateStart(period.to).getTime() + 24 * 3600 * 1000) : undefined;
   if (submitted < isoDateStart(period.from) || (endExclusive && submitted >= endExclusive)) {
-    findings.push(finding('OUTSIDE_TERM', 'submittedAt', { submitted: formatVietnameseDate(vietnamDate(submitted)), from: formatVietnameseDate(period.from), to: period.to ? formatVietnameseDate(period.to) : '…' }));
+    findings.push(finding('OUTSIDE_TERM', 'submittedAt', { submitted: formatOfficialDate(vietnamDate(submitted)), from: formatOfficialDate(period.from), to: period.to ? formatOfficialDate(period.to) : '…' }));
   }
   const { validFrom, validUntil } = award.authority;
   if ((validUntil && submitted >= isoDateStart(validUntil)) || (validFrom && submitted < isoDateStart(validFrom))) {
     const successor = award.authority.successor ? ` Thẩm quyền tương ứng: ${award.authority.successor}.` : '';
-    findings.push(finding('AWARD_NOT_AVAILABLE', 'award', { date: formatVietnameseDate(vietnamDate(submitted)), authority: award.authority.title, until: formatVietnameseDate(validUntil ?? validFrom!), successor }));
+    findings.push(finding('AWARD_NOT_AVAILABLE', 'award', { date: formatOfficialDate(vietnamDate(submitted)), authority: award.authority.title, until: formatOfficialDate(validUntil ?? validFrom!), successor }));
   }
   for (const id of award.deadlines) {
     const deadline = campaign.deadlines.find((d) => d.id === id);
     if (!deadline) continue;
     const due = 'before' in deadline.due ? isoDateStart(deadline.due.before) : monthDayStart(year, deadline.due.everyYearBefore);
     if (submitted >= due) {
-      findings.push(finding('SUBMITTED_LATE', 'submittedAt', { submitted: formatVietnameseDateTime(submitted), deadline: deadline.label, due: formatVietnameseDate(vietnamDate(due)) }));
+      findings.push(finding('SUBMITTED_LATE', 'submittedAt', { submitted: formatOfficialDateTime(submitted), deadline: deadline.label, due: formatOfficialDate(vietnamDate(due)) }));
     }
   }
   return findings;
@@ -178,7 +178,7 @@ const monthDayStart = (year: number, monthDay: string): Date => {
 };
 
 /** An instant as an official writes it: "08 giờ 00 ngày 03/9/2024" (NĐ 30/2020: zero-padded days < 10, months 1–2). */
-function formatVietnameseDateTime(instant: Date): string {
+function formatOfficialDateTime(instant: Date): string {
   const local = new Date(instant.getTime() + 7 * 3600 * 1000).toISOString();
   const [y, m, d] = local.slice(0, 10).split('-').map(Number) as [number, number, number];
   const day = `${String(d).padStart(2, '0')}/${m <= 2 ? String(m).padStart(2, '0') : m}/${y}`;

@@ -1,7 +1,7 @@
 import { appraise, nominatedAward, succeeded } from './appraise.js';
 import { authorityExistsOn, awardOn } from './authority.js';
 import { findAward, type Award, type Campaign } from './campaign.js';
-import { formatVietnameseDate } from './dates.js';
+import { formatOfficialDate } from './dates.js';
 import { councilResult, type CouncilScoreEntry, type MemberScore } from './council.js';
 import type { Datasets } from './datasets.js';
 import { finding, type Finding, type FindingCode } from './findings.js';
@@ -158,7 +158,7 @@ function recordedDecision(campaign: Campaign, judged: Award | undefined, review:
   if (successor) return { awarded: true, award: successor.id, findings: [succeeded(judged, successor, date)] };
   const named = judged.authority.successor ? ` Thẩm quyền tương ứng: ${judged.authority.successor}.` : '';
   const until = judged.authority.validUntil ?? judged.authority.validFrom ?? date;
-  return { awarded: false, award, findings: [finding('DECISION_AUTHORITY_CEASED', 'decisionDate', { number, date: formatVietnameseDate(date), award: judged.name, authority: judged.authority.title, until: formatVietnameseDate(until), successor: named })] };
+  return { awarded: false, award, findings: [finding('DECISION_AUTHORITY_CEASED', 'decisionDate', { number, date: formatOfficialDate(date), award: judged.name, authority: judged.authority.title, until: formatOfficialDate(until), successor: named })] };
 }
 
 /** Findings a decision number cannot override: the award could not be proposed at all, or is held (NĐ 152 Điều 4). */

@@ -1,5 +1,5 @@
 import type { Campaign, Prerequisite } from './campaign.js';
-import { formatVietnameseDate, isoDateStart, vietnamDate, vietnamDayStart } from './dates.js';
+import { formatOfficialDate, isoDateStart, vietnamDate, vietnamDayStart } from './dates.js';
 import { CLEARANCE_REASON_TEXT, nomineeRecordKey, type AwardHistoryRow, type Datasets, type QuizLogRow } from './datasets.js';
 import { finding, type Finding } from './findings.js';
 import type { Nomination } from './nomination.js';
@@ -39,7 +39,7 @@ export function ageOn(birthDate: string, referenceDate: string): number {
 function checkAge(rule: Extract<Prerequisite, { type: 'minimum-age' }>, birthDate: string | undefined): Finding[] {
   if (!birthDate) return [finding('BIRTH_DATE_NEEDED', 'birthDate', { description: rule.description })];
   const age = ageOn(birthDate, rule.referenceDate);
-  return age >= rule.years ? [] : [finding('UNDER_MINIMUM_AGE', 'birthDate', { age, years: rule.years, date: formatVietnameseDate(rule.referenceDate) })];
+  return age >= rule.years ? [] : [finding('UNDER_MINIMUM_AGE', 'birthDate', { age, years: rule.years, date: formatOfficialDate(rule.referenceDate) })];
 }
 
 function quizBirthDate(n: Nomination, datasets: Datasets): string | undefined {
@@ -58,7 +58,7 @@ function checkRegistration(rule: Extract<Prerequisite, { type: 'registered-model
   if (deadline) {
     const due = 'before' in deadline.due ? isoDateStart(deadline.due.before) : monthDay(year, deadline.due.everyYearBefore);
     onTime = rows.filter((r) => isoDateStart(r.registeredAt) < due);
-    if (onTime.length === 0) return [finding('MODEL_REGISTERED_LATE', 'name', { date: formatVietnameseDate(rows[0]!.registeredAt), deadline: deadline.label })];
+    if (onTime.length === 0) return [finding('MODEL_REGISTERED_LATE', 'name', { date: formatOfficialDate(rows[0]!.registeredAt), deadline: deadline.label })];
   }
   if (!onTime.some((r) => STATUS_RANK[r.status] >= STATUS_RANK[rule.status])) {
     return [finding('MODEL_NOT_RECOGNISED', 'name', { status: STATUS_WORD[rule.status] })];
@@ -94,7 +94,7 @@ function checkRecognition(rule: Extract<Prerequisite, { type: 'prior-recognition
   const found = [...new Set(decided.map((r) => r.year))].sort().join(', ') || 'không có';
   const late = rows.filter((r) => r.decisionDate >= submittedOn).sort((a, b) => (a.decisionDate < b.decisionDate ? -1 : 1))[0];
   if (late && qualifies(rows)) {
-    return [finding('PRIOR_RECOGNITION_AFTER_SUBMISSION', 'name', { description: rule.description, number: late.decisionNumber, date: formatVietnameseDate(late.decisionDate), submitted: formatVietnameseDate(submittedOn) })];
+    return [finding('PRIOR_RECOGNITION_AFTER_SUBMISSION', 'name', { description: rule.description, number: late.decisionNumber, date: formatOfficialDate(late.decisionDate), submitted: formatOfficialDate(submittedOn) })];
   }
   return [finding('PRIOR_RECOGNITION_MISSING', 'name', { description: rule.description, years: found })];
 }
@@ -133,7 +133,7 @@ function checkQuiz(rule: Extract<Prerequisite, { type: 'quiz-participation' }>, 
 export function checkClearance(n: Nomination, datasets: Datasets): Finding[] {
   const open = (datasets.clearance?.get(nomineeRecordKey(n.name, n.unit)) ?? []).filter((r) => !r.until);
   return open.map((r) =>
-    finding('CLEARANCE_HOLD', 'name', { reason: CLEARANCE_REASON_TEXT[r.reason], source: r.source ? ` (theo ${r.source})` : '', from: formatVietnameseDate(r.from) }),
+    finding('CLEARANCE_HOLD', 'name', { reason: CLEARANCE_REASON_TEXT[r.reason], source: r.source ? ` (theo ${r.source})` : '', from: formatOfficialDate(r.from) }),
   );
 }
 

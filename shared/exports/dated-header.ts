@@ -1,6 +1,6 @@
 import { authorityExistsOn, awardOn } from '../domain/authority.js';
 import type { Award, Campaign } from '../domain/campaign.js';
-import { formatVietnameseDate } from '../domain/dates.js';
+import { formatOfficialDate } from '../domain/dates.js';
 import { canonicalKey } from '../domain/text.js';
 import type { DocumentSettings } from './document-settings.js';
 import { DOCUMENT_SETTING_KEYS } from './document-settings.js';
@@ -28,26 +28,26 @@ export type DatedHeaderResult = { ok: true; header: DatedHeader } | { ok: false;
  * no successor is known: a list is never printed under a body that no longer exists. Pure.
  */
 export function datedHeader(campaign: Campaign, award: Award, settings: DocumentSettings, isoDate: string): DatedHeaderResult {
-  const date = formatVietnameseDate(isoDate);
+  const date = formatOfficialDate(isoDate);
   const authority = award.authority;
   if (!authorityExistsOn(authority, isoDate)) {
     const successor = awardOn(campaign, award, isoDate);
     const next = successor ? ` Từ ngày đó, hình thức kế nhiệm là "${successor.name}" (mã ${successor.id}): xuất danh sách của hình thức này.` : authority.successor ? ` Thẩm quyền tương ứng: ${authority.successor}.` : '';
-    const when = authority.validUntil && isoDate >= authority.validUntil ? `không còn từ ngày ${formatVietnameseDate(authority.validUntil)}` : `chỉ có từ ngày ${formatVietnameseDate(authority.validFrom ?? isoDate)}`;
+    const when = authority.validUntil && isoDate >= authority.validUntil ? `không còn từ ngày ${formatOfficialDate(authority.validUntil)}` : `chỉ có từ ngày ${formatOfficialDate(authority.validFrom ?? isoDate)}`;
     return refuse(`Danh sách "${award.name}" ghi ngày ${date}, nhưng thẩm quyền "${authority.title}" ${when}; không in danh sách dưới tên này.${next} Nếu văn bản đã ký trước đó, ghi ngày ký vào mục "${DOCUMENT_SETTING_KEYS.signedOn}" trong trang tính "Cài đặt".`);
   }
   const template = award.list.header;
   const ceased = template.validUntil !== undefined && isoDate >= template.validUntil;
   const dead = ceased ? deadBodies(template.governingBody, template.issuingBody) : [];
   const stale = [settings.governingBody, settings.issuingBody?.join(' ')].find((v) => v !== undefined && dead.includes(canonicalKey(v)));
-  if (stale) return refuse(`Danh sách ghi ngày ${date}, nhưng trang tính "Cài đặt" ghi "${stale}", cơ quan không còn từ ngày ${formatVietnameseDate(template.validUntil!)}; ghi cơ quan hiện nay.`);
+  if (stale) return refuse(`Danh sách ghi ngày ${date}, nhưng trang tính "Cài đặt" ghi "${stale}", cơ quan không còn từ ngày ${formatOfficialDate(template.validUntil!)}; ghi cơ quan hiện nay.`);
   const successor = ceased ? (template.successor ?? { note: 'UBND xã, phường đã tiếp nhận nhiệm vụ' }) : undefined;
   const known = successor ? successor.issuerName : template.issuingBody ? campaign.issuer.name : undefined;
   // The council's successor applies where the template's body ceased or is not named: never to an earlier list.
   const successorSetting = ceased || !template.issuingBody ? settings.successorIssuer : undefined;
   const issuerName = successorSetting ?? known;
   if (!issuerName) {
-    const gone = ceased ? `"${template.issuingBody.replace(/\n/g, ' ')}"${template.governingBody ? ` (${template.governingBody})` : ''} không còn từ ngày ${formatVietnameseDate(template.validUntil!)}` : 'mẫu phong trào không biết tên cơ quan ban hành';
+    const gone = ceased ? `"${template.issuingBody.replace(/\n/g, ' ')}"${template.governingBody ? ` (${template.governingBody})` : ''} không còn từ ngày ${formatOfficialDate(template.validUntil!)}` : 'mẫu phong trào không biết tên cơ quan ban hành';
     return refuse(`Danh sách "${award.name}" ghi ngày ${date}: ${gone}; không in danh sách dưới tên cơ quan đã không còn. Cơ quan kế nhiệm: ${successor?.note ?? template.successor?.note ?? 'UBND xã, phường tiếp nhận địa bàn'}. Ghi tên cơ quan đó vào mục "${DOCUMENT_SETTING_KEYS.successorIssuer}" trong trang tính "Cài đặt" (ví dụ "Ủy ban nhân dân xã Bắc Sơn"), rồi xuất lại.`);
   }
   const printed = successorSetting ? undefined : successor ? successor.issuingBody : template.issuingBody;

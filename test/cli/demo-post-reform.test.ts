@@ -31,7 +31,7 @@ describe('the demo after the reform of 1 July 2025', () => {
   test('Vạn Ninh 2025: the decision of 15/9/2025 and the nomination of August 2025 go to the commune chairman’s Giấy khen, headed by the province', async () => {
     const printed = await lines('van-ninh-dan-van-kheo-2025', 'giay-khen-chu-tich-xa');
     expect(printed).toEqual(expect.arrayContaining(['UBND TỈNH KHÁNH HÒA', 'ỦY BAN NHÂN DÂN\nXÃ VẠN NINH', 'Hội Nông dân xã Vạn Thắng', 'Nguyễn Thị Hồng Nhung']));
-    expect(stdout).toMatch(/chưa xuất giay-khen-chu-tich-huyen: .*"Chủ tịch UBND huyện Vạn Ninh" không còn từ ngày 01\/07\/2025/);
+    expect(stdout).toMatch(/chưa xuất giay-khen-chu-tich-huyen: .*"Chủ tịch UBND huyện Vạn Ninh" không còn từ ngày 01\/7\/2025/);
   });
 
   test('Vạn Ninh 2025: the Bằng khen proposal counts only recognitions decided before it, and not a department’s Giấy khen', async () => {

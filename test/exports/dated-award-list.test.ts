@@ -39,7 +39,7 @@ describe('TT Bắc Sơn reviewed in 2026: the list is headed by the successor bo
   test('refuses a 2026 list while the council has not named the successor, naming the body and the setting', async () => {
     const repo = await ttBacSon([]);
     await expect(exportAwardListFile(repo, PROVINCE, { now: TODAY, out: join(tempDir(), 'x.xlsx') })).rejects.toThrow(
-      /ngày 02\/03\/2026.*"ỦY BAN NHÂN DÂN THỊ TRẤN BẮC SƠN" \(UBND HUYỆN BẮC SƠN\) không còn từ ngày 01\/07\/2025.*"Cơ quan kế nhiệm"/s,
+      /ngày 02\/3\/2026.*"ỦY BAN NHÂN DÂN THỊ TRẤN BẮC SƠN" \(UBND HUYỆN BẮC SƠN\) không còn từ ngày 01\/7\/2025.*"Cơ quan kế nhiệm"/s,
     );
   });
 
@@ -82,7 +82,7 @@ describe('Vạn Ninh: a district chairman’s list is never dated after 30 June 
   });
 
   test.each([
-    ['today, with no "Ngày ký"', [], /ghi ngày 02\/03\/2026.*"Chủ tịch UBND huyện Vạn Ninh" không còn từ ngày 01\/07\/2025.*"Giấy khen của Chủ tịch UBND cấp xã" \(mã giay-khen-chu-tich-xa\)/s],
+    ['today, with no "Ngày ký"', [], /ghi ngày 02\/3\/2026.*"Chủ tịch UBND huyện Vạn Ninh" không còn từ ngày 01\/7\/2025.*"Giấy khen của Chủ tịch UBND cấp xã" \(mã giay-khen-chu-tich-xa\)/s],
   ])('refuses the list dated %s and names the successor award', async (_, settings, message) => {
     if (settings.length) await repo.write([{ kind: 'settings', mode: 'add', entries: settings }]);
     await expect(exportAwardListFile(repo, DISTRICT, { now: TODAY, out: join(tempDir(), 'z.xlsx') })).rejects.toThrow(message);

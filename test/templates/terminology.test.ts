@@ -67,3 +67,22 @@ describe('times as an official writes them', () => {
     expect(late?.message).toContain(expected);
   });
 });
+
+describe('dates in messages as NĐ 30/2020 writes them: a leading zero for days below 10 and the months 1 and 2 only', () => {
+  test.each([
+    ['2024-09-01', '01/9/2024'],
+    ['2026-02-05', '05/02/2026'],
+    ['2025-07-20', '20/7/2025'],
+    ['2025-12-31', '31/12/2025'],
+  ])('%s is written %s', async (iso, written) => {
+    const { formatOfficialDate } = await import('../../shared/domain/dates.js');
+    expect(formatOfficialDate(iso)).toBe(written);
+  });
+
+  test('a district award without a successor, proposed after the reform, names the day "01/7/2025"', async () => {
+    const { appraise } = await import('../../shared/domain/appraise.js');
+    const { nominationFor, quiz } = await import('../support/campaign-builders.js');
+    const n = nominationFor(quiz(), { submittedAt: '2025-08-01T09:00:00+07:00', birthDate: '1980-01-01' });
+    expect(appraise(n, quiz()).findings.find((f) => f.code === 'AWARD_NOT_AVAILABLE')!.message).toContain('Ngày 01/8/2025 không còn thẩm quyền "Chủ tịch UBND huyện Bắc Sơn" (hết hiệu lực từ 01/7/2025)');
+  });
+});
