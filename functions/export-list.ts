@@ -34,7 +34,7 @@ export const exportList =
       requireSettings(rt.config(), ['councilEmails'], FN);
       const { repo } = await rt.workbook();
       if (campaign !== repo.campaign.id) return void res.status(404).json({ error: `Sổ này không thuộc phong trào "${campaign}".` });
-      const list = await exportAwardList(repo, awardId, { ...(year ? { year } : {}), ...(variant ? { variant } : {}) });
+      const list = await exportAwardList(repo, awardId, { now: rt.now(), ...(year ? { year } : {}), ...(variant ? { variant } : {}) });
       if (!list.ok) return answerProblem(rt, res, FN, list.problem);
       const { award } = list.value;
       rt.log('INFO', 'Đã xuất danh sách khen thưởng', { function: FN, campaign, award: award.id, year: list.value.year, variant });

@@ -26,7 +26,7 @@ export async function refuseTooLarge(rt: Runtime, req: Request, res: Response, f
     rt.log('WARNING', 'Không ghi được hồ sơ quá lớn vào trang hồ sơ bị từ chối', { function: fn, error: error instanceof Error ? error.name : typeof error });
   }
   res.status(413).json({
-    error: `${refusal.message} Hãy rút gọn phần minh chứng, hoặc gửi đường liên kết tới tài liệu thay cho nội dung.`,
+    error: `${refusal.message} Hãy rút gọn phần tài liệu kiểm chứng, hoặc gửi đường liên kết tới tài liệu thay cho nội dung.`,
     findings: [refusal],
   });
   return true;

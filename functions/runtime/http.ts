@@ -60,6 +60,7 @@ const PROBLEM_STATUS: Record<ProblemCode, number> = {
   UNKNOWN_AWARD: 404,
   EMPTY_LIST: 422,
   BAD_SETTINGS: 422,
+  BODY_CEASED: 422,
   // the deployment is incomplete (no form created for this workbook): nothing the caller can fix, as with bad config
   FORM_MAPPING_MISSING: 500,
   FORM_NOT_CREATED: 502,

@@ -101,11 +101,11 @@ function summaryTable(campaign: Campaign, decisions: readonly Decision[]): strin
   return table(['Hình thức', 'Đối tượng', 'Chỉ tiêu', 'Hồ sơ', ...statuses.map((s) => STATUS_LABEL[s])], rows);
 }
 
-export interface ExportOptions extends StoreOptions, AwardListFileOptions {}
+export interface ExportOptions extends StoreOptions, Omit<AwardListFileOptions, 'now'> {}
 
 /** `thidua export <award> [--year Y] [--out FILE]`: writes the award list as .xlsx. */
 export async function exportCommand(ctx: CliContext, awardId: string, options: ExportOptions): Promise<number> {
-  const file = await exportAwardListFile(await openRepository(ctx, options), awardId, options);
+  const file = await exportAwardListFile(await openRepository(ctx, options), awardId, { ...options, now: ctx.now() });
   ctx.io.stdout.write(`Đã xuất danh sách: ${file}\n`);
   return EXIT.ok;
 }

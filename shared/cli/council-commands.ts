@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CouncilScoreEntry } from '../domain/council.js';
-import { AwardHistoryRow, DATASET_LABEL, DatasetId, ModelRegistrationRow, QuizLogRow } from '../domain/datasets.js';
+import { AwardHistoryRow, ClearanceRow, DATASET_LABEL, DatasetId, ModelRegistrationRow, QuizLogRow } from '../domain/datasets.js';
 import { Review } from '../domain/review.js';
 import { importDataset } from '../jobs/import-dataset.js';
 import { recordCouncilScores } from '../jobs/record-council-scores.js';
@@ -48,6 +48,10 @@ export function parseDataset(id: DatasetId, records: Records, header: (field: st
     }
     case 'model-registrations': {
       const { good, rejected } = parseAll(records, ModelRegistrationRow, header);
+      return { parsed: { id, rows: good }, rejected };
+    }
+    case 'clearance': {
+      const { good, rejected } = parseAll(records, ClearanceRow, header);
       return { parsed: { id, rows: good }, rejected };
     }
   }

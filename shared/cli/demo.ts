@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Campaign } from '../domain/campaign.js';
 import { CouncilScoreEntry } from '../domain/council.js';
@@ -25,6 +25,15 @@ import { readSubmissions } from './read-submissions.js';
 
 /** The campaigns the demo runs, in order: the richest first. */
 export const DEMO_CAMPAIGNS = ['van-ninh-dan-van-kheo', 'bac-son-quiz-2024', 'tt-bac-son-80-nam-tong-tuyen-cu', 'tay-ninh-nam-dan-van-kheo-2020'];
+
+/**
+ * The runs of the demo: each campaign on its samples, then the Vạn Ninh 2025 cycle after the reform of 1 July 2025
+ * (its own samples and workbook; nominations and decisions after the change go to the commune chairman's Giấy khen).
+ */
+export const DEMO_RUNS: ReadonlyArray<{ campaign: string; samples: string; heading?: string }> = [
+  ...DEMO_CAMPAIGNS.map((id) => ({ campaign: id, samples: id })),
+  { campaign: 'van-ninh-dan-van-kheo', samples: 'van-ninh-dan-van-kheo-2025', heading: 'chu kỳ 2025, sau khi sắp xếp chính quyền địa phương hai cấp (01/7/2025)' },
+];
 const DEMO_SECRETARY = 'Thư ký Hội đồng (chạy thử)';
 
 /**
@@ -35,18 +44,26 @@ const DEMO_SECRETARY = 'Thư ký Hội đồng (chạy thử)';
 export async function demoCommand(ctx: CliContext, options: { outDir?: string; campaigns?: string[] } = {}): Promise<number> {
   const outDir = options.outDir ?? 'out';
   await mkdir(outDir, { recursive: true });
-  for (const id of options.campaigns ?? DEMO_CAMPAIGNS) await runCampaign(ctx, ctx.campaigns.get(id)!, outDir);
+  const wanted = options.campaigns ?? DEMO_CAMPAIGNS;
+  for (const run of DEMO_RUNS.filter((r) => wanted.includes(r.campaign))) await runCampaign(ctx, ctx.campaigns.get(run.campaign)!, outDir, run);
   ctx.io.stdout.write(`Mở các sổ ${outDir}/<mã phong trào>.xlsx để xem các trang tính của Hội đồng; danh sách khen thưởng nằm trong ${outDir}/<mã phong trào>/.\n`);
   return EXIT.ok;
 }
 
-async function runCampaign(ctx: CliContext, campaign: Campaign, outDir: string): Promise<void> {
+async function runCampaign(ctx: CliContext, campaign: Campaign, outDir: string, run: (typeof DEMO_RUNS)[number]): Promise<void> {
   const say = (text: string) => ctx.io.stdout.write(text);
-  const samples = join(templatesDir(), 'samples', campaign.id);
-  const storePath = join(outDir, `${campaign.id}.xlsx`);
+  const samples = join(templatesDir(), 'samples', run.samples);
+  const storePath = join(outDir, `${run.samples}.xlsx`);
   await rm(storePath, { force: true });
-  say(`\n══ ${campaign.title}\n   sổ làm việc: ${storePath}\n`);
+  say(`\n══ ${campaign.title}${run.heading ? ` — ${run.heading}` : ''}\n   sổ làm việc: ${storePath}\n`);
   const repo = await initCampaign(new WorkbookStore(storePath), campaign);
+  // What the council's secretary types in "Cài đặt" for the documents: signing dates, the successor body.
+  const settingsFile = join(samples, 'settings.json');
+  if (existsSync(settingsFile)) {
+    const entries = Object.entries(JSON.parse(await readFile(settingsFile, 'utf8')) as Record<string, string>);
+    await repo.write([{ kind: 'settings', mode: 'add', entries }]);
+    say(`   cài đặt văn bản: ${entries.map(([k, v]) => `${k} = ${v}`).join('; ')}\n`);
+  }
 
   for (const id of DatasetId) {
     const file = join(samples, `${id}.csv`);
@@ -79,15 +96,15 @@ async function runCampaign(ctx: CliContext, campaign: Campaign, outDir: string):
   ]))));
   for (const award of campaign.awards) {
     try {
-      const file = await exportAwardListFile(repo, award.id, { out: join(outDir, campaign.id, `${award.id}.xlsx`) });
+      const file = await exportAwardListFile(repo, award.id, { out: join(outDir, run.samples, `${award.id}.xlsx`), now: ctx.now() });
       say(`   danh sách: ${file}\n`);
     } catch (error) {
       say(`   (chưa xuất ${award.id}: ${(error as Error).message})\n`);
     }
   }
-  const [sheets] = await exportScoreSheetFiles(repo, { oneWorkbook: true, out: join(outDir, campaign.id, 'bang-cham-diem.xlsx') });
+  const [sheets] = await exportScoreSheetFiles(repo, { oneWorkbook: true, out: join(outDir, run.samples, 'bang-cham-diem.xlsx') });
   say(`   bảng chấm điểm: ${sheets ?? ''}\n`);
-  say(`   báo cáo phong trào: ${await exportCampaignReportFile(repo, { out: join(outDir, campaign.id, 'bao-cao-phong-trao.xlsx'), now: ctx.now() })}\n`);
+  say(`   báo cáo phong trào: ${await exportCampaignReportFile(repo, { out: join(outDir, run.samples, 'bao-cao-phong-trao.xlsx'), now: ctx.now() })}\n`);
 }
 
 function ordered(campaign: Campaign, decisions: Decision[]): Decision[] {

@@ -32,7 +32,7 @@ export interface AwardListFileOptions extends AwardListOptions {
 
 /** Writes one award list to a file (default out/<campaign>/<award>-<year>.xlsx); a job's problem is a UsageError. */
 export async function exportAwardListFile(repo: CampaignRepository, awardId: string, options: AwardListFileOptions): Promise<string> {
-  const list = orUsageError(await exportAwardList(repo, awardId, { ...(options.year ? { year: options.year } : {}), ...(options.variant ? { variant: options.variant } : {}) }));
+  const list = orUsageError(await exportAwardList(repo, awardId, { now: options.now, ...(options.year ? { year: options.year } : {}), ...(options.variant ? { variant: options.variant } : {}) }));
   return saveFile(list, options.out ?? join('out', repo.campaign.id, list.name));
 }
 

@@ -32,7 +32,7 @@ const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
                                             xuất bảng tự đánh giá, chấm điểm của từng hồ sơ (mỗi hồ sơ một tệp,
                                             hoặc một tệp với mỗi hồ sơ một trang tính)
   report [--out TỆP]                        xuất báo cáo phong trào: số liệu, nộp muộn, xếp hạng, biểu đồ điểm
-  import <bộ dữ liệu> <tệp.csv|json>         nạp dữ liệu đối chiếu: quiz-log, award-history, model-registrations
+  import <bộ dữ liệu> <tệp.csv|json>         nạp dữ liệu đối chiếu: quiz-log, award-history, model-registrations, clearance
   council <tệp.csv|json>                    ghi điểm / mức đánh giá của thành viên Hội đồng
   review <tệp.csv|json> --by <người>        ghi kết luận thẩm định, lựa chọn khi đồng hạng, quyết định khen thưởng
   demo                                      chạy thử trọn vẹn bốn phong trào mẫu
@@ -133,7 +133,7 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
       case 'report':
         return await reportCommand(ctx, { ...options, out: values.out });
       case 'import':
-        return await importCommand(ctx, need('tên bộ dữ liệu (quiz-log, award-history, model-registrations)'), arg2, options);
+        return await importCommand(ctx, need('tên bộ dữ liệu (quiz-log, award-history, model-registrations, clearance)'), arg2, options);
       case 'council':
         return await councilCommand(ctx, need('tệp điểm Hội đồng (.csv hoặc .json)'), options);
       case 'review':

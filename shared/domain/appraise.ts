@@ -1,11 +1,12 @@
 import { findAward, findScale, isRated, type Award, type Campaign, type PointsCriterion, type Rubric } from './campaign.js';
 import type { CouncilResult } from './council.js';
 import type { Datasets } from './datasets.js';
-import { formatVietnameseDate, isoDateStart, vietnamDate, vietnamDayStart, vietnamYear } from './dates.js';
+import { formatOfficialDate, isoDateStart, vietnamDate, vietnamDayStart, vietnamYear } from './dates.js';
 import { finding, type Finding } from './findings.js';
 import type { Nomination } from './nomination.js';
 import { round2, toPoints } from './points.js';
-import { checkPrerequisites } from './prerequisites.js';
+import { awardOn } from './authority.js';
+import { checkClearance, checkPrerequisites } from './prerequisites.js';
 import { canonicalKey } from './text.js';
 import { NOMINEE_KIND_LABEL } from './vocabulary.js';
 
@@ -42,28 +43,45 @@ export function appraise(nomination: Nomination, campaign: Campaign | undefined,
   const year = evaluationYear(nomination);
   const rejected = (f: Finding): Appraisal => ({ year, scores: {}, selfTotal: 0, total: 0, findings: [f] });
   if (!campaign) return rejected(finding('CAMPAIGN_UNKNOWN', 'campaign', { value: nomination.campaign }));
-  const award = findAward(campaign, nomination.award);
-  if (!award) return rejected(finding('AWARD_UNKNOWN', 'award', { value: nomination.award, allowed: campaign.awards.map((a) => a.id).join(', ') }));
+  const proposed = findAward(campaign, nomination.award);
+  if (!proposed) return rejected(finding('AWARD_UNKNOWN', 'award', { value: nomination.award, allowed: campaign.awards.map((a) => a.id).join(', ') }));
+  const award = nominatedAward(campaign, proposed, nomination);
+  const succession = award === proposed ? [] : [succeeded(proposed, award, vietnamDate(nomination.submittedAt))];
   if (!award.kinds.includes(nomination.kind)) {
     return rejected(finding('KIND_NOT_ALLOWED', 'kind', { award: award.name, kind: NOMINEE_KIND_LABEL[nomination.kind].toLowerCase() }));
   }
   const blockFinding = checkBlock(nomination, campaign);
   if (blockFinding) return rejected(blockFinding);
 
-  const rubric = campaign.rubrics[nomination.kind];
+  const rubric = award.scored ? campaign.rubrics[nomination.kind] : undefined;
   const self = rubric ? checkSelfScores(nomination, rubric) : { scores: {}, findings: [] };
-  const findings = [...self.findings];
+  const findings = [...succession, ...self.findings];
   const selfTotal = round2(Object.values(self.scores).reduce((sum, s) => sum + s, 0));
   let scores = self.scores;
   if (rubric && !findings.some((f) => f.severity === 'rejected')) {
     scores = { ...self.scores, ...(context.council?.averages ?? {}) };
     findings.push(...checkThresholds(campaign, rubric, scores));
   }
+  if (!award.scored) findings.push(finding('ADHOC_COUNCIL_JUDGES', 'award', { award: award.name }));
   findings.push(...(context.council?.findings ?? []));
   findings.push(...checkDates(nomination, campaign, award, year));
   findings.push(...checkPrerequisites(award.prerequisites, nomination, year, campaign, context.datasets ?? {}));
+  findings.push(...checkClearance(nomination, context.datasets ?? {}));
   const total = round2(Object.values(scores).reduce((sum, s) => sum + s, 0));
   return { year, scores, selfTotal, total, findings };
+}
+
+/**
+ * The award a nomination is judged for: the one proposed, or, when it was submitted after that award's authority
+ * ended, the successor the template declares (nominations after the change go to it).
+ */
+export function nominatedAward(campaign: Campaign, proposed: Award, nomination: Pick<Nomination, 'submittedAt'>): Award {
+  return awardOn(campaign, proposed, vietnamDate(nomination.submittedAt)) ?? proposed;
+}
+
+/** The note that a nomination or a decision went to the successor award. */
+export function succeeded(from: Award, to: Award, isoDate: string): Finding {
+  return finding('AWARD_SUCCEEDED', 'award', { date: formatOfficialDate(isoDate), from: from.name, authority: from.authority.title, until: formatOfficialDate(from.authority.validUntil ?? isoDate), to: to.name });
 }
 
 function checkBlock(n: Nomination, campaign: Campaign): Finding | undefined {
@@ -136,19 +154,19 @@ function checkDates(nomination: Nomination, campaign: Campaign, award: Award, ye
   const period = campaign.nominationPeriod ?? campaign.term;
   const endExclusive = period.to ? new Date(isoDateStart(period.to).getTime() + 24 * 3600 * 1000) : undefined;
   if (submitted < isoDateStart(period.from) || (endExclusive && submitted >= endExclusive)) {
-    findings.push(finding('OUTSIDE_TERM', 'submittedAt', { submitted: formatVietnameseDate(vietnamDate(submitted)), from: formatVietnameseDate(period.from), to: period.to ? formatVietnameseDate(period.to) : '…' }));
+    findings.push(finding('OUTSIDE_TERM', 'submittedAt', { submitted: formatOfficialDate(vietnamDate(submitted)), from: formatOfficialDate(period.from), to: period.to ? formatOfficialDate(period.to) : '…' }));
   }
   const { validFrom, validUntil } = award.authority;
   if ((validUntil && submitted >= isoDateStart(validUntil)) || (validFrom && submitted < isoDateStart(validFrom))) {
     const successor = award.authority.successor ? ` Thẩm quyền tương ứng: ${award.authority.successor}.` : '';
-    findings.push(finding('AWARD_NOT_AVAILABLE', 'award', { date: formatVietnameseDate(vietnamDate(submitted)), authority: award.authority.title, until: formatVietnameseDate(validUntil ?? validFrom!), successor }));
+    findings.push(finding('AWARD_NOT_AVAILABLE', 'award', { date: formatOfficialDate(vietnamDate(submitted)), authority: award.authority.title, until: formatOfficialDate(validUntil ?? validFrom!), successor }));
   }
   for (const id of award.deadlines) {
     const deadline = campaign.deadlines.find((d) => d.id === id);
     if (!deadline) continue;
     const due = 'before' in deadline.due ? isoDateStart(deadline.due.before) : monthDayStart(year, deadline.due.everyYearBefore);
     if (submitted >= due) {
-      findings.push(finding('SUBMITTED_LATE', 'submittedAt', { submitted: formatVietnameseDateTime(submitted), deadline: deadline.label, due: formatVietnameseDate(vietnamDate(due)) }));
+      findings.push(finding('SUBMITTED_LATE', 'submittedAt', { submitted: formatOfficialDateTime(submitted), deadline: deadline.label, due: formatOfficialDate(vietnamDate(due)) }));
     }
   }
   return findings;
@@ -159,7 +177,10 @@ const monthDayStart = (year: number, monthDay: string): Date => {
   return vietnamDayStart(year, m, d);
 };
 
-function formatVietnameseDateTime(instant: Date): string {
+/** An instant as an official writes it: "08 giờ 00 ngày 03/9/2024" (NĐ 30/2020: zero-padded days < 10, months 1–2). */
+function formatOfficialDateTime(instant: Date): string {
   const local = new Date(instant.getTime() + 7 * 3600 * 1000).toISOString();
-  return `${local.slice(11, 16)} ${formatVietnameseDate(local.slice(0, 10))}`;
+  const [y, m, d] = local.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const day = `${String(d).padStart(2, '0')}/${m <= 2 ? String(m).padStart(2, '0') : m}/${y}`;
+  return `${local.slice(11, 13)} giờ ${local.slice(14, 16)} ngày ${day}`;
 }

@@ -80,6 +80,11 @@ export const Authority = z.object({
   validUntil: isoDate.optional(),
   /** Who grants the equivalent award afterwards, for the message to the unit. */
   successor: z.string().optional(),
+  /**
+   * The chairman of the body that issues the list (a commune or ward the template cannot name): printed as "Chủ tịch"
+   * followed by the issuing body's name, e.g. the council's "Cơ quan kế nhiệm" setting.
+   */
+  ofIssuer: z.boolean().optional(),
 });
 export type Authority = z.infer<typeof Authority>;
 
@@ -136,30 +141,63 @@ export type Prerequisite = z.infer<typeof Prerequisite>;
 export const Quota = z.partialRecord(z.enum(NomineeKind), z.number().int().nonnegative());
 export type Quota = z.infer<typeof Quota>;
 
+/**
+ * The header of a list for documents dated from `validUntil` of the header before it: what the law fixes (the governing
+ * body becomes the province's committee). An issuing body the template cannot know (which new commune took over the
+ * area) is left out: the council sets it in "Cài đặt" ("Cơ quan kế nhiệm"), and the place defaults to its name.
+ */
+export const SuccessorHeader = z.object({
+  governingBody: z.string().optional(),
+  issuingBody: text.optional(),
+  /** The successor in running text ("Ủy ban nhân dân xã ……"), when the template knows it. */
+  issuerName: text.optional(),
+  place: text.optional(),
+  signer: z.array(text).min(1).optional(),
+  /** Who succeeds, in words, for the message asking the council to set it: "UBND xã, phường đã tiếp nhận địa bàn …". */
+  note: text,
+});
+export type SuccessorHeader = z.infer<typeof SuccessorHeader>;
+
 export const ListHeader = z.object({
   /** Governing body line (upright), e.g. "UBND TỈNH KHÁNH HÒA"; absent when the issuer has none above it. */
   governingBody: z.string().optional(),
-  /** Issuing body (bold capitals); lines separated by "\n". */
-  issuingBody: text,
-  /** Place in the date line: "Vạn Ninh, ngày … tháng … năm …". */
-  place: text,
+  /**
+   * Issuing body (bold capitals); lines separated by "\n". Empty for an award of a body the template cannot name (a
+   * commune formed in 2025): the council's "Cơ quan kế nhiệm" setting names it.
+   */
+  issuingBody: z.string(),
+  /** Place in the date line: "Vạn Ninh, ngày … tháng … năm …"; empty: the place of the council's "Cơ quan kế nhiệm". */
+  place: z.string(),
   /** The signer's title block: an award in the chairman's own name is signed "CHỦ TỊCH". */
   signer: z.array(text).min(1),
+  /** The bodies named above exist until this day (exclusive): a list dated on or after it takes the successor header. */
+  validUntil: isoDate.optional(),
+  successor: SuccessorHeader.optional(),
 });
 export type ListHeader = z.infer<typeof ListHeader>;
 
 export const Award = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'mã danh hiệu chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
+  id: z.string().regex(/^[a-z0-9-]+$/, 'mã hình thức khen thưởng chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
   /** Vietnamese name as printed: "Giấy khen của Chủ tịch UBND huyện". */
   name: text,
   authority: Authority,
   mode: z.enum(AwardMode),
+  /**
+   * Whether the campaign's rubric (self-assessment, thresholds) applies: `false` for an ad-hoc (đột xuất) award, given
+   * for a task done out of the ordinary and judged by the council on the achievement itself (Vạn Ninh plan 3.2b).
+   */
+  scored: z.boolean().default(true),
   kinds: z.array(z.enum(NomineeKind)).min(1),
   /** Per kind per year; a kind absent here has no quota in the plan. */
   quotaPerYear: Quota.default({}),
   /** Per kind per year within each emulation block (khối thi đua), where the plan has blocks. */
   quotaPerBlockPerYear: Quota.optional(),
   prerequisites: z.array(Prerequisite).default([]),
+  /**
+   * The award of this campaign that replaces this one once its authority ends (a commune chairman's Giấy khen after
+   * 2025-07-01): nominations submitted, and decisions dated, after the change go to it.
+   */
+  successorAward: z.string().optional(),
   /** Deadline ids (of kind `dossier`) that govern submissions for this award. */
   deadlines: z.array(text).default([]),
   /** `proposal`: the list proposes to a higher authority; `decision`: the list is attached to the granting decision. */
@@ -221,7 +259,7 @@ export const Campaign = z
     const deadlineIds = new Set(c.deadlines.map((d) => d.id));
     const awardIds = new Set<string>();
     c.awards.forEach((a, i) => {
-      if (awardIds.has(a.id)) ctx.addIssue({ code: 'custom', path: ['awards', i, 'id'], message: `mã danh hiệu "${a.id}" bị lặp` });
+      if (awardIds.has(a.id)) ctx.addIssue({ code: 'custom', path: ['awards', i, 'id'], message: `mã hình thức khen thưởng "${a.id}" bị lặp` });
       awardIds.add(a.id);
       a.kinds.forEach((k, j) => {
         if (!c.nomineeKinds.includes(k)) ctx.addIssue({ code: 'custom', path: ['awards', i, 'kinds', j], message: `đối tượng "${k}" không có trong nomineeKinds` });
@@ -248,10 +286,15 @@ export const Campaign = z
       if ((validUntil && validUntil <= c.term.from) || (validFrom && validFrom > c.term.to)) {
         ctx.addIssue({ code: 'custom', path: ['awards', i, 'authority'], message: `thẩm quyền "${a.authority.title}" không tồn tại trong thời gian phong trào` });
       }
+      if (a.successorAward && (!awardIds.has(a.successorAward) || a.successorAward === a.id)) {
+        ctx.addIssue({ code: 'custom', path: ['awards', i, 'successorAward'], message: `không có hình thức kế nhiệm "${a.successorAward}" trong awards` });
+      }
+      if (a.successorAward && !a.authority.validUntil) ctx.addIssue({ code: 'custom', path: ['awards', i, 'successorAward'], message: 'có hình thức kế nhiệm nhưng thẩm quyền không có validUntil' });
+      if (a.list.header.successor && !a.list.header.validUntil) ctx.addIssue({ code: 'custom', path: ['awards', i, 'list', 'header', 'successor'], message: 'có phần đầu kế nhiệm nhưng không có validUntil' });
       if (a.quotaPerBlockPerYear && !c.blocks) ctx.addIssue({ code: 'custom', path: ['awards', i, 'quotaPerBlockPerYear'], message: 'có chỉ tiêu theo khối nhưng phong trào không khai báo blocks' });
     });
     c.dossier.copies.forEach((copy, i) => {
-      if (!awardIds.has(copy.award)) ctx.addIssue({ code: 'custom', path: ['dossier', 'copies', i, 'award'], message: `không có danh hiệu "${copy.award}"` });
+      if (!awardIds.has(copy.award)) ctx.addIssue({ code: 'custom', path: ['dossier', 'copies', i, 'award'], message: `không có hình thức khen thưởng "${copy.award}"` });
     });
   });
 export type Campaign = z.infer<typeof Campaign>;

@@ -28,7 +28,17 @@ const date = z.preprocess(
 );
 const int = (min: number, max: number) => z.preprocess((v) => (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v), z.number().int().min(min).max(max));
 
-const LEVEL_WORDS: Record<string, (typeof Level)[number]> = { xa: 'commune', 'cap xa': 'commune', huyen: 'district', 'cap huyen': 'district', tinh: 'province', 'cap tinh': 'province', 'trung uong': 'central' };
+const LEVEL_WORDS: Record<string, (typeof Level)[number]> = {
+  xa: 'commune',
+  'cap xa': 'commune',
+  huyen: 'district',
+  'cap huyen': 'district',
+  'phong, ban, doan the huyen': 'district-agency',
+  'phong ban huyen': 'district-agency',
+  tinh: 'province',
+  'cap tinh': 'province',
+  'trung uong': 'central',
+};
 const MODE_WORDS: Record<string, (typeof AwardMode)[number]> = { 'dinh ky': 'periodic', 'chuyen de': 'thematic', 'dot xuat': 'adhoc' };
 const plain = (v: string) => canonicalKey(v).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/#/g, '').replace(/đ/g, 'd');
 
@@ -72,15 +82,48 @@ export const ModelRegistrationRow = z.object({
 });
 export type ModelRegistrationRow = z.output<typeof ModelRegistrationRow>;
 
-export const DatasetId = ['quiz-log', 'award-history', 'model-registrations'] as const;
+/** Why an award is held (NĐ 152/2025 Điều 4): discipline, investigation, an open complaint or denunciation. */
+export const ClearanceReason = ['discipline', 'investigation', 'complaint'] as const;
+export type ClearanceReason = (typeof ClearanceReason)[number];
+export const CLEARANCE_REASON_TEXT: Record<ClearanceReason, string> = { discipline: 'đang bị xem xét kỷ luật', investigation: 'đang bị điều tra', complaint: 'đang có khiếu nại, tố cáo chưa giải quyết' };
+const REASON_WORDS: Record<string, ClearanceReason> = {
+  'ky luat': 'discipline',
+  'dang bi xem xet ky luat': 'discipline',
+  'xem xet ky luat': 'discipline',
+  'dieu tra': 'investigation',
+  'dang bi dieu tra': 'investigation',
+  'khieu nai': 'complaint',
+  'to cao': 'complaint',
+  'khieu nai, to cao': 'complaint',
+  'dang co khieu nai, to cao chua giai quyet': 'complaint',
+};
+
+/**
+ * One row of the list a council imports before a review (the lists Công an, Thuế, BHXH, Thanh tra send): a nominee
+ * under discipline, investigation or an open complaint. The row holds the award while it has no `until` (the day it
+ * was settled).
+ */
+export const ClearanceRow = z.object({
+  name: text(300),
+  unit: text(300),
+  reason: z.preprocess((v) => (typeof v === 'string' ? (REASON_WORDS[plain(v)] ?? normalizeText(v)) : v), z.enum(ClearanceReason)),
+  source: optionalText(200),
+  from: date,
+  until: date.optional(),
+  note: optionalText(500),
+});
+export type ClearanceRow = z.output<typeof ClearanceRow>;
+
+export const DatasetId = ['quiz-log', 'award-history', 'model-registrations', 'clearance'] as const;
 export type DatasetId = (typeof DatasetId)[number];
 
-export const DATASET_SCHEMA = { 'quiz-log': QuizLogRow, 'award-history': AwardHistoryRow, 'model-registrations': ModelRegistrationRow } as const;
+export const DATASET_SCHEMA = { 'quiz-log': QuizLogRow, 'award-history': AwardHistoryRow, 'model-registrations': ModelRegistrationRow, clearance: ClearanceRow } as const;
 
 export const DATASET_LABEL: Record<DatasetId, string> = {
   'quiz-log': 'nhật ký tham gia cuộc thi',
   'award-history': 'lịch sử khen thưởng',
   'model-registrations': 'đăng ký mô hình',
+  clearance: 'danh sách tạm chưa xét khen thưởng',
 };
 
 /** Who a record is about: canonical name and unit, as for duplicate nominations. */
@@ -126,10 +169,12 @@ export interface Datasets {
   quizLog?: QuizIndex;
   awardHistory?: Map<string, AwardHistoryRow[]>;
   registrations?: Map<string, ModelRegistrationRow[]>;
+  clearance?: Map<string, ClearanceRow[]>;
 }
 
-export function indexDatasets(raw: { quizLog?: readonly QuizLogRow[]; awardHistory?: readonly AwardHistoryRow[]; registrations?: readonly ModelRegistrationRow[] }): Datasets {
+export function indexDatasets(raw: { quizLog?: readonly QuizLogRow[]; awardHistory?: readonly AwardHistoryRow[]; registrations?: readonly ModelRegistrationRow[]; clearance?: readonly ClearanceRow[] }): Datasets {
   return {
+    clearance: raw.clearance?.length ? indexByNominee(raw.clearance) : undefined,
     quizLog: raw.quizLog?.length ? indexQuizLog(raw.quizLog) : undefined,
     awardHistory: raw.awardHistory?.length ? indexByNominee(raw.awardHistory) : undefined,
     registrations: raw.registrations?.length ? indexByNominee(raw.registrations) : undefined,

@@ -95,6 +95,15 @@ export function formatVietnameseDate(isoDate: string): string {
   return `${d}/${m}/${y}`;
 }
 
+/**
+ * A date as NĐ 30/2020 writes it in administrative text: days below 10 and the months 1 and 2 take a leading zero
+ * ("05/02/2026", "01/9/2024", "20/7/2025"). Used in every message, as in the documents.
+ */
+export function formatOfficialDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return `${String(d).padStart(2, '0')}/${m <= 2 ? String(m).padStart(2, '0') : m}/${y}`;
+}
+
 /** An instant as ISO 8601 in Vietnam time: "2024-08-15T09:30:00+07:00" (readable in the sheet, parseable back). */
 export function toVietnamIso(instant: Date): string {
   return new Date(instant.getTime() + VN_OFFSET_MS).toISOString().slice(0, 19) + '+07:00';

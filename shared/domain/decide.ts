@@ -1,8 +1,10 @@
-import { appraise } from './appraise.js';
-import { findAward, type Campaign } from './campaign.js';
+import { appraise, nominatedAward, succeeded } from './appraise.js';
+import { authorityExistsOn, awardOn } from './authority.js';
+import { findAward, type Award, type Campaign } from './campaign.js';
+import { formatOfficialDate } from './dates.js';
 import { councilResult, type CouncilScoreEntry, type MemberScore } from './council.js';
 import type { Datasets } from './datasets.js';
-import { finding, type Finding } from './findings.js';
+import { finding, type Finding, type FindingCode } from './findings.js';
 import type { Nomination } from './nomination.js';
 import type { Review } from './review.js';
 import { statusOf } from './status.js';
@@ -51,16 +53,21 @@ export function decide(campaign: Campaign, nominations: readonly Nomination[], i
     const council = scoresById.has(nomination.responseId) ? councilResult(campaign, nomination, scoresById.get(nomination.responseId)!) : undefined;
     const appraisal = appraise(nomination, campaign, { datasets: inputs.datasets, council });
     const review = inputs.reviews?.get(nomination.responseId);
-    const findings = [...appraisal.findings, ...reviewFindings(review)];
-    const key = nomineeKey(nomination, appraisal.year);
+    // An ad-hoc award waits for the council's own judgement of the achievement: its "Đủ điều kiện" settles it.
+    const judgedByCouncil = review?.appraisal === 'eligible';
+    const findings = [...appraisal.findings.filter((f) => !(judgedByCouncil && f.code === 'ADHOC_COUNCIL_JUDGES')), ...reviewFindings(review)];
+    const proposedAward = findAward(campaign, nomination.award);
+    const judged = proposedAward ? nominatedAward(campaign, proposedAward, nomination) : undefined;
+    const key = nomineeKey(judged ? { ...nomination, award: judged.id } : nomination, appraisal.year);
     const first = firstByNominee.get(key);
     if (first) findings.push(finding('DUPLICATE_NOMINEE', 'name', { other: first.responseId, year: appraisal.year }));
     else firstByNominee.set(key, nomination);
-    const awarded = Boolean(review?.decisionNumber);
-    const status = statusOf(findings, { duplicate: first !== undefined, awarded });
+    const decision = recordedDecision(campaign, judged, review, findings);
+    findings.push(...decision.findings);
+    const status = statusOf(findings, { duplicate: first !== undefined, awarded: decision.awarded });
     return {
       responseId: nomination.responseId,
-      award: nomination.award,
+      award: decision.award ?? nomination.award,
       kind: nomination.kind,
       year: appraisal.year,
       block: blockName(nomination.block),
@@ -74,6 +81,7 @@ export function decide(campaign: Campaign, nominations: readonly Nomination[], i
     };
   });
   const byId = new Map(ordered.map((n) => [n.responseId, n]));
+  oneAchievementOneAward(campaign, decisions, byId, inputs.reviews);
   const rankable = decisions.filter((d) => d.status === 'eligible' || d.status === 'awarded');
   for (const group of groupBy(rankable, (d) => `${d.award}|${d.kind}|${d.year}|${d.block ?? ''}`)) {
     const first = group[0]!;
@@ -83,6 +91,40 @@ export function decide(campaign: Campaign, nominations: readonly Nomination[], i
   }
   for (const d of decisions) d.stage = stageOf(d, inputs.reviews?.get(d.responseId));
   return decisions;
+}
+
+/**
+ * One achievement, one award (Luật Thi đua, khen thưởng 2022: "không khen thưởng nhiều lần, nhiều hình thức cho một
+ * thành tích"): the same nominee proposed in the same campaign and year for several forms of the same mode (an ad-hoc
+ * award is for another achievement) waits for the council, who choose one (Chọn, or the decision they record); the
+ * others stay off every list. Mutates the decisions' status and findings. Pure otherwise.
+ */
+function oneAchievementOneAward(campaign: Campaign, decisions: Decision[], byId: ReadonlyMap<string, Nomination>, reviews: DecideInputs['reviews']): void {
+  const candidates = decisions.filter((d) => d.status === 'eligible' || d.status === 'awarded');
+  const modeOf = (d: Decision) => findAward(campaign, d.award)?.mode ?? 'periodic';
+  for (const group of groupBy(candidates, (d) => `${achievementKey(byId.get(d.responseId)!, d.year)}|${modeOf(d)}`)) {
+    const awards = new Set(group.map((d) => d.award));
+    if (awards.size < 2) continue;
+    const nameOf = (d: Decision) => findAward(campaign, d.award)?.name ?? d.award;
+    const awarded = group.filter((d) => d.status === 'awarded');
+    const chosen = awarded.length > 0 ? awarded : group.filter((d) => reviews?.get(d.responseId)?.choice === 'select');
+    const others = (d: Decision) => group.filter((o) => o !== d).map((o) => `${o.responseId} (${nameOf(o)})`).join(', ');
+    for (const d of group) {
+      if (chosen.length === 1 && chosen[0] !== d) {
+        d.findings.push(finding('ONE_ACHIEVEMENT_OTHER_CHOSEN', 'award', { chosen: `${chosen[0]!.responseId} (${nameOf(chosen[0]!)})`, year: d.year }));
+        if (d.status !== 'awarded') d.status = 'ineligible';
+      } else if (chosen.length !== 1) {
+        d.findings.push(finding('ONE_ACHIEVEMENT_SEVERAL_AWARDS', 'award', { others: others(d), year: d.year }));
+        if (d.status !== 'awarded') d.status = 'awaiting-council';
+      }
+    }
+  }
+}
+
+/** The same achievement: the same nominee (canonical name plus birth date, or unit) in the same campaign and year. */
+function achievementKey(n: Nomination, year: number): string {
+  const who = n.kind === 'individual' && n.birthDate ? n.birthDate : canonicalKey(n.unit);
+  return [n.campaign, year, n.kind, canonicalKey(n.name), who].join('|');
 }
 
 /** A block's name as shown: the template's spelling, else the first spelling seen, so "Khối A" and "khối  A" rank together. */
@@ -95,6 +137,32 @@ function blockNamer(campaign: Campaign): (block: string | undefined) => string |
     return seen.get(key);
   };
 }
+
+/**
+ * Whether a recorded decision stands, and for which award. A decision number never makes an award its authority could
+ * not grant on the submission date (AWARD_NOT_AVAILABLE). A decision dated after the authority ended is the
+ * successor's when the template declares one (the successor chairman signs it), else it is flagged and kept off every
+ * list (DECISION_AUTHORITY_CEASED). Pure.
+ */
+function recordedDecision(campaign: Campaign, judged: Award | undefined, review: Review | undefined, findings: readonly Finding[]): { awarded: boolean; award?: string; findings: Finding[] } {
+  const award = judged?.id;
+  if (!review?.decisionNumber || !judged) return { awarded: false, award, findings: [] };
+  const number = review.decisionNumber;
+  const blocking = findings.find((f) => DECISION_CANNOT_OVERRIDE.includes(f.code));
+  // A hold (NĐ 152 Điều 4) suspends the decision until the nominee is cleared; it does not refuse the nomination.
+  if (blocking?.code === 'CLEARANCE_HOLD') return { awarded: false, award, findings: [] };
+  if (blocking) return { awarded: false, award, findings: [finding('DECISION_WITHOUT_PROPOSAL', 'decisionNumber', { number, reason: blocking.message.replace(/\.$/, '') })] };
+  const date = review.decisionDate;
+  if (!date || authorityExistsOn(judged.authority, date)) return { awarded: true, award, findings: [] };
+  const successor = awardOn(campaign, judged, date);
+  if (successor) return { awarded: true, award: successor.id, findings: [succeeded(judged, successor, date)] };
+  const named = judged.authority.successor ? ` Thẩm quyền tương ứng: ${judged.authority.successor}.` : '';
+  const until = judged.authority.validUntil ?? judged.authority.validFrom ?? date;
+  return { awarded: false, award, findings: [finding('DECISION_AUTHORITY_CEASED', 'decisionDate', { number, date: formatOfficialDate(date), award: judged.name, authority: judged.authority.title, until: formatOfficialDate(until), successor: named })] };
+}
+
+/** Findings a decision number cannot override: the award could not be proposed at all, or is held (NĐ 152 Điều 4). */
+const DECISION_CANNOT_OVERRIDE: readonly FindingCode[] = ['AWARD_NOT_AVAILABLE', 'CLEARANCE_HOLD'];
 
 function reviewFindings(review: Review | undefined): Finding[] {
   if (!review?.appraisal || review.appraisal === 'eligible') return [];
@@ -148,16 +216,28 @@ function allocate(group: Decision[], quota: number | undefined, womenPriority: b
   }
 }
 
-/** Orders a group into tiers: by total score, then (where every gender is known) women first. */
+/**
+ * Orders a group into tiers: by total score, then (where it is known for every one in the tie) priority to women and
+ * to collectives with at least 70 % women (NĐ 152/2025 Điều 4).
+ */
 function tiersOf(group: Decision[], womenPriority: boolean, nominationOf: (id: string) => Nomination): Decision[][] {
   const byScore = [...groupBy(group, (d) => d.total.toFixed(2))].sort((a, b) => b[0]!.total - a[0]!.total);
   return byScore.flatMap((tier) => {
     const sorted = tier.sort((a, b) => compareVi(nominationOf(a.responseId).name, nominationOf(b.responseId).name) || compareVi(a.responseId, b.responseId));
     if (!womenPriority || tier.length < 2) return [sorted];
-    const genders = sorted.map((d) => nominationOf(d.responseId).gender);
-    if (genders.some((g) => g === undefined) || !genders.includes('nữ') || !genders.includes('nam')) return [sorted];
-    return [sorted.filter((d) => nominationOf(d.responseId).gender === 'nữ'), sorted.filter((d) => nominationOf(d.responseId).gender === 'nam')];
+    const priority = sorted.map((d) => hasWomenPriority(nominationOf(d.responseId)));
+    if (priority.some((p) => p === undefined) || !priority.includes(true) || !priority.includes(false)) return [sorted];
+    return [sorted.filter((_, i) => priority[i]), sorted.filter((_, i) => !priority[i])];
   });
+}
+
+/** The share of women that gives a collective priority (NĐ 152/2025 Điều 4). */
+export const WOMEN_PRIORITY_SHARE = 70;
+
+/** Whether a nominee has priority on equal results: a woman, or a collective of ≥ 70 % women; undefined when unknown. */
+function hasWomenPriority(n: Nomination): boolean | undefined {
+  if (n.kind === 'individual') return n.gender === undefined ? undefined : n.gender === 'nữ';
+  return n.womenShare === undefined ? undefined : n.womenShare >= WOMEN_PRIORITY_SHARE;
 }
 
 /** Same nominee, award and year: canonical name plus birth date (individuals) or unit. */

@@ -18,6 +18,7 @@ export const FIELD_LABEL: Record<string, string> = {
   position: 'Chức vụ',
   birthDate: 'Ngày sinh',
   gender: 'Giới tính',
+  womenShare: 'Tỷ lệ nữ (%)',
   year: 'Năm xét',
   selfScores: 'Điểm tự chấm',
   evidence: 'Tài liệu kiểm chứng',
@@ -106,6 +107,14 @@ export const NominationInput = z.object({
   selfScores: byCriterion(z.unknown()),
   evidence: z.preprocess(dropBlankEntries, byCriterion(text(5000))),
   email: z.preprocess(cleanOrMissing, z.email().max(320).optional()),
+  /**
+   * For a collective: the share of women among its members, in percent. NĐ 152/2025 Điều 4 gives priority, on equal
+   * achievements, to collectives with at least 70 % women.
+   */
+  womenShare: z.preprocess(
+    (v) => (typeof v === 'string' ? (clean(v).replace(/%$/, '').trim().replace(',', '.') || undefined) : blankToUndefined(v)),
+    z.coerce.number().min(0).max(100).optional(),
+  ),
   /** The emulation block (khối thi đua) of the nominating unit, where the campaign has blocks. */
   block: optionalText(200),
   /** The nominee's account in an online quiz, joined against the quiz participation log. */

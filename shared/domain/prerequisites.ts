@@ -1,6 +1,6 @@
 import type { Campaign, Prerequisite } from './campaign.js';
-import { formatVietnameseDate, isoDateStart, vietnamDayStart } from './dates.js';
-import { nomineeRecordKey, type Datasets, type QuizLogRow } from './datasets.js';
+import { formatOfficialDate, isoDateStart, vietnamDate, vietnamDayStart } from './dates.js';
+import { CLEARANCE_REASON_TEXT, nomineeRecordKey, type AwardHistoryRow, type Datasets, type QuizLogRow } from './datasets.js';
 import { finding, type Finding } from './findings.js';
 import type { Nomination } from './nomination.js';
 import { canonicalKey } from './text.js';
@@ -39,7 +39,7 @@ export function ageOn(birthDate: string, referenceDate: string): number {
 function checkAge(rule: Extract<Prerequisite, { type: 'minimum-age' }>, birthDate: string | undefined): Finding[] {
   if (!birthDate) return [finding('BIRTH_DATE_NEEDED', 'birthDate', { description: rule.description })];
   const age = ageOn(birthDate, rule.referenceDate);
-  return age >= rule.years ? [] : [finding('UNDER_MINIMUM_AGE', 'birthDate', { age, years: rule.years, date: formatVietnameseDate(rule.referenceDate) })];
+  return age >= rule.years ? [] : [finding('UNDER_MINIMUM_AGE', 'birthDate', { age, years: rule.years, date: formatOfficialDate(rule.referenceDate) })];
 }
 
 function quizBirthDate(n: Nomination, datasets: Datasets): string | undefined {
@@ -58,7 +58,7 @@ function checkRegistration(rule: Extract<Prerequisite, { type: 'registered-model
   if (deadline) {
     const due = 'before' in deadline.due ? isoDateStart(deadline.due.before) : monthDay(year, deadline.due.everyYearBefore);
     onTime = rows.filter((r) => isoDateStart(r.registeredAt) < due);
-    if (onTime.length === 0) return [finding('MODEL_REGISTERED_LATE', 'name', { date: formatVietnameseDate(rows[0]!.registeredAt), deadline: deadline.label })];
+    if (onTime.length === 0) return [finding('MODEL_REGISTERED_LATE', 'name', { date: formatOfficialDate(rows[0]!.registeredAt), deadline: deadline.label })];
   }
   if (!onTime.some((r) => STATUS_RANK[r.status] >= STATUS_RANK[rule.status])) {
     return [finding('MODEL_NOT_RECOGNISED', 'name', { status: STATUS_WORD[rule.status] })];
@@ -81,11 +81,21 @@ function countsAt(target: Level, level: Level, decisionDate: string, campaign: C
  * equivalences) must contain a run of N consecutive years ending in the evaluation year or the year before.
  */
 function checkRecognition(rule: Extract<Prerequisite, { type: 'prior-recognition' }>, n: Nomination, year: number, campaign: Campaign, index: NonNullable<Datasets['awardHistory']>): Finding[] {
-  const rows = index.get(nomineeRecordKey(n.name, n.unit)) ?? [];
-  const years = new Set(rows.filter((r) => rule.modes.includes(r.mode) && countsAt(rule.level, r.level, r.decisionDate, campaign) && r.year <= year).map((r) => r.year));
-  const runEndingAt = (end: number) => Array.from({ length: rule.consecutiveYears }, (_, i) => end - i).every((y) => years.has(y));
-  if (runEndingAt(year) || runEndingAt(year - 1)) return [];
-  const found = [...years].sort().join(', ') || 'không có';
+  const rows = (index.get(nomineeRecordKey(n.name, n.unit)) ?? []).filter((r) => rule.modes.includes(r.mode) && countsAt(rule.level, r.level, r.decisionDate, campaign) && r.year <= year);
+  // A recognition counts only if it was decided before the proposal was submitted: chains look backwards.
+  const submittedOn = vietnamDate(n.submittedAt);
+  const decided = rows.filter((r) => r.decisionDate < submittedOn);
+  const qualifies = (counted: readonly AwardHistoryRow[]) => {
+    const years = new Set(counted.map((r) => r.year));
+    const runEndingAt = (end: number) => Array.from({ length: rule.consecutiveYears }, (_, i) => end - i).every((y) => years.has(y));
+    return runEndingAt(year) || runEndingAt(year - 1);
+  };
+  if (qualifies(decided)) return [];
+  const found = [...new Set(decided.map((r) => r.year))].sort().join(', ') || 'không có';
+  const late = rows.filter((r) => r.decisionDate >= submittedOn).sort((a, b) => (a.decisionDate < b.decisionDate ? -1 : 1))[0];
+  if (late && qualifies(rows)) {
+    return [finding('PRIOR_RECOGNITION_AFTER_SUBMISSION', 'name', { description: rule.description, number: late.decisionNumber, date: formatOfficialDate(late.decisionDate), submitted: formatOfficialDate(submittedOn) })];
+  }
   return [finding('PRIOR_RECOGNITION_MISSING', 'name', { description: rule.description, years: found })];
 }
 
@@ -106,12 +116,25 @@ function checkQuiz(rule: Extract<Prerequisite, { type: 'quiz-participation' }>, 
     const recruitRows = index.byAccount.get(recruit) ?? [];
     const birth = recruitRows.find((r) => r.birthDate)?.birthDate;
     const oldEnough = !minimumAge || !birth || ageOn(birth, minimumAge.referenceDate) >= minimumAge.years;
-    return oldEnough && hasConsecutiveWeeks(recruitRows, rule.consecutiveWeeks);
+    // "of the eligible public": old enough and registered in the district, like the nominee
+    const inDistrict = recruitRows.some((r) => canonicalKey(r.district) === canonicalKey(rule.district));
+    return oldEnough && inDistrict && hasConsecutiveWeeks(recruitRows, rule.consecutiveWeeks);
   });
   if (qualifying.length < rule.minReferrals) {
     findings.push(finding('QUIZ_REFERRALS_INSUFFICIENT', 'quizAccount', { count: qualifying.length, needed: rule.minReferrals, weeks: rule.consecutiveWeeks }));
   }
   return findings;
+}
+
+/**
+ * NĐ 152/2025 Điều 4: an award is held while the nominee is under discipline, investigation or an open complaint. A
+ * row of the council's clearance list without the day it was settled holds the nomination for the council.
+ */
+export function checkClearance(n: Nomination, datasets: Datasets): Finding[] {
+  const open = (datasets.clearance?.get(nomineeRecordKey(n.name, n.unit)) ?? []).filter((r) => !r.until);
+  return open.map((r) =>
+    finding('CLEARANCE_HOLD', 'name', { reason: CLEARANCE_REASON_TEXT[r.reason], source: r.source ? ` (theo ${r.source})` : '', from: formatOfficialDate(r.from) }),
+  );
 }
 
 /** True when the rows' week numbers contain a run of `run` consecutive weeks. */

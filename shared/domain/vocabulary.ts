@@ -11,8 +11,12 @@ export const NOMINEE_KIND_LABEL: Record<NomineeKind, string> = {
 export const Gender = ['nam', 'nữ'] as const;
 export type Gender = (typeof Gender)[number];
 
-/** Administrative level of a body or an authority. */
-export const Level = ['commune', 'district', 'province', 'central'] as const;
+/**
+ * Administrative level of a body or an authority. `district-agency`: the heads of a district's departments, its
+ * Fatherland Front and mass organisations, who grant their own Giấy khen (Vạn Ninh plan 3.3b); never the district
+ * chairman's recognition.
+ */
+export const Level = ['commune', 'district', 'district-agency', 'province', 'central'] as const;
 export type Level = (typeof Level)[number];
 
 /** NĐ 152/2025: periodic (định kỳ), thematic (chuyên đề), ad-hoc (đột xuất). */

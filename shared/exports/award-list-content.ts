@@ -1,4 +1,4 @@
-import type { Award, Campaign } from '../domain/campaign.js';
+import { findScale, isRated, type Award, type Campaign } from '../domain/campaign.js';
 import { nomineeRecordKey, type AwardHistoryRow } from '../domain/datasets.js';
 import type { Decision } from '../domain/decide.js';
 import type { Nomination } from '../domain/nomination.js';
@@ -15,6 +15,11 @@ export interface AwardListEntry {
   note: string;
   /** The earlier award's decision (number, date) a proposal cites, when known; printed as a dotted blank otherwise. */
   earlierAward?: string;
+  /**
+   * For a campaign rated by the council (qualitative criteria, no points in the plan): the council's rating per
+   * criterion, as the scale words it ("TC1: Tốt; TC2: Xuất sắc"). The list prints it instead of a total of points.
+   */
+  rating?: string;
 }
 
 export interface AwardListContent {
@@ -22,6 +27,8 @@ export interface AwardListContent {
   award: Award;
   year: number;
   sections: Array<{ kind: NomineeKind; entries: AwardListEntry[] }>;
+  /** True when every criterion of the award's kinds is rated on a scale: the plan has no points to total. */
+  rated?: boolean;
 }
 
 /**
@@ -37,6 +44,7 @@ export function awardListContent(
   nominations: ReadonlyMap<string, Nomination>,
   history?: ReadonlyMap<string, readonly AwardHistoryRow[]>,
 ): AwardListContent {
+  const rated = award.kinds.every((kind) => campaign.rubrics[kind]?.criteria.every(isRated) ?? false);
   const proposed = decisions.filter((d) => d.award === award.id && d.year === year && (d.status === 'proposed' || d.status === 'awarded'));
   const sections = (['collective', 'individual'] as const)
     .filter((kind) => award.kinds.includes(kind))
@@ -44,11 +52,25 @@ export function awardListContent(
       kind,
       entries: proposed
         .filter((d) => d.kind === kind)
-        .map((d) => entry(d, nominations.get(d.responseId)!, year, history))
+        .map((d) => ({ ...entry(d, nominations.get(d.responseId)!, year, history), ...(rated ? { rating: ratingOf(campaign, kind, d) } : {}) }))
         .sort((a, b) => a.rank - b.rank || compareVi(a.name, b.name)),
     }))
     .filter((s) => s.entries.length > 0);
-  return { campaign, award, year, sections };
+  return { campaign, award, year, sections, rated };
+}
+
+/** The council's rating of each criterion in the scale's words: the level whose points the members' average rounds to. */
+function ratingOf(campaign: Campaign, kind: NomineeKind, d: Decision): string {
+  const criteria = campaign.rubrics[kind]?.criteria ?? [];
+  return criteria
+    .map((c) => {
+      const points = d.scores[c.number];
+      const scale = isRated(c) ? findScale(campaign, c.scale) : undefined;
+      if (points === undefined || !scale) return `TC${c.number}: chưa đánh giá`;
+      const level = [...scale.levels].sort((a, b) => Math.abs(a.points - points) - Math.abs(b.points - points) || b.points - a.points)[0]!;
+      return `TC${c.number}: ${level.label}`;
+    })
+    .join('; ');
 }
 
 function entry(d: Decision, n: Nomination, year: number, history?: ReadonlyMap<string, readonly AwardHistoryRow[]>): AwardListEntry {

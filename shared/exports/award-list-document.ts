@@ -1,4 +1,5 @@
 import type { AwardListContent } from './award-list-content.js';
+import { templateHeader, type DatedHeader } from './dated-header.js';
 import type { DocumentSettings } from './document-settings.js';
 import { officialDate } from './official-date.js';
 
@@ -28,32 +29,47 @@ export interface AwardListDocument {
 }
 
 /**
- * Fills the document texts of an award list from the template (the default) and the council's settings. Pure.
- * An award in the chairman's own name is signed "CHỦ TỊCH" (or "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), never "TM.".
+ * Fills the document texts of an award list from the bodies as they stand on the document's date (`header`, from
+ * `datedHeader`: what the export job passes; without it, the template's header as written) and the council's settings. Pure. An award in the chairman's own name is signed "CHỦ TỊCH" (or
+ * "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), never "TM.".
  */
-export function awardListDocument(content: AwardListContent, settings: DocumentSettings, variant: ListVariant): AwardListDocument {
-  const { award, campaign, year } = content;
-  const header = award.list.header;
+export function awardListDocument(content: AwardListContent, settings: DocumentSettings, variant: ListVariant, header: DatedHeader = templateHeader(content, settings)): AwardListDocument {
+  const { award, year } = content;
   const suffix = variant === 'decision' ? 'QĐ-UBND' : 'TTr-UBND';
-  const number = !settings.number ? `${DOTS}/${suffix}` : settings.number.includes('/') ? settings.number : `${settings.number}/${suffix}`;
+  const number = !settings.number ? `${DOTS}/${suffix}` : padNumber(settings.number.includes('/') ? settings.number : `${settings.number}/${suffix}`);
   const date = settings.signedOn ? ` ngày ${officialDate(settings.signedOn, 'slashes')}` : ` ngày ${DOTS}/${DOTS}/${year}`;
   const attachedTo =
     variant === 'decision'
-      ? `(Kèm theo Quyết định số ${number}${date} của ${award.authority.title})`
-      : `(Kèm theo Tờ trình số ${number}${date} của ${campaign.issuer.name})`;
-  const governingBody = settings.governingBody ?? header.governingBody;
+      ? `(Kèm theo Quyết định số ${number}${date} của ${header.authorityTitle})`
+      : `(Kèm theo Tờ trình số ${number}${date} của ${header.issuerName})`;
   return {
     variant,
-    ...(governingBody ? { governingBody } : {}),
-    issuingBody: settings.issuingBody ?? header.issuingBody.split('\n'),
+    ...(header.governingBody ? { governingBody: header.governingBody } : {}),
+    issuingBody: header.issuingBody,
     numberLine: `Số: ${number}`,
-    placeAndDate: `${settings.place ?? header.place}, ${settings.signedOn ? officialDate(settings.signedOn, 'words') : `ngày ${DOTS} tháng ${DOTS} năm ${year}`}`,
-    title: ['DANH SÁCH', award.list.title.includes(String(year)) ? award.list.title : `${award.list.title} năm ${year}`],
+    placeAndDate: `${header.place}, ${settings.signedOn ? officialDate(settings.signedOn, 'words') : `ngày ${DOTS} tháng ${DOTS} năm ${year}`}`,
+    title: ['DANH SÁCH', withYear(titleFor(award.list.title, variant), year)],
     attachedTo,
-    signer: signerBlock(header.signer, variant === 'decision' && /^chủ tịch/i.test(award.authority.title), settings.deputy),
+    signer: signerBlock(header.signer, variant === 'decision' && /^chủ tịch/i.test(header.authorityTitle), settings.deputy),
     signerName: settings.signerName ?? DOTS.repeat(4),
     recipients: ['Nơi nhận:', ...(settings.recipients ?? ['Như trên', 'Lưu: VT']).map((line, i, all) => `- ${line}${i === all.length - 1 ? '.' : ';'}`)],
   };
+}
+
+/** NĐ 30/2020: a document number below 10 takes a leading zero ("Số: 05/QĐ-UBND"). */
+export function padNumber(number: string): string {
+  return number.replace(/^(\d)(?=\/|$)/, '0$1');
+}
+
+const withYear = (title: string, year: number) => (title.includes(String(year)) ? title : `${title} năm ${year}`);
+
+/**
+ * The list's title in the wording of its variant: a proposal says "đề nghị <authority> tặng <form>", the list
+ * attached to the decision says "được tặng <form> của <authority>". A title in neither wording is kept as written.
+ */
+export function titleFor(title: string, variant: ListVariant): string {
+  if (variant === 'decision') return title.replace(/^(.*?)đề nghị (.+?) tặng (Giấy khen|Bằng khen)(.*)$/u, '$1được tặng $3 của $2$4');
+  return title.replace(/^(.*?)được tặng (Giấy khen|Bằng khen) của (.+?)((?: trong | năm ).*)?$/u, (_, head: string, form: string, authority: string, rest = '') => `${head}đề nghị ${authority} tặng ${form}${rest}`);
 }
 
 function signerBlock(template: readonly string[], chairmansOwnName: boolean, deputy: boolean): string[] {

@@ -34,6 +34,12 @@ export const LIST_COLUMNS: Record<AwardListDocument['variant'], ListColumn[]> = 
   ],
 };
 
+/** A campaign rated by the council prints its rating, never an invented total of points. */
+export function columnsFor(content: Pick<AwardListContent, 'rated'>, variant: AwardListDocument['variant']): ListColumn[] {
+  if (!content.rated) return LIST_COLUMNS[variant];
+  return LIST_COLUMNS[variant].map((c) => (c.header === 'Tổng điểm' ? { header: 'Kết quả Hội đồng đánh giá', width: 14, horizontal: 'left', value: (e) => e.rating ?? '' } : c));
+}
+
 const SECTION = { collective: { roman: 'I', label: 'TẬP THỂ', unit: 'tập thể' }, individual: { roman: 'II', label: 'CÁ NHÂN', unit: 'cá nhân' } } as const;
 const SECTION_HEIGHT = line(SIZE) + 4;
 
@@ -47,7 +53,7 @@ const SECTION_HEIGHT = line(SIZE) + 4;
  */
 export async function writeAwardListXlsx(content: AwardListContent, doc: AwardListDocument, out: Writable): Promise<void> {
   const Excel = (await import('exceljs')).default;
-  const columns = fitNumbering(LIST_COLUMNS[doc.variant], Math.max(0, ...content.sections.map((s) => s.entries.length)));
+  const columns = fitNumbering(columnsFor(content, doc.variant), Math.max(0, ...content.sections.map((s) => s.entries.length)));
   const widths = columns.map((c) => c.width);
   const last = columns.length;
   const blocks = listBlocks(doc, widths);

@@ -11,6 +11,7 @@ import { normalizeText } from '../domain/text.js';
 export const DOCUMENT_SETTING_KEYS = {
   governingBody: 'Cơ quan chủ quản',
   issuingBody: 'Cơ quan ban hành văn bản',
+  successorIssuer: 'Cơ quan kế nhiệm',
   place: 'Địa danh',
   number: 'Số văn bản',
   signedOn: 'Ngày ký',
@@ -25,6 +26,12 @@ export interface DocumentSettings {
   governingBody?: string;
   /** Lines of the issuing body, as printed (bold capitals). */
   issuingBody?: string[];
+  /**
+   * The body that took over from one that ceased (two-tier local government from 01/7/2025), in running text:
+   * "Ủy ban nhân dân xã Bắc Sơn". Used for lists dated after the template's body ceased, and for awards of a body the
+   * template cannot name.
+   */
+  successorIssuer?: string;
   place?: string;
   /** The number of the decision or submission the list goes with: "125/QĐ-UBND", or "125" (the suffix is added). */
   number?: string;
@@ -69,6 +76,7 @@ const yesNo = z.preprocess(
 const Schema = z.object({
   governingBody: text,
   issuingBody: lines(/\n|\|/),
+  successorIssuer: text,
   place: text,
   number: text,
   signedOn: date,

@@ -13,7 +13,7 @@ export function uniqueTabNames(titles: readonly string[]): string[] {
     const base = title.normalize('NFC').replace(FORBIDDEN, '-').replace(/^'+|'+$/g, '').replace(/\s+/g, ' ').trim() || 'Trang';
     for (let n = 1; ; n++) {
       const suffix = n === 1 ? '' : ` (${n})`;
-      const name = `${[...base].slice(0, MAX_TAB - suffix.length).join('').trimEnd()}${suffix}`;
+      const name = `${cutAtWord(base, MAX_TAB - suffix.length, ' ')}${suffix}`;
       const key = name.toLocaleLowerCase('vi');
       if (!taken.has(key) && key !== 'history') {
         taken.add(key);
@@ -33,7 +33,21 @@ export function fileSlug(text: string, max = 60): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return plain.slice(0, max).replace(/-+$/, '') || 'ho-so';
+  return cutAtWord(plain, max, '-') || 'ho-so';
+}
+
+/**
+ * At most `max` characters (code points, NFC), cut at a word boundary — never inside a syllable ("Trần Văn Phúc"
+ * cut to 10 is "Trần Văn", not "Trần Văn P"); a single word longer than `max` is cut where it must.
+ */
+export function cutAtWord(text: string, max: number, separator: string): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const head = chars.slice(0, max);
+  const atBoundary = chars[max] === separator;
+  const lastSeparator = head.lastIndexOf(separator);
+  const kept = atBoundary || lastSeparator <= 0 ? head : head.slice(0, lastSeparator);
+  return kept.join('').replace(new RegExp(`[${separator === '-' ? '\\-' : '\\s'}]+$`), '');
 }
 
 /**

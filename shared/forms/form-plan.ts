@@ -106,5 +106,5 @@ function formDescription(campaign: Campaign): string {
   const due = unitDeadlines(campaign)
     .filter((d) => d.kind === 'dossier')
     .map((d) => `${d.label}: trước ${'before' in d.due ? formatVietnameseDate(d.due.before) : `ngày ${d.due.everyYearBefore.split('-').reverse().join('/')} hằng năm`}`);
-  return [`${campaign.issuer.name}. ${campaign.plan.reference}.`, ...due, 'Mỗi thành tích chỉ đề nghị một lần; điểm tự chấm được Hội đồng thẩm định lại.'].join('\n');
+  return [`${campaign.issuer.name}. ${campaign.plan.reference}.`, ...due, 'Mỗi thành tích chỉ đề nghị một lần; điểm tự chấm được thẩm định lại trước khi Hội đồng xét.'].join('\n');
 }

@@ -1,6 +1,8 @@
 import { findAward, type Award } from '../domain/campaign.js';
 import { awardListContent, yearsOf } from '../exports/award-list-content.js';
 import { awardListDocument, type ListVariant } from '../exports/award-list-document.js';
+import { vietnamDate } from '../domain/dates.js';
+import { datedHeader } from '../exports/dated-header.js';
 import { parseDocumentSettings } from '../exports/document-settings.js';
 import type { CampaignRepository } from '../store/campaign-repository.js';
 import { done, problem, type JobResult } from './problem.js';
@@ -8,6 +10,8 @@ import { ENGINE_PARTS, evaluateSnapshot } from './read-decisions.js';
 import type { XlsxFile } from './xlsx-file.js';
 
 export interface AwardListOptions {
+  /** Today: the document's date when the council has not set "Ngày ký". */
+  now: Date;
   year?: number;
   /** Default: the template's list kind (a proposal to a higher authority, or the list attached to the decision). */
   variant?: ListVariant;
@@ -15,10 +19,11 @@ export interface AwardListOptions {
 
 /**
  * One award list as an .xlsx, from one read of the campaign (decisions recomputed in memory, nothing written back):
- * the proposal or the decision variant, numbers, date and signer from the settings tab. Problems: an award the
- * campaign does not have, no nomination for it yet, settings the council typed wrong.
+ * the proposal or the decision variant, numbers, date and signer from the settings tab; the bodies it names follow the
+ * document's date ("Ngày ký", else today). Problems: an award the campaign does not have, no nomination for it yet,
+ * settings the council typed wrong, a date on which the authority or the issuing body no longer exists (BODY_CEASED).
  */
-export async function exportAwardList(repo: CampaignRepository, awardId: string, options: AwardListOptions = {}): Promise<JobResult<XlsxFile & { award: Award; year: number }>> {
+export async function exportAwardList(repo: CampaignRepository, awardId: string, options: AwardListOptions): Promise<JobResult<XlsxFile & { award: Award; year: number }>> {
   const campaign = repo.campaign;
   const award = findAward(campaign, awardId);
   if (!award) return problem('UNKNOWN_AWARD', `Phong trào không có hình thức khen thưởng "${awardId}". Các mã có: ${campaign.awards.map((a) => a.id).join(', ')}.`);
@@ -32,7 +37,9 @@ export async function exportAwardList(repo: CampaignRepository, awardId: string,
   const settings = parseDocumentSettings(snap.settings, award.id);
   if (!settings.ok) return problem('BAD_SETTINGS', `Trang tính "Cài đặt" có giá trị không hợp lệ:\n${settings.problems.join('\n')}`);
   const content = awardListContent(campaign, award, year, decisions, new Map(nominations.map((n) => [n.responseId, n])), indexed.awardHistory);
-  const document = awardListDocument(content, settings.settings, options.variant ?? award.list.kind);
+  const dated = datedHeader(campaign, award, settings.settings, settings.settings.signedOn ?? vietnamDate(options.now));
+  if (!dated.ok) return problem('BODY_CEASED', dated.message);
+  const document = awardListDocument(content, settings.settings, options.variant ?? award.list.kind, dated.header);
   return done({
     award,
     year,

@@ -9,6 +9,8 @@ export const ProblemCode = [
   'UNKNOWN_AWARD',
   'EMPTY_LIST',
   'BAD_SETTINGS',
+  /** A document dated on a day its authority or issuing body does not exist (two-tier local government, 01/7/2025). */
+  'BODY_CEASED',
   'FORM_MAPPING_MISSING',
   'FORM_NOT_CREATED',
   'BAD_FILE',

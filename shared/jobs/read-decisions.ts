@@ -1,5 +1,5 @@
 import type { CouncilScoreEntry } from '../domain/council.js';
-import { indexDatasets, type AwardHistoryRow, type Datasets, type ModelRegistrationRow, type QuizLogRow } from '../domain/datasets.js';
+import { indexDatasets, type AwardHistoryRow, type ClearanceRow, type Datasets, type ModelRegistrationRow, type QuizLogRow } from '../domain/datasets.js';
 import { decide, type Decision } from '../domain/decide.js';
 import type { Nomination } from '../domain/nomination.js';
 import type { Review } from '../domain/review.js';
@@ -7,7 +7,7 @@ import type { StoredNomination } from '../store/codecs/nominations.js';
 import type { CampaignRepository, Snapshot } from '../store/campaign-repository.js';
 
 /** The parts of a campaign the engine needs. */
-export const ENGINE_PARTS = ['nominations', 'councilScores', 'quizLog', 'awardHistory', 'registrations'] as const;
+export const ENGINE_PARTS = ['nominations', 'councilScores', 'quizLog', 'awardHistory', 'registrations', 'clearance'] as const;
 
 /** A campaign as the engine sees it, with its decisions: what every reading job (exports, pages) starts from. */
 export interface Evaluated {
@@ -15,7 +15,7 @@ export interface Evaluated {
   stored: StoredNomination[];
   reviews: Map<string, Review>;
   councilScores: CouncilScoreEntry[];
-  datasets: { quizLog: QuizLogRow[]; awardHistory: AwardHistoryRow[]; registrations: ModelRegistrationRow[] };
+  datasets: { quizLog: QuizLogRow[]; awardHistory: AwardHistoryRow[]; registrations: ModelRegistrationRow[]; clearance: ClearanceRow[] };
   /** The datasets indexed for the rules that join against them. */
   indexed: Datasets;
   decisions: Decision[];
@@ -29,7 +29,7 @@ export interface Evaluated {
 export function evaluateSnapshot(repo: Pick<CampaignRepository, 'campaign'>, snap: Snapshot<(typeof ENGINE_PARTS)[number]>): Evaluated {
   const nominations = snap.nominations.map((s) => s.nomination);
   const reviews = new Map(snap.nominations.flatMap((s) => (s.review ? [[s.nomination.responseId, s.review] as const] : [])));
-  const datasets = { quizLog: snap.quizLog, awardHistory: snap.awardHistory, registrations: snap.registrations };
+  const datasets = { quizLog: snap.quizLog, awardHistory: snap.awardHistory, registrations: snap.registrations, clearance: snap.clearance };
   const indexed = indexDatasets(datasets);
   const decisions = decide(repo.campaign, nominations, { datasets: indexed, councilScores: snap.councilScores, reviews });
   return { nominations, stored: snap.nominations, reviews, councilScores: snap.councilScores, datasets, indexed, decisions, problems: snap.problems };

@@ -109,7 +109,7 @@ export function page(options: { title: string; band?: string; body: SafeHtml; fo
 <style>${raw(CSS)}</style>
 </head>
 <body>
-<header class="top"><p>${options.band ?? 'Thi đua – Khen thưởng'}</p></header>
+<header class="top"><p>${options.band ?? 'Thi đua - Khen thưởng'}</p></header>
 <main>
 ${options.body}
 </main>

@@ -15,12 +15,12 @@ const TEXT: Record<Refusal, { title: string; lines: string[] }> = {
     title: 'Đường dẫn không hợp lệ hoặc đã hết hạn',
     lines: [
       'Không mở được trang với đường dẫn này. Có thể đường dẫn bị thiếu hoặc sai một vài ký tự khi sao chép, hoặc đã hết hạn.',
-      'Hãy mở lại đường dẫn trong thư biên nhận (chép đủ cả dòng), hoặc xin thư ký Hội đồng Thi đua – Khen thưởng một đường dẫn mới.',
+      'Hãy mở lại đường dẫn trong thư biên nhận (chép đủ cả dòng), hoặc xin thư ký Hội đồng Thi đua - Khen thưởng một đường dẫn mới.',
     ],
   },
   'not-found': {
     title: 'Không tìm thấy hồ sơ',
-    lines: ['Không có hồ sơ nào ứng với đường dẫn này. Nếu đơn vị đã nộp hồ sơ, hãy liên hệ thư ký Hội đồng Thi đua – Khen thưởng.'],
+    lines: ['Không có hồ sơ nào ứng với đường dẫn này. Nếu đơn vị đã nộp hồ sơ, hãy liên hệ thư ký Hội đồng Thi đua - Khen thưởng.'],
   },
   unavailable: {
     title: 'Hệ thống đang bận',
@@ -28,7 +28,7 @@ const TEXT: Record<Refusal, { title: string; lines: string[] }> = {
   },
   error: {
     title: 'Chưa hiển thị được trang',
-    lines: ['Hệ thống gặp lỗi khi hiển thị trang này. Hãy thử lại sau; nếu vẫn lỗi, báo thư ký Hội đồng Thi đua – Khen thưởng.'],
+    lines: ['Hệ thống gặp lỗi khi hiển thị trang này. Hãy thử lại sau; nếu vẫn lỗi, báo thư ký Hội đồng Thi đua - Khen thưởng.'],
   },
 };
 

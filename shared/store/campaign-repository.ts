@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../domain/audit.js';
 import type { Campaign } from '../domain/campaign.js';
 import type { CouncilScoreEntry } from '../domain/council.js';
-import { AwardHistoryRow, ModelRegistrationRow, QuizLogRow } from '../domain/datasets.js';
+import { AwardHistoryRow, ClearanceRow, ModelRegistrationRow, QuizLogRow } from '../domain/datasets.js';
 import type { Decision } from '../domain/decide.js';
 import type { Nomination } from '../domain/nomination.js';
 import type { Review } from '../domain/review.js';
@@ -27,6 +27,7 @@ export interface CampaignSnapshot {
   quizLog: QuizLogRow[];
   awardHistory: AwardHistoryRow[];
   registrations: ModelRegistrationRow[];
+  clearance: ClearanceRow[];
   audit: AuditEntry[];
   /** The results tab is rewritten whole, only when it changes (compared by the repository). */
   results: number;
@@ -48,6 +49,7 @@ const PART_TABS: Record<Part, TabId[]> = {
   quizLog: ['quizLog'],
   awardHistory: ['awardHistory'],
   registrations: ['registrations'],
+  clearance: ['clearance'],
   audit: ['audit'],
   results: ['results'],
   settings: ['settings'],
@@ -230,6 +232,12 @@ export class CampaignRepository {
           const read = readDatasetRows(ModelRegistrationRow, rows(part), this.tab(part));
           report(part, read.problems);
           snap.registrations = read.rows;
+          break;
+        }
+        case 'clearance': {
+          const read = readDatasetRows(ClearanceRow, rows(part), this.tab(part));
+          report(part, read.problems);
+          snap.clearance = read.rows;
           break;
         }
         case 'audit':

@@ -7,7 +7,7 @@ import { APPRAISAL_LABEL, CHOICE_LABEL, STATUS_LABEL } from '../domain/vocabular
 import { templatesDir } from '../templates/paths.js';
 import { TemplateError } from '../templates/template-error.js';
 
-export const TabId = ['settings', 'nominations', 'results', 'rejections', 'councilScores', 'awardHistory', 'registrations', 'quizLog', 'audit', 'units', 'formQuestions'] as const;
+export const TabId = ['settings', 'nominations', 'results', 'rejections', 'councilScores', 'awardHistory', 'registrations', 'quizLog', 'clearance', 'audit', 'units', 'formQuestions'] as const;
 export type TabId = (typeof TabId)[number];
 
 const ColumnSpec = z.object({

@@ -117,7 +117,7 @@ function sendReceipt(response, status, body, attempt) {
     var who = body.nominee ? ' của ' + body.nominee : '';
     subject = 'Biên nhận hồ sơ đề nghị khen thưởng' + (body.nominee ? ': ' + body.nominee : '');
     lines.push(
-      (body.outcome === 'updated' ? 'Hội đồng Thi đua – Khen thưởng đã nhận bản sửa hồ sơ đề nghị khen thưởng' : 'Hội đồng Thi đua – Khen thưởng đã tiếp nhận hồ sơ đề nghị khen thưởng') + who + ' (mã hồ sơ ' + id + ').',
+      (body.outcome === 'updated' ? 'Hội đồng Thi đua - Khen thưởng đã nhận bản sửa hồ sơ đề nghị khen thưởng' : 'Hội đồng Thi đua - Khen thưởng đã tiếp nhận hồ sơ đề nghị khen thưởng') + who + ' (mã hồ sơ ' + id + ').',
     );
     if (body.statusLabel) lines.push('Tình trạng hiện nay: ' + body.statusLabel + '.');
     lines.push(
@@ -142,6 +142,6 @@ function sendReceipt(response, status, body, attempt) {
     console.warn('thi-dua: hết hạn mức gửi thư hôm nay; chưa gửi biên nhận ' + id);
     return;
   }
-  MailApp.sendEmail({ to: to, subject: subject, body: lines.join('\n'), name: 'Thi đua – Khen thưởng' });
+  MailApp.sendEmail({ to: to, subject: subject, body: lines.join('\n'), name: 'Thi đua - Khen thưởng' });
   console.log('thi-dua: đã gửi thư biên nhận ' + id);
 }

@@ -141,7 +141,13 @@ describe('dates in Vietnam time', () => {
 
   test('no district chairman award can be proposed from 1 July 2025 (two-tier local government)', () => {
     expect(codes(rawIndividual({ submittedAt: '2025-06-30T16:00:00+07:00', year: 2025 }))).not.toContain('AWARD_NOT_AVAILABLE');
-    expect(codes(rawIndividual({ submittedAt: '2025-07-01T08:00:00+07:00', year: 2025 }))).toContain('AWARD_NOT_AVAILABLE');
+    // the template declares the commune chairman's Giấy khen as the successor: a later nomination goes to it
+    expect(codes(rawIndividual({ submittedAt: '2025-07-01T08:00:00+07:00', year: 2025 }))).toContain('AWARD_SUCCEEDED');
+    expect(codes(rawIndividual({ submittedAt: '2025-07-01T08:00:00+07:00', year: 2025 }))).not.toContain('AWARD_NOT_AVAILABLE');
+    // without a successor in the template, it is not available at all
+    const noSuccessor = { ...vanNinh(), awards: vanNinh().awards.map((a) => ({ ...a, successorAward: undefined })) };
+    const late = appraise(nomination(rawIndividual({ submittedAt: '2025-07-01T08:00:00+07:00', year: 2025 })), noSuccessor).findings.map((f) => f.code);
+    expect(late).toContain('AWARD_NOT_AVAILABLE');
     expect(codes(rawIndividual({ award: PROVINCE, submittedAt: '2025-07-01T08:00:00+07:00', year: 2025 }))).not.toContain('AWARD_NOT_AVAILABLE');
   });
 

@@ -155,10 +155,12 @@ describe('emulation blocks', () => {
 });
 
 describe('effective-dated authorities', () => {
-  test('refuses a district Giấy khen proposed after 1 July 2025 and names the successor', () => {
+  test('sends a district Giấy khen proposed after 1 July 2025 to the successor the template declares, and names it', () => {
     const n = nominationFor(tongTuyenCu(), { submittedAt: '2025-08-12T09:00:00+07:00' });
-    const finding = decide(tongTuyenCu(), [n])[0]!.findings.find((f) => f.code === 'AWARD_NOT_AVAILABLE')!;
-    expect(finding.message).toContain('Chủ tịch UBND cấp xã');
+    const decision = decide(tongTuyenCu(), [n])[0]!;
+    expect(decision.award).toBe('giay-khen-chu-tich-xa');
+    expect(decision.findings.find((f) => f.code === 'AWARD_SUCCEEDED')!.message).toContain('Giấy khen của Chủ tịch UBND xã');
+    expect(decision.findings.map((f) => f.code)).not.toContain('AWARD_NOT_AVAILABLE');
   });
 
   test('takes nominations after the quiz ended (the plan reviews after the contest) but not before its launch', () => {

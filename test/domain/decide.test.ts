@@ -101,10 +101,10 @@ describe('one achievement, one award', () => {
     expect(decide(vanNinh(), [a, b, c]).map((d) => d.status)).toEqual(['proposed', 'duplicate', 'proposed']);
   });
 
-  test('allows the same person for a different award or year', () => {
+  test('allows the same person in a different year; a different award the same year waits for the council (Luật 06/2022: one achievement, one form)', () => {
     const a = nomination(rawIndividual({ responseId: 'a', name: 'Lê Văn Tám' }));
     const b = nomination(rawIndividual({ responseId: 'b', name: 'Lê Văn Tám', award: PROVINCE }));
     const c = nomination(rawIndividual({ responseId: 'c', name: 'Lê Văn Tám', year: 2025, award: COMMUNE, submittedAt: '2025-03-01T09:00:00+07:00' }));
-    expect(decide(vanNinh(), [a, b, c]).map((d) => d.status)).toEqual(['proposed', 'proposed', 'proposed']);
+    expect(decide(vanNinh(), [a, b, c]).map((d) => d.status)).toEqual(['awaiting-council', 'awaiting-council', 'proposed']);
   });
 });

@@ -44,7 +44,7 @@ describe('the award list (danh sách)', () => {
   const sheetOf = async (file: string) => (await readBack(file)).getWorksheet('Danh sách')!;
 
   test('holds exactly the proposed names, in sections I. TẬP THỂ (03 tập thể) and II. CÁ NHÂN (05 cá nhân), by rank, numbering restarting per section', async () => {
-    const ws = await sheetOf(await exportAwardList(store, DISTRICT, { out: join(dir, 'huyen.xlsx') }));
+    const ws = await sheetOf(await exportAwardList(store, DISTRICT, { now: NOW, out: join(dir, 'huyen.xlsx') }));
     const rows = texts(ws);
     const body = rows.slice(rows.findIndex((r) => r[0] === 'STT'));
     expect(body).toEqual([
@@ -67,7 +67,7 @@ describe('the award list (danh sách)', () => {
   });
 
   test('carries the two-column header of NĐ 30/2020, the title block, and dotted blanks where nothing is configured', async () => {
-    const ws = await sheetOf(await exportAwardList(store, DISTRICT, { out: join(dir, 'huyen-header.xlsx') }));
+    const ws = await sheetOf(await exportAwardList(store, DISTRICT, { now: NOW, out: join(dir, 'huyen-header.xlsx') }));
     const rows = texts(ws);
     expect(rows.slice(0, 7)).toEqual([
       ['ỦY BAN NHÂN DÂN\nHUYỆN VẠN NINH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
@@ -86,7 +86,7 @@ describe('the award list (danh sách)', () => {
   });
 
   test('draws a short centred rule under the issuing body and under the motto, each right below its text', async () => {
-    const ws = await sheetOf(await exportAwardList(store, DISTRICT, { out: join(dir, 'huyen-rules.xlsx') }));
+    const ws = await sheetOf(await exportAwardList(store, DISTRICT, { now: NOW, out: join(dir, 'huyen-rules.xlsx') }));
     const rules = ws.getRows(1, 8)!.flatMap((row) => [1, 3].map((col) => row.getCell(col))).filter((c) => c.master === c && /^\u00a0+$/.test(cellText(c)));
     expect(rules.map((c) => c.col)).toEqual([1, 3]);
     const above = rules.map((c) => cellText(ws.getCell(Number(c.row) - 1, c.col)));
@@ -107,7 +107,7 @@ describe('the award list (danh sách)', () => {
   });
 
   test('is set up for A4 in Times New Roman 11–14, the decree margins, one page wide, table header repeated, page numbers from page 2', async () => {
-    const ws = await sheetOf(await exportAwardList(store, DISTRICT, { out: join(dir, 'huyen-print.xlsx') }));
+    const ws = await sheetOf(await exportAwardList(store, DISTRICT, { now: NOW, out: join(dir, 'huyen-print.xlsx') }));
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     const m = ws.pageSetup.margins!;
     expect([mm(m.top), mm(m.bottom), mm(m.left), mm(m.right)]).toEqual([20, 20, 30, 15]);
@@ -123,7 +123,7 @@ describe('the award list (danh sách)', () => {
   });
 
   test('merges each section heading across the table and grows a row with its wrapped text', async () => {
-    const ws = await sheetOf(await exportAwardList(store, DISTRICT, { out: join(dir, 'huyen-rows.xlsx') }));
+    const ws = await sheetOf(await exportAwardList(store, DISTRICT, { now: NOW, out: join(dir, 'huyen-rows.xlsx') }));
     const section = rowStarting(ws, 'I. TẬP THỂ (03 tập thể)');
     expect(ws.getCell(section.number, 4).master.address).toBe(`A${section.number}`);
     const entries = ws.getRows(section.number + 1, 11)!.filter((r) => typeof r.getCell(1).value === 'number');
@@ -139,7 +139,7 @@ describe('the award list (danh sách)', () => {
 
   test('the provincial proposal is signed for the committee, attached to a Tờ trình, in landscape with points, the award proposed and the earlier award', async () => {
     await intake(store, [{ payload: rawIndividual({ responseId: 'p1', name: 'Phan Văn Đức', award: PROVINCE }), source: 'p1' }], NOW);
-    const ws = await sheetOf(await exportAwardList(store, PROVINCE, { out: join(dir, 'tinh.xlsx') }));
+    const ws = await sheetOf(await exportAwardList(store, PROVINCE, { now: NOW, out: join(dir, 'tinh.xlsx') }));
     const rows = texts(ws);
     const flat = rows.flat();
     expect(flat).toContain('II. CÁ NHÂN (01 cá nhân)');
@@ -153,7 +153,7 @@ describe('the award list (danh sách)', () => {
   });
 
   test('the decision variant of a proposal drops the points and is attached to the decision', async () => {
-    const ws = await sheetOf(await exportAwardList(store, PROVINCE, { out: join(dir, 'tinh-qd.xlsx'), variant: 'decision' }));
+    const ws = await sheetOf(await exportAwardList(store, PROVINCE, { now: NOW, out: join(dir, 'tinh-qd.xlsx'), variant: 'decision' }));
     const rows = texts(ws);
     expect(rows.find((r) => r[0] === 'STT')).toEqual(['STT', 'Họ và tên / Tên tập thể', 'Chức vụ, đơn vị công tác', 'Ghi chú']);
     expect(rows.flat().some((t) => t.startsWith('(Kèm theo Quyết định số ……/QĐ-UBND ngày ……/……/2024 của Chủ tịch UBND tỉnh Khánh Hòa)'))).toBe(true);
@@ -171,7 +171,7 @@ describe('the award list (danh sách)', () => {
       { key: 'Số văn bản (bang-khen-chu-tich-tinh)', value: '88/TTr-UBND' },
     ] }]);
     try {
-      const ws = await sheetOf(await exportAwardList(store, DISTRICT, { out: join(dir, 'huyen-settings.xlsx') }));
+      const ws = await sheetOf(await exportAwardList(store, DISTRICT, { now: NOW, out: join(dir, 'huyen-settings.xlsx') }));
       const rows = texts(ws);
       expect(rows[2]).toEqual(['Số: 125/QĐ-UBND', 'Vạn Ninh, ngày 05 tháng 02 năm 2024']);
       expect(rows.flat()).toContain('(Kèm theo Quyết định số 125/QĐ-UBND ngày 05/02/2024 của Chủ tịch UBND huyện Vạn Ninh)');
@@ -179,7 +179,7 @@ describe('the award list (danh sách)', () => {
       const column = (col: number) => ws.getRows(from, ws.rowCount - from + 1)!.map((r) => r.getCell(col)).filter((c) => c.master === c && cellText(c).trim()).map(cellText);
       expect(column(1)).toEqual(['Nơi nhận:', '- Phòng Nội vụ;', '- Ban Dân vận Huyện ủy;', '- Lưu: VT.']);
       expect(column(3)).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nguyễn Văn An']);
-      const province = texts(await sheetOf(await exportAwardList(store, PROVINCE, { out: join(dir, 'tinh-settings.xlsx') }))).flat();
+      const province = texts(await sheetOf(await exportAwardList(store, PROVINCE, { now: NOW, out: join(dir, 'tinh-settings.xlsx') }))).flat();
       expect(province).toContain('Số: 88/TTr-UBND');
       expect(province).toEqual(expect.arrayContaining(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']));
     } finally {
@@ -193,13 +193,13 @@ describe('the award list (danh sách)', () => {
     const before = [...(await store.settings())].map(([key, value]) => ({ key, value }));
     await tables.write([{ tab: settings, append: [{ key: 'Ngày ký', value: '31/02/2024' }] }]);
     try {
-      await expect(exportAwardList(store, DISTRICT, { out: join(dir, 'x.xlsx') })).rejects.toThrow(/Ngày ký.*31\/02\/2024/);
+      await expect(exportAwardList(store, DISTRICT, { now: NOW, out: join(dir, 'x.xlsx') })).rejects.toThrow(/Ngày ký.*31\/02\/2024/);
     } finally {
       await tables.write([{ tab: settings, replaceAll: before }]);
     }
   });
 
   test('refuses an unknown award, listing the valid ones', async () => {
-    await expect(exportAwardList(store, 'bang-khen-thu-tuong', {})).rejects.toThrow(/giay-khen-chu-tich-huyen/);
+    await expect(exportAwardList(store, 'bang-khen-thu-tuong', { now: NOW })).rejects.toThrow(/giay-khen-chu-tich-huyen/);
   });
 });

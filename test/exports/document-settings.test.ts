@@ -75,9 +75,10 @@ describe('the award list document texts', () => {
   test('the place-and-date line, the number and the attached decision follow the settings', () => {
     const doc = awardListDocument(content(DISTRICT), { deputy: false, number: '7', signedOn: '2024-02-05', place: 'Vạn Giã', issuingBody: ['ỦY BAN NHÂN DÂN', 'HUYỆN VẠN NINH'] }, 'decision');
     expect(doc).toMatchObject({
-      numberLine: 'Số: 7/QĐ-UBND',
+      // NĐ 30/2020: a number below 10 takes a leading zero
+      numberLine: 'Số: 07/QĐ-UBND',
       placeAndDate: 'Vạn Giã, ngày 05 tháng 02 năm 2024',
-      attachedTo: '(Kèm theo Quyết định số 7/QĐ-UBND ngày 05/02/2024 của Chủ tịch UBND huyện Vạn Ninh)',
+      attachedTo: '(Kèm theo Quyết định số 07/QĐ-UBND ngày 05/02/2024 của Chủ tịch UBND huyện Vạn Ninh)',
       title: ['DANH SÁCH', 'Tập thể, cá nhân điển hình “Dân vận khéo” được tặng Giấy khen của Chủ tịch UBND huyện Vạn Ninh năm 2024'],
       signerName: '……………………',
       recipients: ['Nơi nhận:', '- Như trên;', '- Lưu: VT.'],

@@ -108,8 +108,8 @@ describe('formula injection', () => {
 
   test('the award list (proposal and decision) writes them as text', async () => {
     const files = [
-      await exportAwardListFile(store, DISTRICT, { out: join(dir, 'de-nghi.xlsx'), variant: 'proposal', year: 2024 }),
-      await exportAwardListFile(store, DISTRICT, { out: join(dir, 'quyet-dinh.xlsx'), variant: 'decision', year: 2024 }),
+      await exportAwardListFile(store, DISTRICT, { out: join(dir, 'de-nghi.xlsx'), variant: 'proposal', year: 2024, now: NOW }),
+      await exportAwardListFile(store, DISTRICT, { out: join(dir, 'quyet-dinh.xlsx'), variant: 'decision', year: 2024, now: NOW }),
     ];
     expect(await checkWorkbooks(files)).toBeGreaterThanOrEqual(2 * 5);
   });

@@ -133,10 +133,11 @@ describe('the other three plans as templates', () => {
     expect(c.rubrics.collective!.criteria).toHaveLength(3); // the plan's three collective criteria, rated by the reviewing body
   });
 
-  test('TT Bắc Sơn: to 31/12/2025, district Giấy khen and provincial Bằng khen proposals on qualitative criteria', () => {
+  test('TT Bắc Sơn: to 31/12/2025, district Giấy khen (the commune one from 1 July 2025) and provincial Bằng khen proposals on qualitative criteria', () => {
     const c = all().get('tt-bac-son-80-nam-tong-tuyen-cu')!;
     expect(c.term.to).toBe('2025-12-31');
-    expect(c.awards.map((a) => [a.id, a.authority.level])).toEqual([['giay-khen-chu-tich-huyen', 'district'], ['bang-khen-chu-tich-tinh', 'province']]);
+    expect(c.awards.map((a) => [a.id, a.authority.level])).toEqual([['giay-khen-chu-tich-huyen', 'district'], ['giay-khen-chu-tich-xa', 'commune'], ['bang-khen-chu-tich-tinh', 'province']]);
+    expect(c.awards[0]!.successorAward).toBe('giay-khen-chu-tich-xa');
     expect(Object.values(c.rubrics).every((r) => r!.criteria.every((x) => 'scale' in x))).toBe(true);
   });
 

@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { appraise } from '../../shared/domain/appraise.js';
+import { indexDatasets, type QuizLogRow } from '../../shared/domain/datasets.js';
+import { unitDeadlines } from '../../shared/domain/deadline-report.js';
+import { nomination, PROVINCE, rawIndividual, vanNinh } from '../support/builders.js';
+import { nominationFor, quiz, tayNinh, tongTuyenCu } from '../support/campaign-builders.js';
+
+const codes = (findings: ReadonlyArray<{ code: string }>) => findings.map((f) => f.code);
+
+describe('the Bắc Sơn quiz, as its plan says', () => {
+  test.each([
+    // the plan implements Văn bản số 1686-CV/HU ngày 04/3/2024: the campaign cannot start before it
+    ['2024-03-03T09:00:00+07:00', true],
+    ['2024-03-04T09:00:00+07:00', false],
+  ])('a nomination submitted %s is outside the campaign: %s', (submittedAt, outside) => {
+    const found = codes(appraise(nominationFor(quiz(), { submittedAt, birthDate: '1980-01-01' }), quiz()).findings);
+    expect(found.includes('OUTSIDE_TERM')).toBe(outside);
+  });
+
+  test('a recruit counts only if of the eligible public: old enough and registered in Bắc Sơn', () => {
+    const row = (account: string, district: string, extra: Partial<QuizLogRow> = {}) => [1, 2, 3, 4, 5].map((week): QuizLogRow => ({ account, ownerName: account, birthDate: '1980-01-01', district, week, result: 'Tốt', ...extra }));
+    const log = [...row('G', 'Bắc Sơn'), ...row('G1', 'Bắc Sơn', { referredBy: 'G' }), ...row('G2', 'Bình Gia', { referredBy: 'G' })];
+    const found = codes(appraise(nominationFor(quiz(), { quizAccount: 'G', birthDate: '1980-01-01', submittedAt: '2024-05-06T09:00:00+07:00' }), quiz(), { datasets: indexDatasets({ quizLog: log }) }).findings);
+    expect(found).toContain('QUIZ_REFERRALS_INSUFFICIENT');
+  });
+});
+
+describe('Tây Ninh: the 15/04/2020 deadline is for a block’s or unit’s plan sent to Sở Nội vụ', () => {
+  test('is not a model registration: the deadline report does not count registrations against it', () => {
+    expect(tayNinh().deadlines.find((d) => d.id === 'ke-hoach-khoi-don-vi')!.kind).not.toBe('registration');
+    expect(unitDeadlines(tayNinh()).map((d) => d.id)).not.toContain('ke-hoach-khoi-don-vi');
+  });
+});
+
+describe('Vạn Ninh: the 01/09 deadline governs the dossiers to the district chairman only', () => {
+  test('a provincial Bằng khen nomination of 03/9 is not late by it (the district proposes upward after its Q3 review)', () => {
+    const found = codes(appraise(nomination(rawIndividual({ award: PROVINCE, submittedAt: '2024-09-03T08:00:00+07:00' })), vanNinh()).findings);
+    expect(found).not.toContain('SUBMITTED_LATE');
+  });
+
+  test('the achievement report names the decree in force, not only Mẫu 07 of NĐ 91/2017', () => {
+    const report = vanNinh().dossier.documents.find((d) => d.id === 'bao-cao-thanh-tich')!.name;
+    expect(report).toMatch(/91\/2017.*thay thế.*98\/2023.*152\/2025/);
+  });
+});
+
+describe('TT Bắc Sơn: the criteria are the plan’s words (mục III.2.1)', () => {
+  // quoted from the plan (seed 001), mục III.2.1 a) and b)
+  test.each([
+    ['collective', '1', 'Các tập thể triển khai có hiệu quả phong trào thi đua; có thành tích xuất sắc, tiêu biểu trong thực hiện các nội dung của phong trào thi đua được quy định tại mục II của Kế hoạch này.'],
+    ['collective', '2', 'Có sáng kiến, giải pháp, hoàn thành vượt mức chỉ tiêu, tiến độ thực hiện các nhiệm vụ được giao.'],
+    ['individual', '1', 'Cá nhân có thành tích xuất sắc, tiêu biểu trong tham mưu thực hiện các nội dung của phong trào thi đua được quy định tại mục II của Kế hoạch này.'],
+    ['individual', '2', 'Có sáng kiến, giải pháp hiệu quả thiết thực trong tham mưu xây dựng và thực hiện các nghị quyết của HĐND các cấp.'],
+  ] as const)('the %s criterion %s', (kind, number, text) => {
+    expect(tongTuyenCu().rubrics[kind]!.criteria.find((c) => c.number === number)!.text).toBe(text);
+  });
+});
