@@ -84,6 +84,24 @@ export const FAULT_MIX = (random: () => number): Fault => {
   return mix[Math.floor(random() * mix.length)]!;
 };
 
+/** A fault as the suites' summaries name it. */
+export function faultLabel(fault: Fault): string {
+  switch (fault.kind) {
+    case 'delay':
+      return 'slow';
+    case 'drop':
+      return fault.applyFirst ? 'applied, connection reset' : 'connection reset';
+    case 'error':
+      return fault.applyFirst ? `applied, ${fault.status}` : String(fault.status);
+    case 'held':
+      return 'overtaken';
+    case 'late':
+      return 'applied late';
+    case 'truncated':
+      return 'applied, 200 cut short';
+  }
+}
+
 /** stored / duplicated / lost for the responseIds a stream sent, from the rows the sheet ends with. */
 export function tally(sent: readonly string[], rows: ReadonlyMap<string, number>): { stored: number; duplicated: number; lost: number } {
   const distinct = [...new Set(sent)];

@@ -9,7 +9,7 @@ import { intake } from '../../functions/intake.js';
 import { rawIndividual } from '../support/builders.js';
 import { Faults, FakeSheets } from '../fakes/sheets-fake.js';
 import { bearer, certsHandler, postJson, server, serveHttp, useMsw } from '../functions/harness.js';
-import { FAULT_MIX, googleSetup, keyCounts, pool, tally } from './google-harness.js';
+import { FAULT_MIX, faultLabel, googleSetup, keyCounts, pool, tally } from './google-harness.js';
 
 useMsw();
 
@@ -40,8 +40,11 @@ describe('intake under injected Google faults', () => {
     // whatever the dice say, the first write to the first council's sheet keeps failing after it was applied (all 4
     // tries): answered 503, sent again, found stored
     let forced = 0;
+    let firstSheetWrites = 0;
     sheets.faults.setDecider((call, random) => {
-      if (call.method === 'values.batchUpdate' && call.spreadsheetId === councils[0]!.spreadsheetId && forced < 4) {
+      // the first council's first write batch after its lock was taken: the fenced write (decision 006)
+      if (call.method === 'spreadsheets.batchUpdate' && call.spreadsheetId === councils[0]!.spreadsheetId) firstSheetWrites += 1;
+      if (call.method === 'spreadsheets.batchUpdate' && call.spreadsheetId === councils[0]!.spreadsheetId && firstSheetWrites >= 2 && forced < 4) {
         forced += 1;
         return Faults.appliedThenError(503);
       }
@@ -73,7 +76,7 @@ describe('intake under injected Google faults', () => {
     const result = tally(submissions.map((s) => String(s.responseId)), rows);
     const fired = sheets.faults.fired;
     const faults = fired.reduce<Record<string, number>>((acc, { fault }) => {
-      const kind = fault.kind === 'delay' ? 'slow' : fault.kind === 'drop' ? (fault.applyFirst ? 'applied, connection reset' : 'connection reset') : fault.applyFirst ? `applied, ${fault.status}` : String(fault.status);
+      const kind = faultLabel(fault);
       acc[kind] = (acc[kind] ?? 0) + 1;
       return acc;
     }, {});

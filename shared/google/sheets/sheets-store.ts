@@ -7,10 +7,11 @@ import type { RetryPolicy } from '../retry.js';
 import { SheetsCaller } from './caller.js';
 import { chunkBySize } from './chunks.js';
 import { lockHolder, type LockHolder } from './lock-holder.js';
-import { DEFAULT_LOCK_POLICY, outcomeUnknown, SheetLock, type LockPolicy } from './lock.js';
+import { DEFAULT_LOCK_POLICY, outcomeUnknown, SheetLock, SheetLockError, type Lease, type LockPolicy } from './lock.js';
+import { planRequests } from './lock-fence.js';
 import { newSheetId, provisionRequests } from './provision.js';
 import { rowsOf, snapshotOf, type TableSnapshot } from './table.js';
-import { planWrites } from './write-plan.js';
+import { planWrites, type WritePlan } from './write-plan.js';
 import type { TabLayout } from '../../store/layouts.js';
 import { StoreError, type Row, type TableStore, type TableWrite } from '../../store/table-store.js';
 
@@ -113,6 +114,8 @@ export class GoogleSheetsStore implements TableStore {
       const fetched = missing.length > 0 ? await this.snapshots(missing) : new Map<string, TableSnapshot>();
       const plan = planWrites(batch, new Map(tabs.map((t) => [t.title, known.get(t.title) ?? fetched.get(t.title)!])), Math.max(1, Math.floor(this.maxRequestBytes / 4)));
       this.jobSnapshots?.clear(); // positions change with this write: a later write in the job reads again
+      const lease = this.lock?.holder.current();
+      if (lease) return this.writeFenced(lease, plan);
       if (plan.grow.length > 0) await this.grow(plan.grow);
       for (const data of chunkBySize(plan.data, this.maxRequestBytes)) {
         await this.send('ghi dữ liệu', (o) =>
@@ -221,6 +224,45 @@ export class GoogleSheetsStore implements TableStore {
       return { appendDimension: { sheetId, dimension: 'ROWS', length: rows } };
     });
     await this.send('thêm hàng cho trang tính', (o) => this.api.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }, o));
+  }
+
+  /**
+   * A write under the lock: the plan as `spreadsheets.batchUpdate` requests, each batch (cut under the size limit)
+   * carrying the swap of our lock tab, so Google refuses it if the lease is no longer ours (decision 006). Tab ids
+   * are read once per store (one `spreadsheets.get`), and again after a refused write.
+   */
+  private async writeFenced(lease: Lease, plan: WritePlan): Promise<void> {
+    const titles = [...plan.grow.map((g) => g.title), ...plan.spans.map((s) => s.title)];
+    if (titles.some((t) => !this.sheetIds.has(t))) await this.listSheets();
+    const requests = planRequests(plan, (title) => this.sheetIds.get(title));
+    try {
+      for (const chunk of chunkBySize(requests, this.maxRequestBytes)) {
+        if (lease.uncertain) throw new SheetLockError('Một lần ghi trước chưa rõ kết quả; chờ hết hạn khóa rồi thử lại.', 'outcome-unknown');
+        await this.lock!.lock.writeFenced(lease, 'ghi dữ liệu', chunk, (what, run) => this.sendFenced(lease, what, run));
+      }
+    } catch (error) {
+      this.sheetIds.clear();
+      throw error;
+    }
+  }
+
+  /** One fenced call; a failure after an attempt whose outcome is unknown (no answer, 5xx) marks the lease uncertain. */
+  private async sendFenced<T>(lease: Lease, what: string, run: (o: RequestOptions) => Promise<{ data: T }>): Promise<T> {
+    let unknown = false;
+    try {
+      return await this.caller.call(what, async (o) => {
+        try {
+          return await run(o);
+        } catch (error) {
+          if (outcomeUnknown(error)) unknown = true;
+          throw error;
+        }
+      });
+    } catch (error) {
+      const refused = error instanceof StoreError && faultOf(error.cause)?.kind === 'http' && (faultOf(error.cause) as { status: number }).status === 400;
+      if (unknown && !refused) lease.uncertain = true;
+      throw error;
+    }
   }
 
   /** `run` under the spreadsheet's write lock when the store takes it (a job queued now, or a write), else `run` itself. */
