@@ -1,7 +1,6 @@
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import { submissionFromBody } from '../shared/jobs/form-submission.js';
 import { intake as intakeJob } from '../shared/jobs/intake.js';
-import { refuseTooLarge } from './runtime/body-limit.js';
 import { admit, answerProblem, fail, wrongMethod } from './runtime/http.js';
 import { intakeAnswer, requestBody } from './runtime/intake-answer.js';
 import type { Runtime } from './runtime/runtime.js';
@@ -13,7 +12,8 @@ const FN = 'intake';
  * `POST /intake`: one nomination (the contract's JSON) or one form response from the Apps Script trigger. Parsed,
  * appraised and stored once by responseId: 201 with its findings; 200 "already stored" for a repeated delivery (or
  * "updated" for an edited form response); 400 with findings naming each bad field, recorded in the rejections tab;
- * 413 for a body over 256 KB, recorded in the rejections tab too; 500 for a form response before the form's questions
+ * 413 for a body over 256 KB (read no further; recorded in the rejections tab for an admitted caller); 400 for a body
+ * that is not JSON, echoing nothing; 500 for a form response before the form's questions
  * are recorded (the deployment is incomplete). A stored nomination's answer carries its signed `statusUrl` (and the nominee's name, for the receipt).
  */
 export const intake =
@@ -21,7 +21,7 @@ export const intake =
   async (req, res) => {
     if (req.method !== 'POST') return wrongMethod(res, 'POST');
     const caller = await admit(rt, req, res, FN);
-    if (!caller || (await refuseTooLarge(rt, req, res, FN, `hàm intake (${caller.kind})`))) return;
+    if (!caller) return;
     try {
       const { repo } = await rt.workbook();
       const payload = await submissionFromBody(repo, requestBody(req));
