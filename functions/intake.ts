@@ -10,8 +10,9 @@ const FN = 'intake';
 
 /**
  * `POST /intake`: one nomination (the contract's JSON) or one form response from the Apps Script trigger. Parsed,
- * appraised and stored once by responseId: 201 with its findings; 200 "already stored" for a repeated delivery (or
- * "updated" for an edited form response); 400 with findings naming each bad field, recorded in the rejections tab;
+ * appraised and stored once by responseId: 201 with its findings; 200 "already stored" for a repeated delivery, with
+ * the status link only when it is the stored submission itself; 200 "updated" for an edited form response — from the
+ * Apps Script envelope only: the contract's JSON re-sending a stored responseId is a duplicate and changes nothing; 400 with findings naming each bad field, recorded in the rejections tab;
  * 413 for a body over 256 KB (read no further; recorded in the rejections tab for an admitted caller); 400 for a body
  * that is not JSON, echoing nothing; 500 for a form response before the form's questions
  * are recorded (the deployment is incomplete). A stored nomination's answer carries its signed `statusUrl` (and the nominee's name, for the receipt).
@@ -24,11 +25,14 @@ export const intake =
     if (!caller) return;
     try {
       const { repo } = await rt.workbook();
-      const payload = await submissionFromBody(repo, requestBody(req));
-      if (!payload.ok) return answerProblem(rt, res, FN, payload.problem);
-      const [outcome] = await intakeJob(repo, [{ payload: payload.value, source: `hàm intake (${caller.kind})` }], rt.now(), { edits: 'update' });
+      const submission = await submissionFromBody(repo, requestBody(req));
+      if (!submission.ok) return answerProblem(rt, res, FN, submission.problem);
+      const { payload, edits } = submission.value;
+      const [outcome] = await intakeJob(repo, [{ payload, source: `hàm intake (${caller.kind})` }], rt.now(), { edits });
       const answer = intakeAnswer(outcome!);
-      const links = answer.status !== 400 && answer.responseId ? optionalStatusLinks(rt, req, repo.campaign, FN) : undefined;
+      // a duplicate's link only to the sender of that very submission (a retry), never to one merely naming its id
+      const linked = answer.status !== 400 && answer.responseId && (outcome!.kind !== 'duplicate' || outcome!.resent);
+      const links = linked ? optionalStatusLinks(rt, req, repo.campaign, FN) : undefined;
       const receipt = { ...(links ? { statusUrl: links.status(answer.responseId!) } : {}), ...(outcome!.kind === 'accepted' ? { nominee: outcome!.nomination.name } : {}) };
       rt.log(answer.status === 400 ? 'NOTICE' : 'INFO', String(answer.body.message), {
         function: FN,
