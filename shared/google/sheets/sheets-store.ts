@@ -11,6 +11,7 @@ import { DEFAULT_LOCK_POLICY, outcomeUnknown, SheetLock, SheetLockError, type Le
 import { planRequests } from './lock-fence.js';
 import { newSheetId, provisionRequests } from './provision.js';
 import { rowsOf, snapshotOf, type TableSnapshot } from './table.js';
+import { wholeAnswer } from './truncated-answer.js';
 import { planWrites, type WritePlan } from './write-plan.js';
 import type { TabLayout } from '../../store/layouts.js';
 import { StoreError, type Row, type TableStore, type TableWrite } from '../../store/table-store.js';
@@ -252,7 +253,7 @@ export class GoogleSheetsStore implements TableStore {
     try {
       return await this.caller.call(what, async (o) => {
         try {
-          return await run(o);
+          return wholeAnswer(what, await run(o));
         } catch (error) {
           if (outcomeUnknown(error)) unknown = true;
           throw error;
@@ -293,7 +294,7 @@ export class GoogleSheetsStore implements TableStore {
       return await this.caller.call(what, async (o) => {
         if (lease) this.lock!.lock.assertUsable(lease, this.timeoutMs);
         try {
-          return await run(o);
+          return wholeAnswer(what, await run(o));
         } catch (error) {
           if (outcomeUnknown(error)) unknown = true;
           throw error;
