@@ -117,6 +117,8 @@ export class GoogleSheetsStore implements TableStore {
       this.jobSnapshots?.clear(); // positions change with this write: a later write in the job reads again
       const lease = this.lock?.holder.current();
       if (lease) return this.writeFenced(lease, plan);
+      // under the lock, a write is never sent unfenced (it runs inside `locked`, which holds a lease)
+      if (this.lock) throw new SheetLockError('Khóa ghi không còn được giữ; thử lại (chưa ghi gì).', 'lease-lost');
       if (plan.grow.length > 0) await this.grow(plan.grow);
       for (const data of chunkBySize(plan.data, this.maxRequestBytes)) {
         await this.send('ghi dữ liệu', (o) =>
