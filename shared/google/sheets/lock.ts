@@ -46,13 +46,13 @@ export interface Lease {
   pending?: number;
 }
 
-/** The lock could not be had in time, or a lease can no longer cover a write. Transient: the caller tries later. */
+/** The lock could not be had in time, or the lease is lost or in doubt. Transient: the caller tries later. */
 export class SheetLockError extends Error {
   override readonly name = 'SheetLockError';
   readonly transient = true;
   constructor(
     message: string,
-    readonly reason: 'busy' | 'lease-ending' | 'outcome-unknown' | 'lease-lost',
+    readonly reason: 'busy' | 'outcome-unknown' | 'lease-lost',
   ) {
     super(message);
   }
@@ -164,35 +164,6 @@ export class SheetLock {
     }
     delete lease.pending;
     Object.assign(lease, { sheetId: next.sheetId, expiresAt: next.expiresAt });
-  }
-
-  /**
-   * Throws unless a write sent now, with a client timeout of `timeoutMs`, is over before the lease runs out — and
-   * no earlier write under it ended without an answer (then the lease is left to run out, see the decision).
-   */
-  assertUsable(lease: Lease, timeoutMs: number): void {
-    if (lease.uncertain) throw new SheetLockError('Một lần ghi trước chưa rõ kết quả; chờ hết hạn khóa rồi thử lại.', 'outcome-unknown');
-    if (this.d.now() + timeoutMs >= lease.expiresAt) throw new SheetLockError('Khóa ghi sắp hết hạn; thử lại để giữ khóa mới (chưa ghi gì).', 'lease-ending');
-  }
-
-  /**
-   * Makes sure a write sent now ends within the lease: a lease with less than two request timeouts left is renewed
-   * first — our lock tab swapped for a new one in one batch, which Google refuses if ours is gone — so a long job
-   * keeps its lock. Throws SheetLockError when the lease cannot be kept (then nothing is sent).
-   */
-  async keep(lease: Lease, timeoutMs: number): Promise<void> {
-    this.assertUsable(lease, timeoutMs);
-    const { now, policy } = this.d;
-    if (now() + 2 * timeoutMs < lease.expiresAt) return;
-    const renewed: Lease = { ...lease, sheetId: lockId(), takenAt: now(), expiresAt: now() + policy.leaseMs };
-    let ours = (await this.tryTake(renewed, lease.sheetId)) === true;
-    if (!ours) {
-      const current = await this.current();
-      ours = current?.sheetId === renewed.sheetId && current.holder === lease.holder;
-    }
-    if (!ours) throw new SheetLockError('Khóa ghi đã hết hạn và được phiên khác giữ; thử lại (chưa ghi gì).', 'lease-ending');
-    Object.assign(lease, { sheetId: renewed.sheetId, expiresAt: renewed.expiresAt });
-    this.assertUsable(lease, timeoutMs);
   }
 
   /**

@@ -73,7 +73,6 @@ export class GoogleSheetsStore implements TableStore {
   private readonly sheetIds = new Map<string, number>();
   /** What the current exclusive job has read, by tab title; undefined outside a job. */
   private jobSnapshots: Map<string, TableSnapshot> | undefined;
-  private readonly timeoutMs: number;
   private readonly lock: { lock: SheetLock; holder: LockHolder } | undefined;
 
   constructor(options: GoogleSheetsStoreOptions) {
@@ -83,7 +82,6 @@ export class GoogleSheetsStore implements TableStore {
     this.api = new sheets_v4.Sheets({ auth: options.auth, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) });
     const settings = callSettings(options);
     this.caller = new SheetsCaller({ ...settings, spreadsheetId: options.spreadsheetId, editorEmail: options.editorEmail });
-    this.timeoutMs = settings.timeoutMs;
     if (options.lock) {
       const policy = { ...DEFAULT_LOCK_POLICY, ...(options.lock === true ? {} : options.lock) };
       const now = options.now ?? Date.now;
@@ -283,28 +281,8 @@ export class GoogleSheetsStore implements TableStore {
     };
   }
 
-  /**
-   * One write call. Under the lock, the lease is renewed first if it is running low, each attempt is sent only while
-   * the lease outlasts its timeout, and a call that fails for good after an attempt whose outcome is unknown (no
-   * answer, 5xx) marks the lease uncertain.
-   */
-  private async send<T>(what: string, run: (o: RequestOptions) => Promise<{ data: T }>): Promise<T> {
-    const lease = this.lock?.holder.current();
-    if (lease) await this.lock!.lock.keep(lease, this.timeoutMs);
-    let unknown = false;
-    try {
-      return await this.caller.call(what, async (o) => {
-        if (lease) this.lock!.lock.assertUsable(lease, this.timeoutMs);
-        try {
-          return wholeAnswer(what, await run(o));
-        } catch (error) {
-          if (outcomeUnknown(error)) unknown = true;
-          throw error;
-        }
-      });
-    } catch (error) {
-      if (lease && unknown) lease.uncertain = true;
-      throw error;
-    }
+  /** One write call without the lock (with it, writes go through `writeFenced`). */
+  private send<T>(what: string, run: (o: RequestOptions) => Promise<{ data: T }>): Promise<T> {
+    return this.caller.call(what, async (o) => wholeAnswer(what, await run(o)));
   }
 }
