@@ -1,5 +1,5 @@
 import type { HttpFunction } from '@google-cloud/functions-framework';
-import { submissionFromBody } from '../shared/jobs/form-submission.js';
+import { doorOfBody, submissionFromBody } from '../shared/jobs/form-submission.js';
 import { intake as intakeJob } from '../shared/jobs/intake.js';
 import { admit, answerProblem, fail, wrongMethod } from './runtime/http.js';
 import { intakeAnswer, requestBody } from './runtime/intake-answer.js';
@@ -25,10 +25,12 @@ export const intake =
     if (!caller) return;
     try {
       const { repo } = await rt.workbook();
-      const submission = await submissionFromBody(repo, requestBody(req));
+      const body = requestBody(req);
+      const submission = await submissionFromBody(repo, body);
       if (!submission.ok) return answerProblem(rt, res, FN, submission.problem);
       const { payload, edits } = submission.value;
-      const [outcome] = await intakeJob(repo, [{ payload, source: `hàm intake (${caller.kind})` }], rt.now(), { edits });
+      const door = doorOfBody(body);
+      const [outcome] = await intakeJob(repo, [{ payload, source: `hàm intake (${caller.kind})` }], rt.now(), { edits, ...(door ? { door } : {}) });
       const answer = intakeAnswer(outcome!);
       // a duplicate's link only to the sender of that very submission (a retry), never to one merely naming its id
       const linked = answer.status !== 400 && answer.responseId && (outcome!.kind !== 'duplicate' || outcome!.resent);

@@ -71,11 +71,12 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     made.catch(() => set(undefined));
     return made;
   };
+  const log = options.log ?? jsonLogger();
   return {
     config,
     now,
-    log: options.log ?? jsonLogger(),
-    workbook: () => memo(() => workbook, (p) => (workbook = p), () => openWorkbook(config(), options)),
+    log,
+    workbook: () => memo(() => workbook, (p) => (workbook = p), () => openWorkbook(config(), options, log)),
     forms: () =>
       memo(() => forms, (p) => (forms = p), async () => {
         const { googleFormsApi } = await import('../../shared/google/forms/forms-api.js');
@@ -90,7 +91,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   };
 }
 
-async function openWorkbook(config: Config, options: RuntimeOptions): Promise<Workbook> {
+async function openWorkbook(config: Config, options: RuntimeOptions, log: Logger): Promise<Workbook> {
   const campaigns = (options.campaigns ?? loadCampaigns)();
   let tables: TableStore;
   if (config.store.kind === 'file') {
@@ -103,6 +104,8 @@ async function openWorkbook(config: Config, options: RuntimeOptions): Promise<Wo
       auth: options.googleAuth ?? sheetsAuth(),
       ...(config.store.serviceAccount ? { editorEmail: config.store.serviceAccount } : {}),
       ...(options.googleApiRoot ? { rootUrl: options.googleApiRoot } : {}),
+      // the spreadsheet nears Google's 10 million cells: a WARNING line the council's alerting can pick up
+      onWarning: (message) => log('WARNING', message, { spreadsheetId: config.store.kind === 'google' ? config.store.spreadsheetId : undefined }),
       // Several instances and functions write the one sheet: each job holds the sheet's write lock (decision 002).
       ...options.sheets,
       lock: options.sheets?.lock ?? true,

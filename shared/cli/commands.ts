@@ -22,6 +22,7 @@ export interface StoreOptions {
   /** A Google Sheet's id or address: the command works on the sheet instead of a local workbook. */
   spreadsheet?: string;
   serviceAccount?: string;
+  impersonate?: string;
 }
 
 function campaignById(ctx: CliContext, id: string): Campaign {
@@ -34,9 +35,17 @@ function campaignById(ctx: CliContext, id: string): Campaign {
 export async function initCommand(ctx: CliContext, campaignId: string, options: StoreOptions): Promise<number> {
   const campaign = campaignById(ctx, campaignId);
   if (options.spreadsheet !== undefined) {
-    const { tables, where } = await openTables(options);
+    const { tables, where, google } = await openTables(options);
     await initCampaign(tables, campaign);
     ctx.io.stdout.write(`Đã chuẩn bị bảng tính ${where} cho phong trào "${campaign.title}".\n`);
+    if (google) {
+      const { describeCredentials } = await import('../google/cli-credentials.js');
+      ctx.io.stdout.write(`${describeCredentials(google.credentials)}\n`);
+      ctx.io.stdout.write(`Các cột do công cụ tính chỉ sửa được bởi chủ bảng tính, người chạy lệnh này${google.editors.length ? ` và ${google.editors.join(', ')}` : ''}.\n`);
+      if (!options.serviceAccount && !process.env.THIDUA_SERVICE_ACCOUNT) {
+        ctx.io.stdout.write('Chú ý: chưa nêu tài khoản dịch vụ của các hàm (--service-account hoặc THIDUA_SERVICE_ACCOUNT): các hàm sẽ không ghi được cột được bảo vệ. Chạy lại lệnh này với --service-account <email> để sửa.\n');
+      }
+    }
     return EXIT.ok;
   }
   const path = resolveStorePath({ ...options, campaign: campaign.id });

@@ -12,8 +12,8 @@ import { openTables, type TablesOptions } from './open-tables.js';
 
 /**
  * `thidua form create <campaign>`: builds the campaign's nomination form with the Forms API and records its question
- * mapping in the workbook (see the createForm job). `forms` defaults to the Forms API with Application Default
- * Credentials of the person running it (the form is created in their Drive).
+ * mapping in the workbook (see the createForm job). `forms` defaults to the Forms API with the CLI's credentials
+ * (the form is created in the Drive of that identity: with `--impersonate`, the service account's).
  */
 export async function formCreateCommand(ctx: CliContext, campaignId: string, options: TablesOptions, forms?: FormsApi): Promise<number> {
   const campaign = ctx.campaigns.get(campaignId);
@@ -21,7 +21,7 @@ export async function formCreateCommand(ctx: CliContext, campaignId: string, opt
   const { tables, where } = await openTables({ ...options, campaign: options.campaign ?? campaign.id });
   const repo = await CampaignRepository.open(tables, ctx.campaigns);
   if (repo.campaign.id !== campaign.id) throw new UsageError(`Sổ ${where} thuộc phong trào "${repo.campaign.id}", không phải "${campaign.id}".`);
-  const api = forms ?? (await (await import('../google/forms/forms-api.js')).googleFormsApi());
+  const api = forms ?? (await defaultFormsApi(options));
   let created;
   try {
     created = orUsageError(await createForm(repo, api));
@@ -36,12 +36,29 @@ export async function formCreateCommand(ctx: CliContext, campaignId: string, opt
       `  Mã biểu mẫu:  ${created.formId}`,
       `  Sửa biểu mẫu: https://docs.google.com/forms/d/${created.formId}/edit`,
       ...(created.responderUri ? [`  Gửi các đơn vị: ${created.responderUri}`] : []),
+      ...(created.published
+        ? ['  Biểu mẫu đã được xuất bản và đang nhận câu trả lời.']
+        : [`  CHƯA xuất bản được biểu mẫu: mở trang sửa ở trên, bấm "Xuất bản" (Publish) và bật "Đang nhận câu trả lời"; chưa xuất bản thì không đơn vị nào gửi được.`]),
+      '  Ai được trả lời: do quyền chia sẻ của biểu mẫu trên Google Drive quyết định. Trong trang sửa, bấm "Xuất bản" →',
+      '    "Quản lý người trả lời" và chọn "Bất kỳ ai có đường liên kết" (các đơn vị không cần tài khoản cùng tên miền),',
+      '    hoặc chỉ những người trong tên miền cơ quan (khi mọi đơn vị dùng tài khoản Google Workspace của tên miền đó).',
       `  Đã ghi ánh xạ câu hỏi → trường hồ sơ vào trang "${repo.tab('formQuestions').title}" của ${where}.`,
       'Tiếp theo: đặt THIDUA_FORM_ID cho các hàm, gắn sheets-templates/apps-script/onFormSubmit.gs vào biểu mẫu (xem README, mục Cloud Functions).',
       '',
     ].join('\n'),
   );
   return EXIT.ok;
+}
+
+/** The Forms API with the CLI's credentials, chosen in the same order as for the sheet (cli-credentials.ts). */
+async function defaultFormsApi(options: TablesOptions): Promise<FormsApi> {
+  const [{ googleFormsApi }, { FORMS_SCOPES }, { chooseCredentials, authFor }] = await Promise.all([
+    import('../google/forms/forms-api.js'),
+    import('../google/credentials.js'),
+    import('../google/cli-credentials.js'),
+  ]);
+  const credentials = await chooseCredentials({ ...(options.impersonate ? { impersonate: options.impersonate } : {}) }, { env: process.env });
+  return googleFormsApi({ auth: (await authFor(credentials, FORMS_SCOPES)) as never });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { doctorCommand } from './doctor-command.js';
 import { parseArgs } from 'node:util';
 import { TemplateError } from '../templates/template-error.js';
 import { loadCampaigns } from '../templates/campaign-registry.js';
@@ -30,11 +31,17 @@ const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
   review <tệp.csv|json> --by <người>        ghi kết luận thẩm định, lựa chọn khi đồng hạng, quyết định khen thưởng
   demo                                      chạy thử trọn vẹn bốn phong trào mẫu
   campaigns                                 liệt kê các phong trào có mẫu
+  doctor <mã phong trào> --spreadsheet MÃ [--form MÃ]
+                                            kiểm tra bản triển khai: chia sẻ, vùng bảo vệ, biểu mẫu, theo dõi,
+                                            các trang và tiêu đề, dung lượng bảng tính
 
   --campaign <mã>  chọn sổ data/<mã>.xlsx khi không có --store
   --spreadsheet <mã hoặc địa chỉ>   làm việc trên Google Sheet thay cho sổ .xlsx (init, intake, score, export…);
-                   thông tin xác thực: GOOGLE_APPLICATION_CREDENTIALS (tệp khóa tài khoản dịch vụ) hoặc ADC
-  --service-account <email>         email tài khoản dịch vụ, khi tệp khóa không cho biết
+                   thông tin xác thực, theo thứ tự: --impersonate / THIDUA_IMPERSONATE_SERVICE_ACCOUNT (mượn quyền
+                   tài khoản dịch vụ, không cần tệp khóa), GOOGLE_APPLICATION_CREDENTIALS, tệp ADC của gcloud,
+                   máy chủ metadata (xem docs/google-sheets.md)
+  --impersonate <email>             mượn quyền tài khoản dịch vụ này (tài khoản của bạn cần vai trò Service Account Token Creator)
+  --service-account <email>         tài khoản dịch vụ của các hàm (mặc định THIDUA_SERVICE_ACCOUNT): được quyền sửa các cột được bảo vệ
 
 Mã thoát: 0 thành công; 1 có hồ sơ bị từ chối hoặc dùng sai lệnh; 2 lỗi ngoài dự kiến.
 `;
@@ -58,6 +65,8 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
         by: { type: 'string' },
         spreadsheet: { type: 'string' },
         'service-account': { type: 'string' },
+        impersonate: { type: 'string' },
+        form: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -69,7 +78,7 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
     }
     if (rest.length > 0) throw new UsageError(`Thừa tham số: ${rest.join(' ')}`);
     const ctx: CliContext = { io, now, campaigns: loadCampaigns() };
-    const options = { store: values.store, campaign: values.campaign, spreadsheet: values.spreadsheet, serviceAccount: values['service-account'] };
+    const options = { store: values.store, campaign: values.campaign, spreadsheet: values.spreadsheet, serviceAccount: values['service-account'], impersonate: values.impersonate };
     const need = (what: string) => {
       if (!arg) throw new UsageError(`Lệnh "${command}" cần ${what}.`);
       return arg;
@@ -97,6 +106,8 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
         return await councilCommand(ctx, need('tệp điểm Hội đồng (.csv hoặc .json)'), options);
       case 'review':
         return await reviewCommand(ctx, need('tệp kết luận (.csv hoặc .json)'), { ...options, by: values.by });
+      case 'doctor':
+        return await doctorCommand(ctx, need('mã phong trào'), { ...options, ...(values.form ? { form: values.form } : {}) });
       case 'demo':
         return await demoCommand(ctx);
       case 'campaigns':

@@ -1,3 +1,4 @@
+import type { ChosenCredentials } from '../google/cli-credentials.js';
 import type { TableStore } from '../store/table-store.js';
 import { WorkbookStore } from '../store/workbook-store.js';
 import { UsageError } from './io.js';
@@ -9,8 +10,13 @@ export interface TablesOptions {
   campaign?: string;
   /** A Google Sheet's id or address: selects the Google Sheets store. */
   spreadsheet?: string;
-  /** The service account's email, when the key file does not tell it (e.g. ADC in the cloud). */
+  /**
+   * The functions' service account (`--service-account`, else THIDUA_SERVICE_ACCOUNT): named an editor of the
+   * protected computed columns, which the functions write.
+   */
   serviceAccount?: string;
+  /** A service account whose identity the CLI borrows (`--impersonate`, else THIDUA_IMPERSONATE_SERVICE_ACCOUNT). */
+  impersonate?: string;
 }
 
 /** The tables a command works on, and how to name them to the user. */
@@ -19,35 +25,55 @@ export interface OpenedTables {
   /** The workbook's path or the sheet's address. */
   where: string;
   kind: 'workbook' | 'google-sheets';
+  /** For a Google Sheet: the credentials chosen and the accounts named editors of protected columns. */
+  google?: { credentials: ChosenCredentials; editors: string[] };
 }
 
 /**
- * Picks the store from the options: `--spreadsheet` → Google Sheets, with credentials from
- * GOOGLE_APPLICATION_CREDENTIALS (a service-account key file, whose `client_email` stays an editor of protected
- * columns) or else Application Default Credentials; otherwise the local workbook (`--store`, `--campaign`, `data/`).
- * The Google client is loaded only when a sheet is used.
+ * Picks the store from the options: `--spreadsheet` → Google Sheets, with credentials chosen in the documented order
+ * (`chooseCredentials`: impersonation, GOOGLE_APPLICATION_CREDENTIALS, gcloud's ADC file, the metadata server);
+ * the functions' service account and the CLI's own identity are kept editors of the protected columns. Otherwise the
+ * local workbook (`--store`, `--campaign`, `data/`). The Google client is loaded only when a sheet is used.
  *
  * @example await openTables({ spreadsheet: 'https://docs.google.com/spreadsheets/d/1AbC…/edit' }, process.env)
  */
-export async function openTables(options: TablesOptions, env: NodeJS.ProcessEnv = process.env): Promise<OpenedTables> {
+export async function openTables(
+  options: TablesOptions,
+  env: NodeJS.ProcessEnv = process.env,
+  /** In tests: ready credentials (the choice is still made, and reported, from `env`) and an instant sleep. */
+  google?: { auth?: unknown; sleep?: (ms: number) => Promise<void> },
+): Promise<OpenedTables> {
   if (options.spreadsheet === undefined) {
     if (options.serviceAccount !== undefined) throw new UsageError('--service-account chỉ dùng cùng --spreadsheet.');
+    if (options.impersonate !== undefined) throw new UsageError('--impersonate chỉ dùng cùng --spreadsheet.');
     const path = resolveStorePath(options);
     return { tables: new WorkbookStore(path), where: path, kind: 'workbook' };
   }
   if (options.store !== undefined) throw new UsageError('Chỉ chọn một nơi lưu: --store <tệp.xlsx> hoặc --spreadsheet <mã bảng tính>, không dùng cả hai.');
   const spreadsheetId = spreadsheetIdOf(options.spreadsheet);
-  const [{ GoogleSheetsStore }, { sheetsAuth, serviceAccountEmail }] = await Promise.all([
+  const [{ GoogleSheetsStore }, { SHEETS_SCOPE }, { chooseCredentials, authFor }] = await Promise.all([
     import('../google/sheets/sheets-store.js'),
     import('../google/credentials.js'),
+    import('../google/cli-credentials.js'),
   ]);
-  const keyFile = env.GOOGLE_APPLICATION_CREDENTIALS || undefined;
-  const editorEmail = options.serviceAccount ?? (keyFile ? await serviceAccountEmail(keyFile) : undefined);
+  const credentials = await chooseCredentials({ ...(options.impersonate ? { impersonate: options.impersonate } : {}) }, { env });
+  const functionsAccount = options.serviceAccount ?? (env.THIDUA_SERVICE_ACCOUNT?.trim() || undefined);
+  const editors = [...new Set([functionsAccount, credentials.identity].filter((e): e is string => !!e))];
+  const auth = google?.auth ?? (await authFor(credentials, [SHEETS_SCOPE]));
   return {
     // the CLI takes the sheet's write lock like the functions do, so it can run while they are live (decision 002)
-    tables: new GoogleSheetsStore({ spreadsheetId, auth: sheetsAuth({ ...(keyFile ? { keyFile } : {}) }), ...(editorEmail ? { editorEmail } : {}), lock: true }),
+    tables: new GoogleSheetsStore({
+      spreadsheetId,
+      auth: auth as never,
+      ...(functionsAccount ? { editorEmail: functionsAccount } : credentials.identity ? { editorEmail: credentials.identity } : {}),
+      editorEmails: editors,
+      lock: true,
+      onWarning: (message) => process.stderr.write(`Cảnh báo: ${message}\n`),
+      ...(google?.sleep ? { sleep: google.sleep } : {}),
+    }),
     where: `https://docs.google.com/spreadsheets/d/${spreadsheetId}`,
     kind: 'google-sheets',
+    google: { credentials, editors },
   };
 }
 

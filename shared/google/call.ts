@@ -49,6 +49,19 @@ export interface CallPlan {
   fail: (fault: CallFault, attempts: number, cause: unknown) => Error;
   /** The error for a failure that did not come from the HTTP client, or undefined to throw it as it is. */
   unclassified?: (error: unknown) => Error | undefined;
+  /**
+   * Whether a successful answer's body is what the API sends (default: any). The adapters pass `isJsonObject`: a 200
+   * carrying an HTML page or a cut-off body is a transient fault (`malformed`), retried like a 503 — never a success.
+   */
+  accept?: (data: unknown) => boolean;
+}
+
+/** Every answer of the Sheets and Forms REST APIs is a JSON object (`{}` for an empty one). */
+export const isJsonObject = (data: unknown): boolean => typeof data === 'object' && data !== null && !Array.isArray(data);
+
+/** Thrown inside the loop for a body `accept` refuses, so it is classified and retried like any fault. */
+class MalformedAnswer extends Error {
+  override readonly name = 'MalformedAnswer';
 }
 
 /**
@@ -63,9 +76,11 @@ export async function callGoogle<T>(settings: CallSettings, plan: CallPlan, run:
   const now = settings.now ?? Date.now;
   for (let attempt = 1; ; attempt++) {
     try {
-      return (await run({ retry: false, timeout: settings.timeoutMs })).data;
+      const { data } = await run({ retry: false, timeout: settings.timeoutMs });
+      if (plan.accept && !plan.accept(data)) throw new MalformedAnswer(`the answer is not the API's JSON (${typeof data === 'string' ? JSON.stringify(data.slice(0, 80)) : typeof data})`);
+      return data;
     } catch (error) {
-      const fault = faultOf(error, now);
+      const fault: CallFault | undefined = error instanceof MalformedAnswer ? { kind: 'malformed' } : faultOf(error, now);
       if (!fault) throw plan.unclassified?.(error) ?? error;
       const decision: RetryDecision = plan.retry === false ? { retry: false } : decideRetry(fault, attempt, settings.policy, settings.random);
       if (!decision.retry) throw plan.fail(fault, attempt, error);

@@ -9,6 +9,8 @@ export interface SheetsTarget {
   spreadsheetId: string;
   /** The service account's email; undefined when not known (then the message says where to find it). */
   editorEmail: string | undefined;
+  /** Host the Sheets API is served from (default sheets.googleapis.com; an emulator's with a custom rootUrl). */
+  apiHost?: string;
 }
 
 /** The browser address of a spreadsheet. */
@@ -32,7 +34,7 @@ export function sheetsFailureMessage(what: string, fault: CallFault, attempts: n
   const { spreadsheetId } = target;
   const who = target.editorEmail ?? 'tài khoản dịch vụ của công cụ (trường client_email trong tệp khóa JSON)';
   const share = `Hãy mở bảng tính, bấm "Chia sẻ" và thêm ${who} với quyền Người chỉnh sửa (Editor).`;
-  if (fault.kind === 'http' && fault.status < 500 && fault.status !== 429 && fromTokenEndpoint(cause, 'sheets.googleapis.com')) {
+  if (fault.kind === 'http' && fault.status < 500 && fault.status !== 429 && fromTokenEndpoint(cause, target.apiHost ?? 'sheets.googleapis.com')) {
     return `Google không cấp quyền truy cập (${googleMessage(cause)}): tệp khóa trong GOOGLE_APPLICATION_CREDENTIALS sai, đã bị xóa hoặc bị thu hồi.`;
   }
   if (fault.kind === 'http' && fault.status === 404) {
@@ -47,7 +49,7 @@ export function sheetsFailureMessage(what: string, fault: CallFault, attempts: n
   if (fault.kind === 'http' && fault.status === 400) {
     return `Google Sheets từ chối yêu cầu ${what}: ${googleMessage(cause)}`;
   }
-  const reason = fault.kind === 'network' ? 'mất kết nối hoặc quá thời gian chờ' : `mã lỗi HTTP ${fault.status}`;
+  const reason = fault.kind === 'network' ? 'mất kết nối hoặc quá thời gian chờ' : fault.kind === 'malformed' ? 'Google trả lời không đúng dạng JSON, có thể do proxy hoặc mạng chặn giữa đường' : `mã lỗi HTTP ${fault.status}`;
   return `Không ${what} được trên Google Sheets sau ${attempts} lần thử (${reason}). Hãy chạy lại lệnh sau ít phút: chạy lại không ghi trùng hàng nào.`;
 }
 
@@ -65,7 +67,7 @@ export function formsFailureMessage(operation: string, formId: string | undefine
       : status === 403 || status === 401
         ? 'không có quyền: hãy bật Google Forms API cho dự án và chia sẻ biểu mẫu (quyền chỉnh sửa) cho tài khoản của công cụ'
         : isTransient(fault)
-          ? `Google tạm thời không trả lời được sau ${attempts} lần thử (${status ? `mã HTTP ${status}` : 'mất kết nối'}); hãy thử lại sau ít phút`
+          ? `Google tạm thời không trả lời được sau ${attempts} lần thử (${status ? `mã HTTP ${status}` : fault.kind === 'malformed' ? 'câu trả lời không đúng dạng JSON' : 'mất kết nối'}); hãy thử lại sau ít phút`
           : `Google từ chối yêu cầu (mã HTTP ${status ?? '?'})`;
   return `Lỗi khi ${operation}${where}: ${why}.`;
 }

@@ -8,7 +8,9 @@ export type CallFault =
   /** The server answered with this HTTP status (`retryAfterMs` from a `Retry-After` header, if any). */
   | { kind: 'http'; status: number; retryAfterMs?: number }
   /** No answer at all: connection refused, reset or dropped, or the request timed out. */
-  | { kind: 'network' };
+  | { kind: 'network' }
+  /** A success status whose body is not the JSON object the API answers with (a proxy's or captive portal's page, a cut-off body). */
+  | { kind: 'malformed' };
 
 export interface RetryPolicy {
   /** Attempts in all, the first included (≥ 1). */
@@ -29,7 +31,7 @@ export type RetryDecision = { retry: false } | { retry: true; delayMs: number };
 
 /** True when the fault may go away by itself: a transient status or no answer at all. Other 4xx never do. */
 export function isTransient(fault: CallFault): boolean {
-  return fault.kind === 'network' || TRANSIENT_STATUSES.includes(fault.status);
+  return fault.kind !== 'http' || TRANSIENT_STATUSES.includes(fault.status);
 }
 
 /** The shape of a backoff: the ceiling of the first wait, doubled on each retry up to `maxDelayMs`. */

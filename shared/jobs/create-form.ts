@@ -8,6 +8,7 @@ import { done, problem, type JobResult } from './problem.js';
 export interface FormsCreator {
   create(title: string): Promise<{ formId?: string | null; responderUri?: string | null }>;
   batchUpdate(formId: string, requests: ReturnType<typeof buildFormPlan>['requests']): Promise<{ replies?: Array<{ createItem?: { questionId?: string[] | null } | null }> | null }>;
+  setPublishState(formId: string, state: { isPublished: boolean; isAcceptingResponses: boolean }): Promise<{ publishState?: { isPublished?: boolean | null; isAcceptingResponses?: boolean | null } | null }>;
 }
 
 export interface CreatedForm {
@@ -15,6 +16,8 @@ export interface CreatedForm {
   formId: string;
   responderUri?: string;
   questions: FormQuestion[];
+  /** Published and accepting responses; false when Google refused or failed to publish it (the user publishes it by hand). */
+  published: boolean;
 }
 
 /** The form was made but its questions could not be added: the caller tells the user to delete it. */
@@ -31,7 +34,9 @@ export class HalfMadeFormError extends Error {
 /**
  * Builds the campaign's nomination form — `forms.create` with the title, then one `forms.batchUpdate` adding every
  * item — and records the question-to-field mapping in the "Câu hỏi biểu mẫu" tab and the form's id and address in
- * "Cài đặt".
+ * "Cài đặt". Last, `forms.setPublishSettings` publishes it and opens it to responses: since 2026-06-30 a form made
+ * through the API is unpublished and takes none. A form whose publishing failed is still recorded (`published: false`):
+ * the user publishes it in the Forms editor.
  */
 export async function createForm(repo: CampaignRepository, forms: FormsCreator): Promise<JobResult<CreatedForm>> {
   const plan = buildFormPlan(repo.campaign);
@@ -48,7 +53,14 @@ export async function createForm(repo: CampaignRepository, forms: FormsCreator):
   const questions: FormQuestion[] = [...plan.questions].map(([index, q]) => ({ ...q, questionId: replies[index]?.createItem?.questionId?.[0] ?? q.questionId }));
   const responderUri = form.responderUri ?? undefined;
   await recordForm(repo, { formId, ...(responderUri ? { responderUri } : {}), questions });
-  return done({ title: plan.title, formId, ...(responderUri ? { responderUri } : {}), questions });
+  let published = false;
+  try {
+    const state = (await forms.setPublishState(formId, { isPublished: true, isAcceptingResponses: true })).publishState;
+    published = state?.isPublished === true && state.isAcceptingResponses === true;
+  } catch {
+    // The form and its mapping are kept: publishing it by hand is one click (the caller says where).
+  }
+  return done({ title: plan.title, formId, ...(responderUri ? { responderUri } : {}), questions, published });
 }
 
 /** Records a form: its questions (replacing any earlier mapping) and its id and address in the settings. */

@@ -1,3 +1,4 @@
+import type { FormDoor } from '../domain/form-doors.js';
 import { appsScriptAnswers, isAppsScriptEnvelope } from '../forms/apps-script-response.js';
 import { responseToNomination } from '../forms/response-to-nomination.js';
 import type { CampaignRepository } from '../store/campaign-repository.js';
@@ -10,6 +11,9 @@ export interface BodySubmission {
   payload: unknown;
   edits: NonNullable<IntakeOptions['edits']>;
 }
+
+/** The form door a request body came by: the Apps Script trigger's envelope, or none (the contract posted directly). */
+export const doorOfBody = (body: unknown): FormDoor | undefined => (isAppsScriptEnvelope(body) ? 'apps-script' : undefined);
 
 /**
  * The submission the intake takes from a request body: the nomination contract as sent, or — for the Apps Script

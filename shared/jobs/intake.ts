@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../domain/audit.js';
 import { toVietnamIso } from '../domain/dates.js';
 import type { Finding } from '../domain/findings.js';
+import { SAME_SUBMISSION_MS, sameSubmissionByOtherDoor, type FormDoor } from '../domain/form-doors.js';
 import { IntakeSession, type IntakeOutcome } from '../domain/intake.js';
 import { parseNomination, type Nomination } from '../domain/nomination.js';
 import { AUDITED_ENGINE_FIELDS, shownDecision, type StoredNomination } from '../store/codecs/nominations.js';
@@ -20,6 +21,11 @@ export interface Submission {
  */
 export interface IntakeOptions {
   edits?: 'ignore' | 'update';
+  /**
+   * The form door the submissions came by (Apps Script trigger or Forms API sync): a submission another door already
+   * stored under its own id is taken as that row — a repeat, or an edit of it — never as a second row (decision 006).
+   */
+  door?: FormDoor;
 }
 
 /**
@@ -42,7 +48,8 @@ export function intake(repo: CampaignRepository, submissions: readonly Submissio
   // the rejections tab is read too, so the write places its rows without reading again (one read, one write)
   return repo.transact(['nominations', 'rejections'], ({ nominations }) => {
     const stored = new Map(nominations.map((s) => [s.nomination.responseId, s]));
-    const parsed = submissions.map(({ payload }) => {
+    const payloads = sameIdsAcrossDoors(submissions, nominations.map((s) => s.nomination), options.door);
+    const parsed = payloads.map((payload) => {
       const p = parseNomination(payload);
       return p.ok ? p.nomination : undefined;
     });
@@ -53,7 +60,8 @@ export function intake(repo: CampaignRepository, submissions: readonly Submissio
     const rejections: Rejection[] = [];
     const audit: AuditEntry[] = [];
     const at = toVietnamIso(now);
-    const outcomes = submissions.map(({ payload, source }, index): IntakeResult => {
+    const outcomes = submissions.map(({ source }, index): IntakeResult => {
+      const payload = payloads[index];
       const id = parsed[index]?.responseId;
       if (id !== undefined && edits.has(id) && edits.get(id) !== index) return { kind: 'duplicate', responseId: id };
       const outcome = session.take(payload);
@@ -90,6 +98,19 @@ export function intake(repo: CampaignRepository, submissions: readonly Submissio
         { kind: 'audit', entries: audit },
       ],
     };
+  });
+}
+
+/** The payloads, each arriving by `door` whose response another door already stored carrying that door's responseId. */
+function sameIdsAcrossDoors(submissions: readonly Submission[], stored: readonly Nomination[], door: FormDoor | undefined): unknown[] {
+  if (!door) return submissions.map((s) => s.payload);
+  return submissions.map(({ payload }) => {
+    const p = parseNomination(payload);
+    const same = p.ok ? sameSubmissionByOtherDoor(p.nomination, stored, door) : undefined;
+    if (!same || !p.ok || payload === null || typeof payload !== 'object') return payload;
+    // the same version (its two doors' clocks a moment apart) is a repeat, not an edit
+    const sameVersion = Math.abs(same.submittedAt.getTime() - p.nomination.submittedAt.getTime()) <= SAME_SUBMISSION_MS;
+    return { ...payload, responseId: same.responseId, ...(sameVersion ? { submittedAt: same.submittedAt.toISOString() } : {}) };
   });
 }
 

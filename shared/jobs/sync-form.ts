@@ -56,6 +56,8 @@ export interface SyncDeps {
  * is still inside the next runs' window. Once a day (`FULL_PASS_EVERY_MS`) a run lists every response, with no filter,
  * for anything later still. A run that fails half-way starts again from the old watermark; every response listed
  * again is a duplicate that changes nothing, because intake is idempotent.
+ * A response the Apps Script trigger already stored under its own id is recognised and kept under that id
+ * (decision 006).
  */
 export async function syncForm(deps: SyncDeps): Promise<JobResult<SyncReport>> {
   const { repo, formId } = deps;
@@ -74,7 +76,7 @@ export async function syncForm(deps: SyncDeps): Promise<JobResult<SyncReport>> {
   do {
     const page = await deps.forms.listResponses(formId, { ...(filter ? { filter } : {}), ...(pageToken ? { pageToken } : {}), ...(deps.pageSize ? { pageSize: deps.pageSize } : {}) });
     const submissions = page.responses.map((raw) => ({ payload: responseToNomination(answersFromApi(raw), questions, repo.campaign), source: `biểu mẫu ${formId}` }));
-    const outcomes = submissions.length ? await intake(repo, submissions, deps.now(), { edits: 'update' }) : [];
+    const outcomes = submissions.length ? await intake(repo, submissions, deps.now(), { edits: 'update', door: 'forms-api' }) : [];
     count(report, outcomes);
     for (const raw of page.responses) {
       const at = lastSubmitted(raw);

@@ -14,7 +14,7 @@ export class FormsApiError extends Error {
   }
 
   toResponse(): Response {
-    const status = { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 503: 'UNAVAILABLE' }[this.status] ?? 'UNKNOWN';
+    const status = { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 409: 'ALREADY_EXISTS', 429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 503: 'UNAVAILABLE' }[this.status] ?? 'UNKNOWN';
     return Response.json({ error: { code: this.status, message: this.message, status } }, { status: this.status });
   }
 }

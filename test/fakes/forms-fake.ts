@@ -1,7 +1,13 @@
 /**
  * A faithful in-memory fake of the Google Forms API v1 REST surface this project uses, served through msw so the real
- * `@googleapis/forms` client is exercised end to end: forms.create / get / batchUpdate, responses.list (timestamp
- * filter, paging), watches.create / list / renew / delete. Call counts, every call recorded, switchable faults.
+ * `@googleapis/forms` client is exercised end to end: forms.create / get / batchUpdate / setPublishSettings,
+ * responses.list (timestamp filter, paging), watches.create / list / renew / delete. Call counts, every call recorded,
+ * switchable faults.
+ *
+ * As Google does since 2026-06-30, a form made with `forms.create` is unpublished (publishSettings.publishState
+ * isPublished and isAcceptingResponses false) and takes no responses until `forms.setPublishSettings` publishes it
+ * (https://developers.google.com/workspace/forms/api/reference/rest/v1/forms/setPublishSettings). A form added with
+ * `addForm` stands for one published by hand, unless `{ published: false }`.
  *
  * ```ts
  * const fake = new FakeForms({ now: () => clock });
@@ -15,7 +21,7 @@ import type { forms_v1 } from '@googleapis/forms';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { applyBatch, FormsApiError, parseFilter, WATCH_LIFETIME_MS, type FormState } from './forms-fake-model.js';
 
-export const FORMS_METHODS = ['forms.create', 'forms.get', 'forms.batchUpdate', 'responses.list', 'watches.create', 'watches.list', 'watches.renew', 'watches.delete'] as const;
+export const FORMS_METHODS = ['forms.create', 'forms.get', 'forms.batchUpdate', 'forms.setPublishSettings', 'responses.list', 'watches.create', 'watches.list', 'watches.renew', 'watches.delete'] as const;
 export type FormsMethod = (typeof FORMS_METHODS)[number];
 
 /** One planned fault: a Google error status, or a dropped connection. */
@@ -42,6 +48,8 @@ export class FakeForms {
   private readonly forms = new Map<string, FormState>();
   private readonly faults: Array<{ method: FormsMethod; fault: FormsFault }> = [];
   private ids = 0;
+  /** Suspended watches whose cause remains. */
+  private readonly unfixed = new Set<string>();
   private readonly now: () => Date;
   private readonly maxPageSize: number;
 
@@ -52,23 +60,46 @@ export class FakeForms {
   }
 
   /** Creates a form directly (no API call, not counted); returns its id. */
-  addForm(info: { title: string }, items: forms_v1.Schema$Item[] = []): string {
+  addForm(info: { title: string }, items: forms_v1.Schema$Item[] = [], options: { published?: boolean; accepting?: boolean } = {}): string {
     const formId = `1FAKE${String(++this.ids).padStart(8, '0')}formId`;
-    this.forms.set(formId, { form: { formId, info: { ...info, documentTitle: info.title }, items: structuredClone(items), responderUri: `https://docs.google.com/forms/d/e/${formId}/viewform`, revisionId: 'r1' }, responses: [], watches: new Map(), revision: 1 });
+    const isPublished = options.published ?? true;
+    const publishState = { isPublished, isAcceptingResponses: isPublished && (options.accepting ?? true) };
+    this.forms.set(formId, {
+      form: { formId, info: { ...info, documentTitle: info.title }, items: structuredClone(items), responderUri: `https://docs.google.com/forms/d/e/${formId}/viewform`, revisionId: 'r1', publishSettings: { publishState } },
+      responses: [],
+      watches: new Map(),
+      revision: 1,
+    });
     return formId;
   }
 
-  /** Adds a response, or replaces the one with the same responseId (an edit). */
+  /**
+   * Adds a response, or replaces the one with the same responseId (an edit). A form that is not published and
+   * accepting responses takes none: this throws, as a responder would find the form closed.
+   */
   addResponse(formId: string, response: forms_v1.Schema$FormResponse): void {
     const state = this.state(formId);
+    const publishState = state.form.publishSettings?.publishState;
+    if (publishState && !(publishState.isPublished && publishState.isAcceptingResponses)) {
+      throw new FormsApiError(403, `[forms-fake] form ${formId} is ${publishState.isPublished ? 'not accepting responses' : 'not published'}: no response can be submitted`);
+    }
     const i = state.responses.findIndex((r) => r.responseId === response.responseId);
     if (i >= 0) state.responses[i] = structuredClone(response);
     else state.responses.push(structuredClone(response));
   }
 
-  /** Adds a watch directly, e.g. one about to expire or already expired. */
-  addWatch(formId: string, watch: forms_v1.Schema$Watch & { id: string }): void {
+  /**
+   * Adds a watch directly, e.g. one about to expire or already expired. A SUSPENDED one keeps its cause (Google
+   * refuses to renew it) unless `{ causeRemains: false }` — its cause was fixed — or until `fixCause`.
+   */
+  addWatch(formId: string, watch: forms_v1.Schema$Watch & { id: string }, options: { causeRemains?: boolean } = {}): void {
     this.state(formId).watches.set(watch.id, structuredClone(watch));
+    if (watch.state === 'SUSPENDED' && options.causeRemains !== false) this.unfixed.add(watch.id);
+  }
+
+  /** The cause of a suspended watch is gone (e.g. the topic's publish grant was restored): it may be renewed. */
+  fixCause(watchId: string): void {
+    this.unfixed.delete(watchId);
   }
 
   form(formId: string): forms_v1.Schema$Form & { items: forms_v1.Schema$Item[] } {
@@ -125,7 +156,8 @@ export class FakeForms {
         const info = b.info ?? {};
         if (!info.title) throw new FormsApiError(400, 'info.title is required');
         if (b.items || b.settings || info.description) throw new FormsApiError(400, 'Only info.title and info.document_title may be set when creating a form.');
-        const formId = this.addForm({ title: info.title });
+        // Since 2026-06-30 a form created through the API starts unpublished.
+        const formId = this.addForm({ title: info.title }, [], { published: false });
         return this.state(formId).form;
       }
       case 'forms.get':
@@ -134,6 +166,20 @@ export class FakeForms {
         const state = this.state(route.formId!);
         const replies = applyBatch(state, b.requests ?? [], () => (0x10000000 + ++this.ids * 7919).toString(16));
         return { replies, writeControl: { requiredRevisionId: state.form.revisionId } };
+      }
+      case 'forms.setPublishSettings': {
+        const state = this.state(route.formId!);
+        const current = state.form.publishSettings;
+        if (!current) throw new FormsApiError(400, "Legacy forms aren't supported because they don't have the publishSettings field.");
+        const mask = b.updateMask ?? '*';
+        if (mask !== '*' && mask !== 'publishState') throw new FormsApiError(400, `Invalid update mask: ${String(mask)}`);
+        const wanted = b.publishSettings?.publishState;
+        if (typeof wanted?.isPublished !== 'boolean') throw new FormsApiError(400, 'publish_settings.publish_state.is_published is required.');
+        if (wanted.isPublished && typeof wanted.isAcceptingResponses !== 'boolean') throw new FormsApiError(400, 'publish_settings.publish_state.is_accepting_responses is required.');
+        // "If is_published is set to false, this field is forced to false."
+        const publishState = { isPublished: wanted.isPublished, isAcceptingResponses: wanted.isPublished && wanted.isAcceptingResponses === true };
+        state.form.publishSettings = { publishState };
+        return { formId: route.formId, publishSettings: { publishState } };
       }
       case 'responses.list': {
         const state = this.state(route.formId!);
@@ -153,7 +199,8 @@ export class FakeForms {
         const topic = watch.target?.topic?.topicName;
         if (!['RESPONSES', 'SCHEMA'].includes(watch.eventType)) throw new FormsApiError(400, 'watch.eventType must be RESPONSES or SCHEMA');
         if (typeof topic !== 'string' || !/^projects\/[^/]+\/topics\/[^/]+$/.test(topic)) throw new FormsApiError(400, 'watch.target.topic.topicName is invalid');
-        if ([...state.watches.values()].filter((w) => w.eventType === watch.eventType).length >= 2) throw new FormsApiError(400, 'Too many watches of this event type on the form.');
+        // One watch per event type per form for the calling project (https://developers.google.com/workspace/forms/api/guides/push-notifications).
+        if ([...state.watches.values()].some((w) => w.eventType === watch.eventType)) throw new FormsApiError(409, `A watch of event type ${String(watch.eventType)} already exists on this form for this project.`);
         const id = b.watchId ?? `watch-${++this.ids}`;
         if (state.watches.has(id)) throw new FormsApiError(409, `Watch ${id} already exists.`);
         const now = this.now();
@@ -167,12 +214,15 @@ export class FakeForms {
         const watch = this.state(route.formId!).watches.get(route.watchId!);
         const now = this.now();
         if (!watch || Date.parse(watch.expireTime ?? '') <= now.getTime()) throw new FormsApiError(404, `Watch ${route.watchId} not found or expired.`);
+        // A suspended watch is renewed only once its cause is gone; else it must be deleted and created again.
+        if (watch.state === 'SUSPENDED' && this.unfixed.has(route.watchId!)) throw new FormsApiError(400, `Watch ${route.watchId} is suspended (${watch.errorType ?? 'unknown cause'}) and cannot be renewed until the cause is resolved.`);
         Object.assign(watch, { expireTime: new Date(now.getTime() + WATCH_LIFETIME_MS).toISOString(), state: 'ACTIVE' });
         delete watch.errorType;
         return watch;
       }
       case 'watches.delete': {
         if (!this.state(route.formId!).watches.delete(route.watchId!)) throw new FormsApiError(404, `Watch ${route.watchId} not found.`);
+        this.unfixed.delete(route.watchId!);
         return {};
       }
     }
@@ -187,12 +237,12 @@ interface Route {
 
 function routeOf(verb: string, path: string): Route | undefined {
   const p = decodeURIComponent(path).replace(/^\/v1\/forms/, '');
-  const m = /^(?:\/([^/:]+))?(:batchUpdate)?(?:\/(responses|watches))?(?:\/([^/:]+))?(:renew)?$/.exec(p);
+  const m = /^(?:\/([^/:]+))?(:batchUpdate|:setPublishSettings)?(?:\/(responses|watches))?(?:\/([^/:]+))?(:renew)?$/.exec(p);
   if (!m) return undefined;
-  const [, formId, batch, collection, watchId, renew] = m;
+  const [, formId, action, collection, watchId, renew] = m;
   const route = (method: FormsMethod): Route => ({ method, ...(formId ? { formId } : {}), ...(watchId ? { watchId } : {}) });
   if (!formId) return verb === 'POST' && !collection ? route('forms.create') : undefined;
-  if (batch) return verb === 'POST' ? route('forms.batchUpdate') : undefined;
+  if (action) return verb === 'POST' && !collection ? route(action === ':batchUpdate' ? 'forms.batchUpdate' : 'forms.setPublishSettings') : undefined;
   if (!collection) return verb === 'GET' ? route('forms.get') : undefined;
   if (collection === 'responses') return verb === 'GET' && !watchId ? route('responses.list') : undefined;
   if (renew) return verb === 'POST' && watchId ? route('watches.renew') : undefined;

@@ -3,6 +3,8 @@
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { applyBatchUpdate } from './sheets-fake-batch.js';
+import { assertCellLimit } from './sheets-fake-limits.js';
+import { ownerOf, protectionsAsSeenBy } from './sheets-fake-protection.js';
 import type { FormulaEvaluator } from './sheets-fake-cells.js';
 import { WRITE_METHODS } from './sheets-fake-faults.js';
 import { SheetsApiError, invalid } from './sheets-fake-http.js';
@@ -19,10 +21,12 @@ export interface DispatchServices {
   newSpreadsheetId(): string;
 }
 
-/** Runs one API call. Writes work on a copy that replaces the stored spreadsheet only on success. */
-export function dispatch(route: Route, query: URLSearchParams, body: unknown, s: DispatchServices): unknown {
+/** Runs one API call as `caller` (an email; the owner when undefined). Writes work on a copy that replaces the stored spreadsheet only on success. */
+export function dispatch(route: Route, query: URLSearchParams, body: unknown, s: DispatchServices, caller?: string): unknown {
   if (route.method === 'spreadsheets.create') {
     const ss = newSpreadsheet(s.newSpreadsheetId(), body as sheets_v4.Schema$Spreadsheet, () => s.newId());
+    if (caller) ss.owner = caller;
+    assertCellLimit(ss);
     s.docs.set(ss.spreadsheetId, ss);
     return spreadsheetResource(ss, { ranges: [], includeGridData: false, evaluate: s.evaluate });
   }
@@ -32,19 +36,23 @@ export function dispatch(route: Route, query: URLSearchParams, body: unknown, s:
   const isWrite = WRITE_METHODS.has(route.method);
   if (current.access === 'none' || (isWrite && current.access === 'view')) throw new SheetsApiError(403);
   const ss = isWrite ? structuredClone(current) : current;
-  const ctx: values.ValuesContext = { ss, query, evaluate: s.evaluate };
+  const ctx: values.ValuesContext = { ss, query, evaluate: s.evaluate, ...(caller ? { caller } : {}) };
   const range = route.range ?? '';
   const b = (body ?? {}) as Record<string, never>;
   const result = ((): unknown => {
     switch (route.method) {
       case 'spreadsheets.get':
-        return spreadsheetResource(ss, {
-          ranges: query.getAll('ranges'),
-          includeGridData: query.get('includeGridData') === 'true',
-          evaluate: s.evaluate,
-        });
+        return protectionsAsSeenBy(
+          ss,
+          spreadsheetResource(ss, {
+            ranges: query.getAll('ranges'),
+            includeGridData: query.get('includeGridData') === 'true',
+            evaluate: s.evaluate,
+          }),
+          caller ?? ownerOf(ss),
+        );
       case 'spreadsheets.batchUpdate': {
-        const replies = applyBatchUpdate(ss, b, { newId: () => s.newId() });
+        const replies = applyBatchUpdate(ss, b, { newId: () => s.newId(), ...(caller ? { caller } : {}) });
         const out: sheets_v4.Schema$BatchUpdateSpreadsheetResponse = { spreadsheetId: id, replies };
         if ((b as sheets_v4.Schema$BatchUpdateSpreadsheetRequest).includeSpreadsheetInResponse) {
           out.updatedSpreadsheet = spreadsheetResource(ss, { ranges: [], includeGridData: false, evaluate: s.evaluate });
@@ -67,7 +75,10 @@ export function dispatch(route: Route, query: URLSearchParams, body: unknown, s:
         return values.valuesBatchClear(ctx, b);
     }
   })();
-  if (isWrite) s.docs.set(id, ss);
+  if (isWrite) {
+    assertCellLimit(ss); // on the draft: a request past the limit changes nothing
+    s.docs.set(id, ss);
+  }
   return result;
 }
 

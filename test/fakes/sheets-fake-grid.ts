@@ -2,6 +2,7 @@
  * Grid operations of the Sheets fake: reading and writing cells, trimming like Google,
  * resizing, and the table detection behind `values.append`.
  */
+import { assertCellText } from './sheets-fake-limits.js';
 import { columnLetters } from './sheets-fake-a1.js';
 import {
   type Cell,
@@ -82,6 +83,7 @@ export function writeValues(
   values.forEach((cellsOfRow, i) => {
     if (!Array.isArray(cellsOfRow)) throw invalid(`Invalid values[${i}]: expected a list of values`);
     cellsOfRow.forEach((value, j) => {
+      if (typeof value === 'string') assertCellText(value);
       const action = toWriteAction(value, option, `[${i}][${j}]`);
       if (action === 'skip') return;
       setCell(sheet, row + i, col + j, action === 'clear' ? undefined : action);

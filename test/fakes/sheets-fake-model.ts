@@ -44,6 +44,8 @@ export interface SpreadsheetState {
   applied: AppliedRequest[];
   /** `view` rejects writes with 403, `none` rejects everything with 403. */
   access: 'edit' | 'view' | 'none';
+  /** The owner's email (default `DEFAULT_OWNER`): always an editor of every protected range. */
+  owner?: string;
 }
 
 /** A resolved rectangle on one sheet (0-based, end-exclusive). */

@@ -1,6 +1,7 @@
 /**
  * Helpers shared by the batchUpdate appliers: update masks, dimension ranges, row/column surgery.
  */
+import { assertCellText } from './sheets-fake-limits.js';
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Cell } from './sheets-fake-cells.js';
 import { invalid } from './sheets-fake-http.js';
@@ -40,6 +41,7 @@ export function applyUpdateMask(target: object, source: object, fields: string, 
 
 /** Converts a batchUpdate `ExtendedValue` into a stored cell. */
 export function cellFromExtendedValue(v: sheets_v4.Schema$ExtendedValue): Cell | undefined {
+  for (const text of [v.formulaValue, v.stringValue]) if (typeof text === 'string') assertCellText(text);
   if (typeof v.formulaValue === 'string') return { kind: 'formula', formula: v.formulaValue };
   if (typeof v.numberValue === 'number') return { kind: 'number', value: v.numberValue };
   if (typeof v.boolValue === 'boolean') return { kind: 'bool', value: v.boolValue };

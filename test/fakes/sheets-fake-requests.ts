@@ -6,6 +6,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { getCell, insertRows, resizeGrid, setCell } from './sheets-fake-grid.js';
 import { invalid } from './sheets-fake-http.js';
 import { type SpreadsheetState, gridRect, newSheet, outputSheetProps, reindex, sheetById } from './sheets-fake-model.js';
+import { assertMayChangeSheet, assertMayEditCells, editorsOnAdd, mayEdit, ownerOf, PROTECTED_MESSAGE } from './sheets-fake-protection.js';
 import { applyUpdateMask, cellFromExtendedValue, dimensionSheet, insertColumns, deleteSpan } from './sheets-fake-requests-util.js';
 import { updateCells } from './sheets-fake-update-cells.js';
 
@@ -15,6 +16,8 @@ export type RequestKind = keyof sheets_v4.Schema$Request;
 export interface BatchContext {
   /** A fresh random id (sheetId, protectedRangeId, metadataId) from the fake's seeded PRNG. */
   newId(): number;
+  /** The caller's email (the owner's when the fake was not told who holds the token). */
+  caller?: string;
 }
 
 export type Applier<K extends RequestKind> = (
@@ -57,8 +60,9 @@ export const APPLIERS: { [K in RequestKind]?: Applier<K> } = {
     return { addSheet: { properties: outputSheetProps(sheet.properties) } };
   },
 
-  deleteSheet(ss, { sheetId }) {
+  deleteSheet(ss, { sheetId }, ctx) {
     const sheet = sheetById(ss, sheetId);
+    assertMayChangeSheet(ss, sheet, ctx.caller ?? ownerOf(ss));
     if (ss.sheets.length === 1) throw invalid("You can't remove all the sheets in a document.");
     ss.sheets.splice(ss.sheets.indexOf(sheet), 1);
     reindex(ss);
@@ -100,9 +104,34 @@ export const APPLIERS: { [K in RequestKind]?: Applier<K> } = {
   addProtectedRange(ss, { protectedRange = {} }, ctx) {
     if (!protectedRange.range && !protectedRange.namedRangeId) throw invalid('A protected range must have a range or a named range.');
     const { sheet } = gridRect(ss, protectedRange.range);
-    const stored = { ...structuredClone(protectedRange), protectedRangeId: protectedRange.protectedRangeId ?? ctx.newId() };
+    const editors = editorsOnAdd(ss, protectedRange, ctx.caller ?? ownerOf(ss));
+    const stored = { ...structuredClone(protectedRange), protectedRangeId: protectedRange.protectedRangeId ?? ctx.newId(), ...(editors ? { editors } : {}) };
+    if (!editors) delete stored.editors;
     sheet.protectedRanges.push(stored);
     return { addProtectedRange: { protectedRange: structuredClone(stored) } };
+  },
+
+  updateProtectedRange(ss, { protectedRange = {}, fields }, ctx) {
+    const mask = requireFields(fields).split(',').map((f) => f.trim());
+    const id = protectedRange.protectedRangeId;
+    const sheet = ss.sheets.find((s) => s.protectedRanges.some((p) => p.protectedRangeId === id));
+    const current = sheet?.protectedRanges.find((p) => p.protectedRangeId === id);
+    if (!sheet || !current) throw invalid(`No protected range with id: ${String(id)}`);
+    if (!mayEdit(ss, current, ctx.caller ?? ownerOf(ss))) throw invalid(PROTECTED_MESSAGE);
+    for (const field of mask) {
+      if (!['editors', 'description', 'warningOnly', 'range', 'unprotectedRanges', 'requestingUserCanEdit'].includes(field) && field !== '*') throw invalid(`Invalid field mask: ${field}`);
+    }
+    const next = structuredClone(current);
+    for (const field of mask.includes('*') ? ['editors', 'description', 'warningOnly', 'range', 'unprotectedRanges'] : mask) {
+      const value = (protectedRange as Record<string, unknown>)[field];
+      if (value === undefined || value === null) delete (next as Record<string, unknown>)[field];
+      else (next as Record<string, unknown>)[field] = structuredClone(value);
+    }
+    if (next.warningOnly && (next.editors?.users?.length ?? 0) > 0) throw invalid('ProtectedRange is warningOnly. Editors cannot be set on it.');
+    // The owner can never be removed as an editor.
+    if (!next.warningOnly) next.editors = { ...next.editors, users: [...new Set([...(next.editors?.users ?? []), ownerOf(ss)])] };
+    sheet.protectedRanges[sheet.protectedRanges.indexOf(current)] = next;
+    return {};
   },
 
   addConditionalFormatRule(ss, { rule, index }) {
@@ -116,9 +145,10 @@ export const APPLIERS: { [K in RequestKind]?: Applier<K> } = {
     return {};
   },
 
-  repeatCell(ss, { range, cell, fields }) {
+  repeatCell(ss, { range, cell, fields }, ctx) {
     const mask = requireFields(fields);
     const { sheet, rect } = gridRect(ss, range);
+    assertMayEditCells(ss, sheet, rect, ctx.caller ?? ownerOf(ss));
     const value = cell?.userEnteredValue;
     if (/(^|,)\s*(\*|userEnteredValue)\s*(,|$)/.test(mask)) {
       const stored = value ? cellFromExtendedValue(value) : undefined;
@@ -143,8 +173,9 @@ export const APPLIERS: { [K in RequestKind]?: Applier<K> } = {
     return {};
   },
 
-  appendDimension(ss, { sheetId, dimension, length }) {
+  appendDimension(ss, { sheetId, dimension, length }, ctx) {
     const sheet = sheetById(ss, sheetId);
+    assertMayChangeSheet(ss, sheet, ctx.caller ?? ownerOf(ss));
     if (!length || length < 1) throw invalid('length must be at least 1.');
     const grid = sheet.properties.gridProperties;
     if (dimension === 'ROWS') grid.rowCount += length;
@@ -153,15 +184,17 @@ export const APPLIERS: { [K in RequestKind]?: Applier<K> } = {
     return {};
   },
 
-  insertDimension(ss, { range }) {
+  insertDimension(ss, { range }, ctx) {
     const { sheet, start, end, dimension } = dimensionSheet(ss, range);
+    assertMayChangeSheet(ss, sheet, ctx.caller ?? ownerOf(ss));
     if (dimension === 'ROWS') insertRows(sheet, start, end - start);
     else insertColumns(sheet, start, end - start);
     return {};
   },
 
-  deleteDimension(ss, { range }) {
+  deleteDimension(ss, { range }, ctx) {
     const { sheet, start, end, dimension } = dimensionSheet(ss, range);
+    assertMayChangeSheet(ss, sheet, ctx.caller ?? ownerOf(ss));
     deleteSpan(sheet, dimension, start, end);
     return {};
   },

@@ -1,6 +1,6 @@
 /**
  * The Sheets fake's `updateCells` and its timing faults, through the real client: what the fenced writes of the store
- * (decision 006) and the reliability suites rely on.
+ * (decision 007) and the reliability suites rely on.
  */
 import { sheets_v4 } from '@googleapis/sheets';
 import { describe, expect, test } from 'vitest';

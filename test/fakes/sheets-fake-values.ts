@@ -7,6 +7,7 @@ import { formatRange, formatRef } from './sheets-fake-a1.js';
 import type { DateTimeRenderOption, FormulaEvaluator, ValueInputOption, ValueRenderOption, WireValue } from './sheets-fake-cells.js';
 import { type WriteStats, clearRect, findTable, insertRows, readRect, transpose, trimTrailing, writeValues } from './sheets-fake-grid.js';
 import { SheetsApiError, checkEnum, invalid } from './sheets-fake-http.js';
+import { assertMayEditCells, ownerOf } from './sheets-fake-protection.js';
 import { type Rect, type SheetState, type SpreadsheetState, boundRect, resolveRange } from './sheets-fake-model.js';
 
 /** What a values endpoint needs besides the spreadsheet. */
@@ -14,7 +15,16 @@ export interface ValuesContext {
   ss: SpreadsheetState;
   query: URLSearchParams;
   evaluate: FormulaEvaluator;
+  /** The caller's email, checked against protected ranges (the owner's when unknown). */
+  caller?: string;
 }
+
+/** Refuses a write over cells the caller may not edit (see sheets-fake-protection.ts). */
+function guard(ctx: ValuesContext, sheet: SheetState, rect: Rect): void {
+  assertMayEditCells(ctx.ss, sheet, rect, ctx.caller ?? ownerOf(ctx.ss));
+}
+
+const written = (row: number, col: number, values: unknown[][]): Rect => ({ startRow: row, endRow: row + values.length, startCol: col, endCol: col + Math.max(0, ...values.map((r) => r.length)) });
 
 type Major = 'ROWS' | 'COLUMNS';
 interface ReadOptions {
@@ -109,7 +119,9 @@ function updateOne(ctx: ValuesContext, data: sheets_v4.Schema$ValueRange, option
   const limit = ref.singleCell
     ? undefined
     : { startRow: ref.startRow, startCol: ref.startCol, endRow: ref.endRow ?? Infinity, endCol: ref.endCol ?? Infinity };
-  const stats = writeValues(sheet, ref.startRow, ref.startCol, incoming(data), option, limit, label);
+  const rows = incoming(data);
+  guard(ctx, sheet, written(ref.startRow, ref.startCol, rows));
+  const stats = writeValues(sheet, ref.startRow, ref.startCol, rows, option, limit, label);
   return { sheet, response: updateResponse(ctx, sheet, stats, label, withValues) };
 }
 
@@ -165,6 +177,7 @@ export function valuesAppend(ctx: ValuesContext, range: string, body: sheets_v4.
   const col = table ? table.startCol : search.startCol;
   const width = Math.max(0, ...values.map((r) => r.length));
   const grid = sheet.properties.gridProperties;
+  guard(ctx, sheet, written(row, col, values));
   // Appending never fails for lack of room: rows (and columns) are added as needed.
   if (insert === 'INSERT_ROWS') insertRows(sheet, row, values.length);
   else if (row + values.length > grid.rowCount) grid.rowCount = row + values.length;
@@ -180,6 +193,7 @@ export function valuesAppend(ctx: ValuesContext, range: string, body: sheets_v4.
 function clearOne(ctx: ValuesContext, range: string): string {
   const { sheet, ref } = resolveRange(ctx.ss, range);
   const rect = boundRect(sheet, ref);
+  guard(ctx, sheet, rect);
   clearRect(sheet, rect);
   return formatRange(sheet.properties.title, rect);
 }

@@ -69,6 +69,7 @@ export class FakeSheets {
   readonly timing = new TimingFaults();
 
   private readonly docs = new Map<string, SpreadsheetState>();
+  private readonly identities = new Map<string, string>();
   /** Separate stream from the fault PRNG, so creating sheets does not shift fault outcomes. */
   private readonly idRandom: () => number;
   private readonly writeQuota: MinuteQuota | undefined;
@@ -134,6 +135,19 @@ export class FakeSheets {
     this.doc(spreadsheetId).access = access;
   }
 
+  /**
+   * Tells the fake who calls with an access token (e.g. `identify('test-token', 'thidua-fn@p.iam.gserviceaccount.com')`);
+   * a token it was not told about calls as the spreadsheet's owner. Protected ranges are enforced by this identity.
+   */
+  identify(token: string, email: string): void {
+    this.identities.set(token, email);
+  }
+
+  /** Sets a spreadsheet's owner (default `owner@example.com`), who may always edit protected ranges. */
+  setOwner(spreadsheetId: string, email: string): void {
+    this.doc(spreadsheetId).owner = email;
+  }
+
   /** Zeroes {@link counts} and empties {@link calls}. */
   resetCounts(): void {
     for (const m of METHODS) this.counts[m] = 0;
@@ -192,7 +206,8 @@ export class FakeSheets {
       const quota = WRITE_METHODS.has(route.method) ? this.writeQuota : this.readQuota;
       if (quota && !quota.tryTake()) throw quotaExceeded(WRITE_METHODS.has(route.method) ? 'Write' : 'Read');
       const body = await readJson(request);
-      const result = dispatch(route, url.searchParams, body, this.services);
+      const token = /^Bearer\s+(.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+      const result = dispatch(route, url.searchParams, body, this.services, token ? this.identities.get(token) : undefined);
       response = Response.json(applyFieldMask(result, url.searchParams.get('fields')));
     } catch (e) {
       if (!(e instanceof SheetsApiError)) throw e;

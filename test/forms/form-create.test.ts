@@ -42,10 +42,33 @@ describe('thidua form create', () => {
   test('makes the form with one forms.create (title only) and one forms.batchUpdate', async () => {
     const { fake, code, out, formId } = await created();
     expect(code).toBe(0);
-    expect(fake.calls.map((c) => c.method)).toEqual(['forms.create', 'forms.batchUpdate']);
+    expect(fake.calls.map((c) => c.method)).toEqual(['forms.create', 'forms.batchUpdate', 'forms.setPublishSettings']);
     expect(fake.calls[0]!.body).toEqual({ info: { title: expect.stringContaining('Dân vận khéo'), documentTitle: expect.any(String) } });
     expect(out).toContain(formId);
     expect(out).toContain('viewform');
+  });
+
+  test('publishes the form and opens it to responses (a form made by the API after 2026-06-30 takes none until then)', async () => {
+    const { fake, out, formId } = await created();
+    expect(fake.calls.at(-1)).toMatchObject({ method: 'forms.setPublishSettings', body: { publishSettings: { publishState: { isPublished: true, isAcceptingResponses: true } }, updateMask: 'publishState' } });
+    expect(fake.form(formId).publishSettings).toEqual({ publishState: { isPublished: true, isAcceptingResponses: true } });
+    expect(() => fake.addResponse(formId, { responseId: 'ACYDBN1', lastSubmittedTime: '2024-08-12T03:00:00Z' })).not.toThrow();
+    expect(out).toContain('đã được xuất bản và đang nhận câu trả lời');
+    expect(out).toContain('Bất kỳ ai có đường liên kết');
+  });
+
+  test('a form Google would not publish is still recorded, and the user is told to publish it by hand', async () => {
+    const fake = new FakeForms();
+    server.use(...fake.handlers);
+    fake.fail('forms.setPublishSettings', { status: 403 });
+    const workbook = await newWorkbook();
+    const { io: cliIo, out } = io();
+    const code = await formCreateCommand({ io: cliIo, now: () => new Date('2024-07-01T00:00:00Z'), campaigns }, 'van-ninh-dan-van-kheo', { store: workbook }, await googleFormsApi({ auth: tokenAuth() }));
+    expect(code).toBe(0);
+    const formId = fake.calls[1]!.formId!;
+    expect((await (await CampaignRepository.open(new WorkbookStore(workbook), campaigns)).settings()).get(FORM_SETTING.formId)).toBe(formId);
+    expect(out.join('')).toContain('CHƯA xuất bản được biểu mẫu');
+    expect(() => fake.addResponse(formId, { responseId: 'ACYDBN1', lastSubmittedTime: '2024-08-12T03:00:00Z' })).toThrow(/not published/);
   });
 
   test('has a section per nominee kind, reached from the kind question, each ending with a pledge that submits', async () => {

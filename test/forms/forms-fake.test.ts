@@ -27,6 +27,48 @@ describe('the Forms fake behaves as Google does', () => {
     await expect(raw().forms.create({ requestBody: { info: { title: 'x', description: 'y' } } })).rejects.toMatchObject({ status: 400 });
   });
 
+  test('a form made by forms.create is unpublished and refuses responses until setPublishSettings publishes it', async () => {
+    const f = fake();
+    const made = await raw().forms.create({ requestBody: { info: { title: 'x' } } });
+    const formId = made.data.formId!;
+    expect(made.data.publishSettings).toEqual({ publishState: { isPublished: false, isAcceptingResponses: false } });
+    expect(() => f.addResponse(formId, { responseId: 'a', lastSubmittedTime: '2024-08-12T01:00:00Z' })).toThrow(/not published/);
+    // "If is_published is set to false, [isAcceptingResponses] is forced to false."
+    const closed = await raw().forms.setPublishSettings({ formId, requestBody: { publishSettings: { publishState: { isPublished: false, isAcceptingResponses: true } } } });
+    expect(closed.data.publishSettings).toEqual({ publishState: { isPublished: false, isAcceptingResponses: false } });
+    await raw().forms.setPublishSettings({ formId, requestBody: { publishSettings: { publishState: { isPublished: true, isAcceptingResponses: false } }, updateMask: 'publishState' } });
+    expect(() => f.addResponse(formId, { responseId: 'a', lastSubmittedTime: '2024-08-12T01:00:00Z' })).toThrow(/not accepting/);
+    await raw().forms.setPublishSettings({ formId, requestBody: { publishSettings: { publishState: { isPublished: true, isAcceptingResponses: true } } } });
+    f.addResponse(formId, { responseId: 'a', lastSubmittedTime: '2024-08-12T01:00:00Z' });
+    expect((await raw().forms.responses.list({ formId })).data.responses).toHaveLength(1);
+  });
+
+  test('setPublishSettings needs isPublished, and takes only the publishState mask', async () => {
+    const f = fake();
+    const formId = f.addForm({ title: 'x' }, [], { published: false });
+    await expect(raw().forms.setPublishSettings({ formId, requestBody: { publishSettings: { publishState: {} } } })).rejects.toMatchObject({ status: 400 });
+    await expect(raw().forms.setPublishSettings({ formId, requestBody: { publishSettings: { publishState: { isPublished: true, isAcceptingResponses: true } }, updateMask: 'info' } })).rejects.toMatchObject({ status: 400 });
+  });
+
+  test('one watch per event type per form: a second RESPONSES watch is refused, a SCHEMA one is not', async () => {
+    const f = fake();
+    const formId = f.addForm({ title: 'x' });
+    const create = (eventType: string) => raw().forms.watches.create({ formId, requestBody: { watch: { eventType, target: { topic: { topicName: 'projects/p/topics/t' } } } } });
+    await create('RESPONSES');
+    await expect(create('RESPONSES')).rejects.toMatchObject({ status: 409 });
+    await create('SCHEMA');
+    expect(f.watches(formId)).toHaveLength(2);
+  });
+
+  test('a suspended watch is renewed only once its cause is gone', async () => {
+    const f = fake();
+    const formId = f.addForm({ title: 'x' });
+    f.addWatch(formId, { id: 'w', eventType: 'RESPONSES', state: 'SUSPENDED', errorType: 'PROJECT_NOT_AUTHORIZED', expireTime: new Date(Date.now() + 86_400_000).toISOString() });
+    await expect(raw().forms.watches.renew({ formId, watchId: 'w' })).rejects.toMatchObject({ status: 400 });
+    f.fixCause('w');
+    expect((await raw().forms.watches.renew({ formId, watchId: 'w' })).data).toMatchObject({ state: 'ACTIVE' });
+  });
+
   test('a batch with a jump to a section that does not exist changes nothing', async () => {
     const f = fake();
     const formId = f.addForm({ title: 'x' });

@@ -18,7 +18,7 @@ describe('scripts/deploy.sh (dry run)', () => {
     const { status, lines } = dryRun();
     expect(status).toBe(0);
     const deploys = lines.filter((l) => l.startsWith('gcloud functions deploy'));
-    expect(deploys.map((l) => /--entry-point=(\w+)/.exec(l)?.[1])).toEqual(['intake', 'formSync', 'recompute', 'deadlineReport', 'exportList', 'watchRenewal', 'formSyncEvent']);
+    expect(deploys.map((l) => /--entry-point=(\w+)/.exec(l)?.[1])).toEqual(['statusPages', 'intake', 'formSync', 'recompute', 'deadlineReport', 'exportList', 'watchRenewal', 'formSyncEvent']);
     for (const l of deploys) for (const flag of ['--gen2', '--runtime=nodejs24', '--region=asia-southeast1', '--project=van-ninh-thi-dua', '--source=.']) expect(l).toContain(flag);
     expect(deploys.at(-1)).toContain('--trigger-topic=thidua-forms --retry');
   });

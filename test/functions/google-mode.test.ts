@@ -43,7 +43,7 @@ describe('the functions on the council\'s Google Sheet (THIDUA_STORE=google)', (
     expect(sheets.values(spreadsheetId, "'Hồ sơ đề nghị'!A2:A")).toEqual([['g-001']]);
     // settings once per instance (open); per intake one read, whose snapshot the write places its rows from; the
     // tab ids once per instance; per delivery the lock is taken and given back, and the write is one batch that
-    // also swaps the lock's tab (the fence, decision 006): 1 read + 3 writes, 1 read + 2 for a repeated delivery
+    // also swaps the lock's tab (the fence, decision 007): 1 read + 3 writes, 1 read + 2 for a repeated delivery
     expect(sheets.counts['values.batchGet']).toBe(3);
     expect(sheets.counts['values.batchUpdate']).toBe(0);
     expect(sheets.counts['spreadsheets.get']).toBe(1);

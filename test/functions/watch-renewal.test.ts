@@ -56,6 +56,23 @@ describe('the watch renewal function', () => {
     expect(fake.counts['watches.renew'] + fake.counts['watches.create']).toBe(0);
   });
 
+  test('a suspended watch Google will not renew (its cause remains) is deleted and created again', async () => {
+    const { fake, formId, url } = await setup();
+    fake.addWatch(formId, watch('w1', days(5), { state: 'SUSPENDED', errorType: 'PROJECT_NOT_AUTHORIZED' }));
+    const res = await postJson(url, {}, bearer());
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ renewed: [], replaced: ['w1'], created: expect.any(String), expires: [days(7)] });
+    expect(fake.calls.map((c) => c.method)).toEqual(['watches.list', 'watches.renew', 'watches.delete', 'watches.create']);
+    expect(fake.watches(formId)).toEqual([expect.objectContaining({ state: 'ACTIVE', expireTime: days(7) })]);
+  });
+
+  test('a suspended watch whose cause is gone is renewed, not replaced', async () => {
+    const { fake, formId, url } = await setup();
+    fake.addWatch(formId, watch('w1', days(5), { state: 'SUSPENDED', errorType: 'PROJECT_NOT_AUTHORIZED' }), { causeRemains: false });
+    expect(await (await postJson(url, {}, bearer())).json()).toMatchObject({ renewed: ['w1'], replaced: [], created: null });
+    expect(fake.watches(formId)).toEqual([expect.objectContaining({ id: 'w1', state: 'ACTIVE' })]);
+  });
+
   test('answers 503 when the renewal keeps failing, so Scheduler tries again', async () => {
     const { fake, formId, url } = await setup();
     fake.addWatch(formId, watch('w1', days(1)));

@@ -92,3 +92,34 @@ describe('a Sheets call that fails for good', () => {
     expect(error).toMatchObject({ transient, context: { location: 'https://docs.google.com/spreadsheets/d/sheet-1' } });
   });
 });
+
+describe('a 200 whose body is not the API\'s JSON', () => {
+  const page = '<html><body>Proxy: please sign in</body></html>';
+  const withAccept = (retry?: boolean): CallPlan => ({ ...plan(retry), accept: (d) => typeof d === 'object' && d !== null });
+
+  test('is a transient fault: retried with backoff, and the JSON answer that follows is returned', async () => {
+    const s = settings();
+    const answers: unknown[] = [page, '', { spreadsheetId: 's1' }];
+    const data = await callGoogle(s, withAccept(), async () => ({ data: answers.shift() }));
+    expect(data).toEqual({ spreadsheetId: 's1' });
+    expect(s.slept).toHaveLength(2);
+  });
+
+  test('fails as malformed (transient) once the attempts are spent, and is never taken as a success', async () => {
+    const s = settings();
+    await expect(callGoogle(s, withAccept(), async () => ({ data: page }))).rejects.toMatchObject({ fault: { kind: 'malformed' }, attempts: 4 });
+  });
+
+  test('a request that must not be sent twice fails at once', async () => {
+    await expect(callGoogle(settings(), withAccept(false), async () => ({ data: page }))).rejects.toMatchObject({ fault: { kind: 'malformed' }, attempts: 1 });
+  });
+
+  test('the Sheets adapter retries an HTML 200 from the network and then reads the tabs', async () => {
+    const caller = new SheetsCaller({ ...settings(), spreadsheetId: 'sheet-1', editorEmail: undefined });
+    const answers: unknown[] = [page, { valueRanges: [] }];
+    expect(await caller.call('đọc các trang tính', async () => ({ data: answers.shift() }))).toEqual({ valueRanges: [] });
+    const failing = caller.call('đọc các trang tính', async () => ({ data: page }));
+    await expect(failing).rejects.toBeInstanceOf(StoreError);
+    await expect(failing).rejects.toMatchObject({ transient: true, message: expect.stringContaining('không đúng dạng JSON') });
+  });
+});

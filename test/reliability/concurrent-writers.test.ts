@@ -141,4 +141,4 @@ describe('a long job', () => {
   });
 });
 
-// Writes whose outcome is unknown, skewed clocks and late-applied writes: fenced-writes.test.ts (decision 006).
+// Writes whose outcome is unknown, skewed clocks and late-applied writes: fenced-writes.test.ts (decision 007).

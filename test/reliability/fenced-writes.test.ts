@@ -1,5 +1,5 @@
 /**
- * The write lock as a fence (docs/decisions/006): every write under the lock travels in the one atomic batch that
+ * The write lock as a fence (docs/decisions/007): every write under the lock travels in the one atomic batch that
  * swaps the writer's lock tab, so a write sent under a lease that has meanwhile been taken over is refused by Google
  * instead of landing on the next holder's rows — whatever the clocks say, however late Google applies it. Each
  * "process" is a fresh copy of the store modules (its own queues and lock holder) with its own clock; the waits of

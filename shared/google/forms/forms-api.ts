@@ -1,5 +1,5 @@
 import type { forms_v1 } from '@googleapis/forms';
-import { callGoogle, callSettings, type RequestOptions } from '../call.js';
+import { callGoogle, callSettings, isJsonObject, type RequestOptions } from '../call.js';
 import { formsFailureMessage } from '../messages.js';
 import { isTransient, type CallFault, type RetryPolicy } from '../retry.js';
 
@@ -28,6 +28,11 @@ export interface FormsApi {
   create(title: string): Promise<forms_v1.Schema$Form>;
   batchUpdate(formId: string, requests: forms_v1.Schema$Request[]): Promise<forms_v1.Schema$BatchUpdateFormResponse>;
   get(formId: string): Promise<forms_v1.Schema$Form>;
+  /**
+   * `forms.setPublishSettings` with updateMask `publishState`: a form made through the API after 2026-06-30 takes no
+   * responses until it is published and accepting them.
+   */
+  setPublishState(formId: string, state: { isPublished: boolean; isAcceptingResponses: boolean }): Promise<forms_v1.Schema$PublishSettings>;
   /** One page of `forms.responses.list`; `filter` e.g. `timestamp >= 2024-08-01T00:00:00Z`. */
   listResponses(formId: string, options: { filter?: string; pageToken?: string; pageSize?: number }): Promise<ResponsePage>;
   listWatches(formId: string): Promise<forms_v1.Schema$Watch[]>;
@@ -48,7 +53,7 @@ export interface FormsApiOptions {
 }
 
 /**
- * The Forms API through `@googleapis/forms`, loaded on first use. Reads, `watches.renew` and `watches.delete` are
+ * The Forms API through `@googleapis/forms`, loaded on first use. Reads, `setPublishSettings`, `watches.renew` and `watches.delete` are
  * retried on transient faults with backoff; `forms.create`, `forms.batchUpdate` and `watches.create` are not (a lost
  * answer would make a second form, or a second watch), and fail with a FormsError saying so.
  */
@@ -59,11 +64,15 @@ export async function googleFormsApi(options: FormsApiOptions = {}): Promise<For
   const settings = callSettings(options);
   /** One Forms call through the kit; `retry: false` for a request that must not be sent twice. */
   const call = <T>(operation: string, formId: string | undefined, retry: boolean, run: (request: RequestOptions) => Promise<{ data: T }>): Promise<T> =>
-    callGoogle(settings, { retry, fail: (fault, attempts, cause) => formsError(operation, formId, fault, attempts, cause) }, run);
+    callGoogle(settings, { retry, accept: isJsonObject, fail: (fault, attempts, cause) => formsError(operation, formId, fault, attempts, cause) }, run);
   return {
     create: (title) => call('tạo biểu mẫu', undefined, false, (request) => api.forms.create({ requestBody: { info: { title, documentTitle: title } } }, request)),
     batchUpdate: (formId, requests) => call('thêm câu hỏi vào biểu mẫu', formId, false, (request) => api.forms.batchUpdate({ formId, requestBody: { requests } }, request)),
     get: (formId) => call('đọc biểu mẫu', formId, true, (request) => api.forms.get({ formId }, request)),
+    // Setting the same state twice is harmless: retried like a read.
+    setPublishState: async (formId, publishState) =>
+      (await call('xuất bản biểu mẫu', formId, true, (request) => api.forms.setPublishSettings({ formId, requestBody: { publishSettings: { publishState }, updateMask: 'publishState' } }, request)))
+        .publishSettings ?? {},
     listResponses: async (formId, o) => {
       const data = await call('đọc câu trả lời của biểu mẫu', formId, true, (request) =>
         api.forms.responses.list({ formId, ...(o.filter ? { filter: o.filter } : {}), ...(o.pageToken ? { pageToken: o.pageToken } : {}), pageSize: o.pageSize ?? 5000 }, request),

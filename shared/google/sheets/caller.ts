@@ -1,8 +1,7 @@
 import { StoreError } from '../../store/table-store.js';
-import { callGoogle, type CallSettings, type RequestOptions } from '../call.js';
+import { callGoogle, isJsonObject, type CallSettings, type RequestOptions } from '../call.js';
 import { isMissingCredentials, MISSING_CREDENTIALS_MESSAGE, sheetsFailureMessage, spreadsheetUrl, type SheetsTarget } from '../messages.js';
 import { isTransient, type CallFault } from '../retry.js';
-import { wholeAnswer } from './truncated-answer.js';
 
 export type { RequestOptions } from '../call.js';
 
@@ -20,8 +19,7 @@ export class SheetsCaller {
    * `what` says in Vietnamese what was being done ("đọc các trang tính").
    */
   call<T>(what: string, run: (options: RequestOptions) => Promise<{ data: T }>): Promise<T> {
-    // a 200 cut short comes back from gaxios as a string: no answer at all, retried (truncated-answer.ts)
-    return callGoogle(this.o, { fail: (fault, attempts, cause) => this.storeError(what, fault, attempts, cause), unclassified: credentialsProblem }, async (o) => wholeAnswer(what, await run(o)));
+    return callGoogle(this.o, { fail: (fault, attempts, cause) => this.storeError(what, fault, attempts, cause), unclassified: credentialsProblem, accept: isJsonObject }, run);
   }
 
   /** The error for a call that failed for good. */

@@ -4,7 +4,7 @@ import { StoreError } from '../../store/table-store.js';
 
 /**
  * A write plan as `spreadsheets.batchUpdate` requests, so that it can travel in the one atomic batch that also swaps
- * the write lock's tab (the fence, docs/decisions/006-fenced-sheet-writes.md): grids grown first (`appendDimension`),
+ * the write lock's tab (the fence, docs/decisions/007-fenced-sheet-writes.md): grids grown first (`appendDimension`),
  * then the cells (`updateCells`, `userEnteredValue` only). A text is sent as `stringValue`, which Google stores as
  * text exactly as `valueInputOption: RAW` does (`=IMPORTXML(…)` stays text); `""` empties a cell; `null` leaves it
  * alone, so a row with such gaps is sent as several runs of cells.

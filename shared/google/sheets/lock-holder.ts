@@ -5,7 +5,7 @@ import { SheetLockError, type Lease, type LockPolicy, type SheetLock } from './l
  * job queue is). Jobs run one at a time in the process; a write made during a job uses the job's lease. A lease is
  * handed to the next queued job while it is fresh (`reuseMs`), so a burst costs two lock calls, not two per job.
  * After a write whose outcome is unknown, or once the lease is found lost, it is given back at once and not used again:
- * every write is fenced (decision 006), so a late-applied write can no longer land once our lock tab is gone.
+ * every write is fenced (decision 007), so a late-applied write can no longer land once our lock tab is gone.
  */
 export class LockHolder {
   private lease: Lease | undefined;

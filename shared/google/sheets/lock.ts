@@ -224,5 +224,5 @@ function leaseRequests(lease: Lease, replacing: number | undefined): sheets_v4.S
 /** True when a failed call may still have been applied by Google: no answer at all, or a 5xx. */
 export function outcomeUnknown(error: unknown): boolean {
   const fault = faultOf(error);
-  return fault !== undefined && (fault.kind === 'network' || fault.status >= 500);
+  return fault !== undefined && (fault.kind !== 'http' || fault.status >= 500);
 }

@@ -36,16 +36,18 @@ export function newSheetId(title: string, taken: ReadonlySet<number>): number {
  * The requests that create one tab as a council member expects it, for one atomic `spreadsheets.batchUpdate`:
  * the tab with its header row frozen, headers written as plain text, column widths, a dropdown on every column that
  * takes a closed set (`choices`: status, appraisal, the council's choice), computed columns shaded and protected
- * (editable only by `editorEmail`), the header row guarded by a warning, and rows needing attention coloured by
+ * (editable only by `editors` — the functions' service account and the CLI's identity — besides the owner and the
+ * account that runs this, whom Google always keeps), the header row guarded by a warning, and rows needing attention coloured by
  * their status.
  */
-export function provisionRequests(tab: TabLayout, sheetId: number, editorEmail: string | undefined): Request[] {
+export function provisionRequests(tab: TabLayout, sheetId: number, editorEmails: readonly string[]): Request[] {
   const width = tab.columns.length;
-  const editors = editorEmail ? { editors: { users: [editorEmail] } } : {};
+  const editors = editorEmails.length > 0 ? { editors: { users: [...editorEmails] } } : {};
   const requests: Request[] = [
     {
       addSheet: {
-        properties: { sheetId, title: tab.title, gridProperties: { rowCount: NEW_TAB_ROWS, columnCount: Math.max(26, width), frozenRowCount: 1 } },
+        // sized to its columns: every cell of the grid counts towards the spreadsheet's 10 million, empty or not
+        properties: { sheetId, title: tab.title, gridProperties: { rowCount: NEW_TAB_ROWS, columnCount: width, frozenRowCount: 1 } },
       },
     },
     // A stringValue is never parsed: the header is stored exactly as written (RAW).
@@ -88,6 +90,23 @@ export function provisionRequests(tab: TabLayout, sheetId: number, editorEmail: 
 
 function cells(sheetId: number, startRowIndex: number, endRowIndex: number | undefined, startColumnIndex: number, endColumnIndex: number): sheets_v4.Schema$GridRange {
   return { sheetId, startRowIndex, ...(endRowIndex === undefined ? {} : { endRowIndex }), startColumnIndex, endColumnIndex };
+}
+
+/**
+ * Requests that add the missing `editors` to the tool's hard protections of existing tabs (a sheet made before the
+ * functions' service account was named, or by someone else): one `updateProtectedRange` per protection lacking one.
+ * Warning-only protections take no editors. A protection whose editors Google does not show (the caller is not one of
+ * them) cannot be repaired by the caller and is left for `thidua doctor` to report.
+ */
+export function repairRequests(protections: readonly sheets_v4.Schema$ProtectedRange[], editorEmails: readonly string[]): Request[] {
+  if (editorEmails.length === 0) return [];
+  return protections.flatMap((p): Request[] => {
+    if (p.warningOnly || typeof p.protectedRangeId !== 'number' || !p.editors) return [];
+    const have = new Set((p.editors.users ?? []).map((u) => u.toLowerCase()));
+    const missing = editorEmails.filter((e) => !have.has(e.toLowerCase()));
+    if (missing.length === 0) return [];
+    return [{ updateProtectedRange: { protectedRange: { protectedRangeId: p.protectedRangeId, editors: { ...p.editors, users: [...(p.editors.users ?? []), ...missing] } }, fields: 'editors' } }];
+  });
 }
 
 /** Runs of adjacent computed columns as [from, to) column indexes. */

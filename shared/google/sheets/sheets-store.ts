@@ -3,13 +3,14 @@ import { quoteTitle } from './a1.js';
 import { callSettings, DEFAULT_TIMEOUT_MS, type RequestOptions } from '../call.js';
 import type { SheetsAuth } from '../credentials.js';
 import { faultOf } from '../fault.js';
+import { spreadsheetUrl } from '../messages.js';
 import type { RetryPolicy } from '../retry.js';
 import { SheetsCaller } from './caller.js';
 import { chunkBySize } from './chunks.js';
 import { lockHolder, type LockHolder } from './lock-holder.js';
 import { DEFAULT_LOCK_POLICY, outcomeUnknown, SheetLock, SheetLockError, type Lease, type LockPolicy } from './lock.js';
 import { planRequests } from './lock-fence.js';
-import { newSheetId, provisionRequests } from './provision.js';
+import { newSheetId, provisionRequests, repairRequests } from './provision.js';
 import { rowsOf, snapshotOf, type TableSnapshot } from './table.js';
 import { wholeAnswer } from './truncated-answer.js';
 import { planWrites, type WritePlan } from './write-plan.js';
@@ -23,6 +24,11 @@ export interface GoogleSheetsStoreOptions {
   auth: SheetsAuth;
   /** The service account's email: kept an editor of protected ranges, and named in "share the sheet" messages. */
   editorEmail?: string;
+  /**
+   * Further accounts that must edit the protected computed columns (the functions' service account and the CLI's
+   * identity): named as editors of new protections, and added to existing ones when tabs are ensured.
+   */
+  editorEmails?: readonly string[];
   retry?: Partial<RetryPolicy>;
   /** How to wait between attempts (tests pass one that returns at once). */
   sleep?: (ms: number) => Promise<void>;
@@ -41,6 +47,23 @@ export interface GoogleSheetsStoreOptions {
   lock?: boolean | Partial<LockPolicy>;
   /** Clock of the lock's leases, in ms (default `Date.now`). */
   now?: () => number;
+  /**
+   * Told (in Vietnamese) when a write takes the spreadsheet past CELL_WARNING_SHARE of Google's cell limit: the
+   * functions log it, the CLI prints it. The write itself goes on.
+   */
+  onWarning?: (message: string) => void;
+}
+
+/** Google's limits: cells of a spreadsheet (every tab's grid, empty cells included) and characters of one cell. */
+export const MAX_CELLS = 10_000_000;
+export const MAX_CELL_CHARS = 50_000;
+/** The share of MAX_CELLS from which the council is warned. */
+export const CELL_WARNING_SHARE = 0.8;
+
+/** The Vietnamese warning for a spreadsheet using `cells` of its MAX_CELLS. */
+export function cellBudgetWarning(spreadsheetId: string, cells: number): string {
+  const percent = Math.floor((cells / MAX_CELLS) * 100);
+  return `Bảng tính ${spreadsheetUrl(spreadsheetId)} đã dùng ${cells.toLocaleString('vi-VN')} trong giới hạn ${MAX_CELLS.toLocaleString('vi-VN')} ô của Google (${percent} %). Hãy chuyển các phong trào đã kết thúc sang bảng tính khác hoặc xóa các trang tính không dùng, trước khi bảng tính đầy và không ghi thêm được hồ sơ.`;
 }
 
 export const MAX_REQUEST_BYTES = 1_800_000;
@@ -56,6 +79,23 @@ function enqueue<T>(spreadsheetId: string, queue: 'jobs' | 'ops', job: () => Pro
   return run;
 }
 
+/** Refuses, before anything is sent, a text longer than a Google Sheets cell takes, naming its tab, column and row. */
+function assertCellTexts(batch: readonly TableWrite[]): void {
+  for (const write of batch) {
+    const rows = 'append' in write ? write.append : 'replaceAll' in write ? write.replaceAll : write.updateByKey;
+    rows.forEach((row, i) => {
+      for (const [key, value] of Object.entries(row)) {
+        if (typeof value !== 'string' || value.length <= MAX_CELL_CHARS) continue;
+        const header = write.tab.columns.find((c) => c.key === key)?.header ?? key;
+        throw new StoreError(
+          `Không ghi được vào trang "${write.tab.title}": cột "${header}" của hàng thứ ${i + 1} trong lần ghi này dài ${value.length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự một ô của Google Sheets. Chưa ghi gì cả; hãy rút gọn nội dung đó rồi gửi lại.`,
+          { tab: write.tab.title, cell: header },
+        );
+      }
+    });
+  }
+}
+
 const uniqueTabs = (tabs: readonly TabLayout[]): TabLayout[] => [...new Map(tabs.map((t) => [t.title, t])).values()];
 
 /**
@@ -68,20 +108,24 @@ export class GoogleSheetsStore implements TableStore {
   readonly spreadsheetId: string;
   private readonly api: sheets_v4.Sheets;
   private readonly caller: SheetsCaller;
-  private readonly editorEmail: string | undefined;
+  private readonly editors: readonly string[];
   private readonly maxRequestBytes: number;
   private readonly sheetIds = new Map<string, number>();
   /** What the current exclusive job has read, by tab title; undefined outside a job. */
   private jobSnapshots: Map<string, TableSnapshot> | undefined;
   private readonly lock: { lock: SheetLock; holder: LockHolder } | undefined;
+  private readonly onWarning: ((message: string) => void) | undefined;
 
   constructor(options: GoogleSheetsStoreOptions) {
     this.spreadsheetId = options.spreadsheetId;
-    this.editorEmail = options.editorEmail;
+    this.editors = [...new Map([options.editorEmail, ...(options.editorEmails ?? [])].filter((e): e is string => !!e).map((e) => [e.toLowerCase(), e])).values()];
     this.maxRequestBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+    this.onWarning = options.onWarning;
     this.api = new sheets_v4.Sheets({ auth: options.auth, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) });
     const settings = callSettings(options);
-    this.caller = new SheetsCaller({ ...settings, spreadsheetId: options.spreadsheetId, editorEmail: options.editorEmail });
+    // with a custom rootUrl (an emulator, the bench) its host is the API's: a refusal from it is not a bad key
+    const apiHost = options.rootUrl ? new URL(options.rootUrl).host : undefined;
+    this.caller = new SheetsCaller({ ...settings, spreadsheetId: options.spreadsheetId, editorEmail: options.editorEmail, ...(apiHost ? { apiHost } : {}) });
     if (options.lock) {
       const policy = { ...DEFAULT_LOCK_POLICY, ...(options.lock === true ? {} : options.lock) };
       const now = options.now ?? Date.now;
@@ -107,6 +151,7 @@ export class GoogleSheetsStore implements TableStore {
   write(batch: TableWrite[]): Promise<void> {
     if (batch.length === 0) return Promise.resolve();
     return enqueue(this.spreadsheetId, 'ops', this.locked(false, async () => {
+      assertCellTexts(batch);
       const tabs = uniqueTabs(batch.map((w) => w.tab));
       const known = this.jobSnapshots ?? new Map<string, TableSnapshot>();
       const missing = tabs.filter((t) => !known.has(t.title));
@@ -142,19 +187,24 @@ export class GoogleSheetsStore implements TableStore {
     });
   }
 
-  /** One `spreadsheets.get`; then, only if tabs are missing, one atomic `spreadsheets.batchUpdate` creating them. */
+  /**
+   * One `spreadsheets.get`; then, only if tabs are missing or existing protections lack an editor, one atomic
+   * `spreadsheets.batchUpdate` creating the tabs and repairing the protections.
+   */
   private async provision(tabs: TabLayout[]): Promise<void> {
-    const existing = await this.listSheets();
+    const { sheets: existing, protections } = await this.listSheetsWithProtections(tabs);
     const missing = tabs.filter((t) => !existing.has(t.title));
-    if (missing.length === 0) return;
+    const repairs = repairRequests(protections, this.editors);
+    if (missing.length === 0 && repairs.length === 0) return;
     const taken = new Set(existing.values());
     const created = new Map<string, number>();
     const requests = missing.flatMap((tab) => {
       const id = newSheetId(tab.title, taken);
       taken.add(id);
       created.set(tab.title, id);
-      return provisionRequests(tab, id, this.editorEmail);
+      return provisionRequests(tab, id, this.editors);
     });
+    requests.push(...repairs);
     try {
       await this.caller.call('tạo các trang tính', (o) => this.api.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }, o));
       for (const [title, id] of created) this.sheetIds.set(title, id);
@@ -170,6 +220,38 @@ export class GoogleSheetsStore implements TableStore {
       }
       throw error;
     }
+  }
+
+  /** The tabs, and the protections of those among `tabs` (one `spreadsheets.get`). */
+  private async listSheetsWithProtections(tabs: TabLayout[]): Promise<{ sheets: Map<string, number>; protections: sheets_v4.Schema$ProtectedRange[] }> {
+    const answer = await this.caller.call('đọc danh sách trang tính', (o) =>
+      this.api.spreadsheets.get({ spreadsheetId: this.spreadsheetId, fields: 'sheets(properties(sheetId,title),protectedRanges(protectedRangeId,warningOnly,editors))' }, o),
+    );
+    const ours = new Set(tabs.map((t) => t.title));
+    const sheets = new Map<string, number>();
+    const protections: sheets_v4.Schema$ProtectedRange[] = [];
+    for (const s of answer.sheets ?? []) {
+      if (!s.properties?.title || typeof s.properties.sheetId !== 'number') continue;
+      sheets.set(s.properties.title, s.properties.sheetId);
+      this.sheetIds.set(s.properties.title, s.properties.sheetId);
+      if (ours.has(s.properties.title)) protections.push(...(s.protectedRanges ?? []));
+    }
+    return { sheets, protections };
+  }
+
+  /** Every tab's grid (one `spreadsheets.get`), keeping the sheet ids. */
+  private async gridSizes(): Promise<Map<string, { rows: number; columns: number }>> {
+    const answer = await this.caller.call('đọc kích thước các trang tính', (o) =>
+      this.api.spreadsheets.get({ spreadsheetId: this.spreadsheetId, fields: 'sheets.properties(sheetId,title,gridProperties(rowCount,columnCount))' }, o),
+    );
+    const grids = new Map<string, { rows: number; columns: number }>();
+    for (const s of answer.sheets ?? []) {
+      const p = s.properties;
+      if (!p?.title || typeof p.sheetId !== 'number') continue;
+      this.sheetIds.set(p.title, p.sheetId);
+      grids.set(p.title, { rows: p.gridProperties?.rowCount ?? 0, columns: p.gridProperties?.columnCount ?? 0 });
+    }
+    return grids;
   }
 
   private async listSheets(): Promise<Map<string, number>> {
@@ -216,9 +298,13 @@ export class GoogleSheetsStore implements TableStore {
     });
   }
 
-  /** Adds rows to tabs whose grid is too small for what is about to be written (values writes cannot grow a grid). */
+  /**
+   * Adds rows to tabs whose grid is too small for what is about to be written (values writes cannot grow a grid),
+   * after one `spreadsheets.get` of every tab's grid: a growth past Google's MAX_CELLS is refused before anything is
+   * written (a StoreError saying what to do), and one past CELL_WARNING_SHARE of it warns.
+   */
   private async grow(grow: Array<{ title: string; rows: number }>): Promise<void> {
-    if (grow.some((g) => !this.sheetIds.has(g.title))) await this.listSheets();
+    await this.checkGrowth(grow);
     const requests = grow.map(({ title, rows }): sheets_v4.Schema$Request => {
       const sheetId = this.sheetIds.get(title);
       if (sheetId === undefined) throw new StoreError(`Không tìm thấy trang tính "${title}" (có thể đã bị đổi tên hoặc xóa).`, { tab: title });
@@ -227,12 +313,28 @@ export class GoogleSheetsStore implements TableStore {
     await this.send('thêm hàng cho trang tính', (o) => this.api.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }, o));
   }
 
+  /** Refuses, before anything is written, a growth past Google's cell budget; warns from 80 % of it. */
+  private async checkGrowth(grow: Array<{ title: string; rows: number }>): Promise<void> {
+    const grids = await this.gridSizes();
+    const used = [...grids.values()].reduce((n, g) => n + g.rows * g.columns, 0);
+    const after = used + grow.reduce((n, g) => n + g.rows * (grids.get(g.title)?.columns ?? 0), 0);
+    if (after > MAX_CELLS) {
+      const title = grow[0]!.title;
+      throw new StoreError(
+        `Bảng tính ${spreadsheetUrl(this.spreadsheetId)} đã đầy: ghi thêm sẽ vượt giới hạn ${MAX_CELLS.toLocaleString('vi-VN')} ô của Google (đang dùng ${used.toLocaleString('vi-VN')} ô). Chưa ghi gì cả. Hãy chuyển các phong trào đã kết thúc sang bảng tính khác hoặc xóa các trang tính, hàng, cột không dùng, rồi chạy lại.`,
+        { tab: title, location: spreadsheetUrl(this.spreadsheetId) },
+      );
+    }
+    if (after >= CELL_WARNING_SHARE * MAX_CELLS) this.onWarning?.(cellBudgetWarning(this.spreadsheetId, after));
+  }
+
   /**
    * A write under the lock: the plan as `spreadsheets.batchUpdate` requests, each batch (cut under the size limit)
-   * carrying the swap of our lock tab, so Google refuses it if the lease is no longer ours (decision 006). Tab ids
+   * carrying the swap of our lock tab, so Google refuses it if the lease is no longer ours (decision 007). Tab ids
    * are read once per store (one `spreadsheets.get`), and again after a refused write.
    */
   private async writeFenced(lease: Lease, plan: WritePlan): Promise<void> {
+    if (plan.grow.length > 0) await this.checkGrowth(plan.grow);
     const titles = [...plan.grow.map((g) => g.title), ...plan.spans.map((s) => s.title)];
     if (titles.some((t) => !this.sheetIds.has(t))) await this.listSheets();
     const requests = planRequests(plan, (title) => this.sheetIds.get(title));

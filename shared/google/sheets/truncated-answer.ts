@@ -5,7 +5,7 @@ const GAXIOS_ERROR = Symbol.for('gaxios-gaxios-error');
  * A `200` whose body is not the JSON object the Sheets API always answers — cut short on its way, for instance.
  * gaxios hands such a body over as a string instead of failing, and a read would then look like an empty tab. It is
  * thrown as a fault of the connection (no usable answer, outcome unknown): retried like a dropped connection, and
- * for a write told apart by the same means (the fence, decision 006; positions, decision 001).
+ * for a write told apart by the same means (the fence, decision 007; positions, decision 001).
  */
 export class TruncatedAnswerError extends Error {
   override readonly name = 'TruncatedAnswerError';

@@ -20,7 +20,7 @@ export interface WritePlan {
   spans: GridSpan[];
 }
 
-/** One range of `WritePlan.data` by position, for writes sent as `updateCells` (the fenced write, decision 006). */
+/** One range of `WritePlan.data` by position, for writes sent as `updateCells` (the fenced write, decision 007). */
 export interface GridSpan {
   title: string;
   firstRow: number;
