@@ -4,7 +4,9 @@ import { ConfigError } from '../../shared/config.js';
 import { FormsError } from '../../shared/google/forms/forms-api.js';
 import type { JobProblem, ProblemCode } from '../../shared/jobs/problem.js';
 import { StoreError } from '../../shared/store/table-store.js';
+import { refuseMalformed, refuseTooLarge } from './body-limit.js';
 import { reportFailure } from './failure.js';
+import { bodyProblemOf } from './framework-body.js';
 import type { Runtime } from './runtime.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -15,14 +17,25 @@ export const isLoopback = (req: Request): boolean => LOOPBACK.has(req.socket?.re
 /**
  * Lets a request in, or answers it: 401 (no or bad credential), 403 (a verified caller not allowed here), 503 (Google's
  * keys out of reach), 500 (bad configuration) — and nothing more, whatever the door. Returns the caller when admitted.
+ * A body the framework could not read (framework-body.ts) is answered after the credentials are checked: 400 when it
+ * is malformed, 413 when it is over 256 KB (recorded for an admitted caller). A body over the limit cannot be signed
+ * over, so without a bearer token it is answered 413 at once, before anything else.
  */
 export async function admit(rt: Runtime, req: Request, res: Response, fn: string, audience: Audience = 'callers'): Promise<Caller | undefined> {
+  const problem = bodyProblemOf(req);
   try {
+    if (problem?.kind === 'too-large' && !/^bearer\s/i.test(req.get('authorization') ?? '')) {
+      await refuseTooLarge(rt, res, fn, problem.bytes);
+      return undefined;
+    }
     const decision = await rt.auth().authorize(
       { authorization: req.get('authorization'), signature: req.get(SIGNATURE_HEADER), rawBody: req.rawBody ?? Buffer.alloc(0), loopback: isLoopback(req) },
       audience,
     );
-    if (decision.ok) return decision.caller;
+    if (decision.ok && problem?.kind === 'malformed') refuseMalformed(rt, res, fn, req);
+    else if (decision.ok && problem?.kind === 'too-large') await refuseTooLarge(rt, res, fn, problem.bytes, `hàm ${fn} (${decision.caller.kind})`);
+    else if (decision.ok) return decision.caller;
+    if (decision.ok) return undefined;
     rt.log('WARNING', 'Từ chối yêu cầu chưa xác thực hoặc không có quyền', { function: fn, status: decision.status, reason: decision.reason });
     if (decision.status === 401) res.set('WWW-Authenticate', 'Bearer');
     res.status(decision.status).json({ error: decision.status === 401 ? 'Chưa xác thực.' : 'Không có quyền.' });

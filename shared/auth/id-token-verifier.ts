@@ -18,18 +18,30 @@ export class VerifierUnavailableError extends Error {
   readonly transient = true;
 }
 
+/**
+ * How far the token's issuer's clock and ours may differ, in seconds: a token is refused once it expired more than this
+ * long ago, or when it says it was issued more than this far in the future. google-auth-library allows five minutes
+ * (`OAuth2Client.CLOCK_SKEW_SECS_`); the callers here (Cloud Scheduler, Eventarc, Apps Script, gcloud) get their
+ * tokens from Google and the functions run on Google's NTP-synced machines, so 30 s is ample, and a token stolen from
+ * a log or a proxy stays usable 30 s past its expiry rather than five minutes. See docs/functions.md.
+ */
+export const TOKEN_CLOCK_LEEWAY_SECONDS = 30;
+
 export interface IdTokenVerifierOptions {
   /** Where Google's PEM certificates are fetched (tests answer it with msw; default Google's). */
   certsUrl?: string;
   /** Issuers accepted (default Google's two spellings). */
   issuers?: string[];
+  /** Our clock, in ms (default `Date.now`). */
+  now?: () => number;
 }
 
 /**
  * Verifies Google-signed identity tokens (Apps Script `ScriptApp.getIdentityToken()`, Cloud Scheduler and Pub/Sub push
  * OIDC tokens, `gcloud auth print-identity-token`) with google-auth-library, loaded on first use. Does what
  * `OAuth2Client.verifyIdToken` does — fetch and cache Google's certificates, then `verifySignedJwtWithCertsAsync` —
- * in two steps, so that failing to fetch the certificates (our problem, 503) is told apart from a bad token (401).
+ * in two steps, so that failing to fetch the certificates (our problem, 503) is told apart from a bad token (401) —
+ * and then holds the token's times to our own allowance, `TOKEN_CLOCK_LEEWAY_SECONDS`, not the library's five minutes.
  */
 export class GoogleIdTokenVerifier {
   private client: Promise<OAuth2Client> | undefined;
@@ -51,6 +63,10 @@ export class GoogleIdTokenVerifier {
     } catch (cause) {
       throw new BadTokenError('Mã thông báo không hợp lệ.', { cause });
     }
+    const now = (this.options.now ?? Date.now)() / 1000;
+    const [exp, iat] = [Number(payload?.exp), Number(payload?.iat)];
+    if (!(now <= exp + TOKEN_CLOCK_LEEWAY_SECONDS)) throw new BadTokenError('Mã thông báo đã hết hạn.');
+    if (!(iat <= now + TOKEN_CLOCK_LEEWAY_SECONDS)) throw new BadTokenError('Mã thông báo ghi thời điểm cấp trong tương lai.');
     const email = payload?.email;
     if (typeof email !== 'string' || payload?.email_verified !== true) throw new BadTokenError('Mã thông báo không có email đã xác minh.');
     return { email: email.toLowerCase(), issuer: String(payload?.iss), audience: String(payload?.aud) };

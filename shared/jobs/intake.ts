@@ -14,7 +14,11 @@ export interface Submission {
   source: string;
 }
 
-/** `update`: an edited form response (stored responseId, later submittedAt) rewrites its row; default: ignored. */
+/**
+ * `update`: an edited form response (stored responseId, later submittedAt) rewrites its row; default: ignored (a
+ * duplicate). Only the form paths pass `update` — the Forms API sync (`lastSubmittedTime`) and the Apps Script's
+ * envelope — since only they carry the form's own edit signal; a plain caller re-sending a responseId changes nothing.
+ */
 export interface IntakeOptions {
   edits?: 'ignore' | 'update';
   /**
@@ -24,8 +28,12 @@ export interface IntakeOptions {
   door?: FormDoor;
 }
 
-/** What became of one submission; `edited` when it rewrote the row of an earlier version of the same response. */
-export type IntakeResult = IntakeOutcome & { edited?: true };
+/**
+ * What became of one submission; `edited` when it rewrote the row of an earlier version of the same response;
+ * `resent` on a duplicate that is the stored submission itself (same submission time and nominee name, as a sender
+ * retrying after a lost answer sends it) — the only duplicate whose sender may be handed the nomination's status link.
+ */
+export type IntakeResult = IntakeOutcome & { edited?: true; resent?: true };
 
 /**
  * Takes submissions in, one by one, in one read and one write: accepted ones are stored with their findings,
@@ -57,6 +65,7 @@ export function intake(repo: CampaignRepository, submissions: readonly Submissio
       const id = parsed[index]?.responseId;
       if (id !== undefined && edits.has(id) && edits.get(id) !== index) return { kind: 'duplicate', responseId: id };
       const outcome = session.take(payload);
+      if (outcome.kind === 'duplicate') return resends(parsed[index], stored) ? { ...outcome, resent: true } : outcome;
       if (outcome.kind === 'accepted') {
         const record: NominationRecord = {
           nomination: outcome.nomination,
@@ -110,6 +119,12 @@ function sameIdsAcrossDoors(submissions: readonly Submission[], stored: readonly
 /** Records a submission refused before it could be read (over the size limit): the council sees it like any other. */
 export function recordRefusal(repo: CampaignRepository, start: string, source: string, finding: Finding, now: Date): Promise<void> {
   return repo.writeExclusive([{ kind: 'rejections', rejections: [{ payload: start, source, responseId: undefined, findings: [finding], receivedAt: now }] }]);
+}
+
+/** True when `n` is the stored submission of its responseId sent again: same submission time (as stored) and name. */
+function resends(n: Nomination | undefined, stored: ReadonlyMap<string, StoredNomination>): boolean {
+  const before = n && stored.get(n.responseId);
+  return !!n && !!before && toVietnamIso(n.submittedAt) === toVietnamIso(before.nomination.submittedAt) && n.name === before.nomination.name;
 }
 
 /**

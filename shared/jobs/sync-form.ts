@@ -5,13 +5,22 @@ import { formQuestions } from './form-questions.js';
 import { intake, type IntakeResult } from './intake.js';
 import { done, type JobResult } from './problem.js';
 
-/** How far back the next sync starts before the newest response seen, in case Google lists a response late. */
+/** How far back the next sync starts before the newest response seen (Google does not promise the listing's order). */
 export const WATERMARK_OVERLAP_MS = 5 * 60_000;
+/**
+ * How late Google may list a response after its `lastSubmittedTime` (plus our clock's error): a run never moves the
+ * watermark past its own start less this, so a response listed up to an hour late is still found by the next runs.
+ */
+export const LISTING_DELAY_MS = 60 * 60_000;
+/** A run lists every response, with no filter, when the last such pass began at least this long ago. */
+export const FULL_PASS_EVERY_MS = 24 * 60 * 60_000;
 
 export interface SyncReport {
   formId: string;
-  /** The filter used, e.g. `timestamp >= 2024-08-01T00:00:00Z`; absent on the first sync. */
+  /** The filter used, e.g. `timestamp >= 2024-08-01T00:00:00Z`; absent on a full pass. */
   filter?: string;
+  /** True when every response was listed: the first sync, and once a day. */
+  fullPass: boolean;
   pages: number;
   listed: number;
   accepted: number;
@@ -42,8 +51,11 @@ export interface SyncDeps {
  * (`forms.responses.list`, filter `timestamp >= …` in RFC 3339 UTC, every page), turns each into a nomination with the
  * recorded mapping and takes it in — new ones appended, repeated ones ignored, edited ones (same responseId, later
  * lastSubmittedTime) rewriting their row — one page per store job. The watermark moves only after the last page is
- * stored, to the newest lastSubmittedTime seen less a small overlap: Google does not promise the listing's order, so a
- * run that fails half-way starts again from the old watermark, which is harmless because intake is idempotent.
+ * stored, to the newest lastSubmittedTime seen less a small overlap (Google does not promise the listing's order), but
+ * never past the run's start less `LISTING_DELAY_MS`: a response Google lists late — after newer ones were synced —
+ * is still inside the next runs' window. Once a day (`FULL_PASS_EVERY_MS`) a run lists every response, with no filter,
+ * for anything later still. A run that fails half-way starts again from the old watermark; every response listed
+ * again is a duplicate that changes nothing, because intake is idempotent.
  * A response the Apps Script trigger already stored under its own id is recognised and kept under that id
  * (decision 006).
  */
@@ -52,9 +64,13 @@ export async function syncForm(deps: SyncDeps): Promise<JobResult<SyncReport>> {
   const mapping = await formQuestions(repo);
   if (!mapping.ok) return mapping;
   const questions = mapping.value;
-  const since = watermarkOf(await repo.settings());
-  const filter = since ? `timestamp >= ${rfc3339(since)}` : undefined;
-  const report: SyncReport = { formId, ...(filter ? { filter } : {}), pages: 0, listed: 0, accepted: 0, updated: 0, duplicates: 0, rejected: 0, outcomes: [] };
+  const settings = await repo.settings();
+  const started = deps.now();
+  const since = dateSetting(settings, FORM_SETTING.watermark);
+  const lastFullPass = dateSetting(settings, FORM_SETTING.fullPass);
+  const fullPass = !since || !lastFullPass || started.getTime() - lastFullPass.getTime() >= FULL_PASS_EVERY_MS;
+  const filter = fullPass || !since ? undefined : `timestamp >= ${rfc3339(since)}`;
+  const report: SyncReport = { formId, ...(filter ? { filter } : {}), fullPass, pages: 0, listed: 0, accepted: 0, updated: 0, duplicates: 0, rejected: 0, outcomes: [] };
   let newest = since;
   let pageToken: string | undefined;
   do {
@@ -70,19 +86,22 @@ export async function syncForm(deps: SyncDeps): Promise<JobResult<SyncReport>> {
     report.listed += page.responses.length;
     pageToken = page.nextPageToken;
   } while (pageToken);
+  const entries: Array<[string, string]> = [];
   if (newest) {
-    const next = new Date(Math.max(newest.getTime() - WATERMARK_OVERLAP_MS, since?.getTime() ?? 0));
+    const next = new Date(Math.max(Math.min(newest.getTime() - WATERMARK_OVERLAP_MS, started.getTime() - LISTING_DELAY_MS), since?.getTime() ?? 0));
     if (!since || next.getTime() > since.getTime()) {
-      await repo.write([{ kind: 'settings', mode: 'set', entries: [[FORM_SETTING.watermark, rfc3339(next)]] }]);
+      entries.push([FORM_SETTING.watermark, rfc3339(next)]);
       report.watermark = rfc3339(next);
     }
   }
+  if (fullPass) entries.push([FORM_SETTING.fullPass, rfc3339(started)]);
+  if (entries.length > 0) await repo.write([{ kind: 'settings', mode: 'set', entries }]);
   return done(report);
 }
 
-/** The sync watermark, if a sync has completed before. */
-function watermarkOf(settings: ReadonlyMap<string, string>): Date | undefined {
-  const value = settings.get(FORM_SETTING.watermark);
+/** A date kept in the settings by an earlier sync (the watermark, the last full pass); unreadable is absent. */
+function dateSetting(settings: ReadonlyMap<string, string>, key: string): Date | undefined {
+  const value = settings.get(key);
   const date = value ? new Date(value) : undefined;
   return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }

@@ -53,7 +53,18 @@ export const WRITE_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
 export type Fault =
   | { kind: 'error'; status: number; message?: string; applyFirst?: boolean }
   | { kind: 'drop'; applyFirst?: boolean }
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  | TimingFault;
+
+/**
+ * Faults of timing, driven by the test instead of a clock (sheets-fake-timing.ts):
+ * - `held`: the request waits at Google's door until `until` settles, then is applied and answered (a slow write
+ *   that another writer overtakes).
+ * - `late`: the client gets no answer at once (as when it gives up on a request), and Google applies the request
+ *   only when `until` settles — against the spreadsheet as it is then.
+ * - `truncated`: the request is applied and answered `200`, but the body is cut short.
+ */
+export type TimingFault = { kind: 'held'; until: Promise<unknown> } | { kind: 'late'; until: Promise<unknown> } | { kind: 'truncated' };
 
 /** Shorthands for common faults. */
 export const Faults = {

@@ -8,6 +8,7 @@ import { invalid } from './sheets-fake-http.js';
 import { type SpreadsheetState, gridRect, newSheet, outputSheetProps, reindex, sheetById } from './sheets-fake-model.js';
 import { assertMayChangeSheet, assertMayEditCells, editorsOnAdd, mayEdit, ownerOf, PROTECTED_MESSAGE } from './sheets-fake-protection.js';
 import { applyUpdateMask, cellFromExtendedValue, dimensionSheet, insertColumns, deleteSpan } from './sheets-fake-requests-util.js';
+import { updateCells } from './sheets-fake-update-cells.js';
 
 export type RequestKind = keyof sheets_v4.Schema$Request;
 
@@ -40,6 +41,8 @@ function requireFields(fields: string | null | undefined): string {
 
 /** The supported request types. Anything else is answered with a 400 naming the fake. */
 export const APPLIERS: { [K in RequestKind]?: Applier<K> } = {
+  updateCells,
+
   addSheet(ss, { properties: p = {} }, ctx) {
     let title = p.title;
     for (let n = ss.sheets.length + 1; !title; n++) {

@@ -20,6 +20,7 @@ import { getCell } from './sheets-fake-grid.js';
 import { SheetsApiError, applyFieldMask, quotaExceeded } from './sheets-fake-http.js';
 import { type AppliedRequest, type SheetState, type SpreadsheetState, resolveRange } from './sheets-fake-model.js';
 import { parseRoute } from './sheets-fake-routes.js';
+import { TimingFaults } from './sheets-fake-timing.js';
 import { type InspectedValue, type SeedSpreadsheet, inspectRange, seededSpreadsheet } from './sheets-fake-seed.js';
 
 export { Faults, type Fault, type FaultRule, type FaultDecider, type CallInfo, type MethodName } from './sheets-fake-faults.js';
@@ -48,6 +49,8 @@ export interface CallRecord extends CallInfo {
   fault: Fault['kind'] | undefined;
   /** HTTP status sent, or `dropped` when the connection was failed. */
   outcome: number | 'dropped';
+  /** For a `late` request: the status of its late application, once applied. */
+  lateOutcome?: number;
 }
 
 const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -62,6 +65,8 @@ export class FakeSheets {
   readonly counts: Record<MethodName, number> = Object.fromEntries(METHODS.map((m) => [m, 0])) as Record<MethodName, number>;
   /** Every request received, in order. */
   readonly calls: CallRecord[] = [];
+  /** Requests held back and applied late (`late` faults): settle them, and what Google answered to each. */
+  readonly timing = new TimingFaults();
 
   private readonly docs = new Map<string, SpreadsheetState>();
   private readonly identities = new Map<string, string>();
@@ -176,11 +181,25 @@ export class FakeSheets {
     this.calls.push(record);
     this.counts[route.method] += 1;
 
-    const fault = this.faults.pick(info);
-    record.fault = fault?.kind;
-    if (fault?.kind === 'delay') await delay(fault.ms);
+    const picked = this.faults.pick(info);
+    record.fault = picked?.kind;
+    if (picked?.kind === 'delay') await delay(picked.ms);
+    if (picked?.kind === 'held') await picked.until.then(undefined, () => undefined);
+    if (picked?.kind === 'late') {
+      const copy = await TimingFaults.copyOf(request);
+      return this.timing.lateRequest(picked.until, record, () => this.process(copy, url, route));
+    }
+    if (picked?.kind === 'truncated') return this.timing.truncated(await this.process(request, url, route), record);
+    const fault = picked?.kind === 'held' ? undefined : picked;
     if (fault && fault.kind !== 'delay' && !fault.applyFirst) return this.faultResponse(fault, record);
+    const response = await this.process(request, url, route);
+    if (fault && fault.kind !== 'delay') return this.faultResponse(fault, record);
+    record.outcome = response.status;
+    return response;
+  }
 
+  /** Carries one request out (credentials, quotas, the endpoint) and returns Google's answer. */
+  private async process(request: Request, url: URL, route: NonNullable<ReturnType<typeof parseRoute>>): Promise<Response> {
     let response: Response;
     try {
       if (!request.headers.get('authorization') && !url.searchParams.get('key')) throw new SheetsApiError(401);
@@ -194,12 +213,10 @@ export class FakeSheets {
       if (!(e instanceof SheetsApiError)) throw e;
       response = e.toResponse();
     }
-    if (fault && fault.kind !== 'delay') return this.faultResponse(fault, record);
-    record.outcome = response.status;
     return response;
   }
 
-  private faultResponse(fault: Exclude<Fault, { kind: 'delay' }>, record: CallRecord): Response {
+  private faultResponse(fault: Extract<Fault, { kind: 'error' | 'drop' }>, record: CallRecord): Response {
     if (fault.kind === 'drop') {
       record.outcome = 'dropped';
       return HttpResponse.error();

@@ -17,8 +17,9 @@ useMsw();
 const NOW = new Date('2024-08-20T03:00:00Z');
 
 /** A workbook whose form was made by `thidua form create` on the Forms fake, and the functions over it. */
-async function setup(options: { maxPageSize?: number } = {}) {
-  const fake = new FakeForms({ now: () => NOW, ...options });
+async function setup(options: { maxPageSize?: number; now?: () => Date } = {}) {
+  const now = options.now ?? (() => NOW);
+  const fake = new FakeForms({ now, ...(options.maxPageSize ? { maxPageSize: options.maxPageSize } : {}) });
   server.use(certsHandler(), ...fake.handlers);
   const workbook = await newWorkbook();
   const io = { stdout: { write: () => true }, stderr: { write: () => true } };
@@ -27,7 +28,7 @@ async function setup(options: { maxPageSize?: number } = {}) {
   const tables = new WorkbookStore(workbook);
   const store = await CampaignRepository.open(tables, campaigns);
   const { questions } = await formQuestionsOf(store);
-  const rt = testRuntime(env(workbook, { THIDUA_FORM_ID: formId }), () => NOW);
+  const rt = testRuntime(env(workbook, { THIDUA_FORM_ID: formId }), now);
   fake.counts['responses.list'] = 0;
   const snapshot = async () => {
     const repo = await CampaignRepository.open(new WorkbookStore(workbook), campaigns);
@@ -107,6 +108,61 @@ describe('the form sync function (Cloud Scheduler catch-up)', () => {
     expect(res.headers.get('retry-after')).toBe('30');
     expect(fake.counts['responses.list']).toBe(6);
     expect((await settings()).get(FORM_SETTING.watermark)).toBeUndefined();
+  });
+});
+
+describe('responses Google lists late', () => {
+  const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+  const iso = (n: number) => minutes(n).toISOString();
+
+  test('a response listed 15 minutes after its timestamp, after newer ones were synced, is stored by the next run, once', async () => {
+    // GIVEN a sync every 5 minutes, and a response submitted at 03:00 that Google lists only at 03:15
+    let clock = minutes(0);
+    const { fake, formId, questions, rt, snapshot } = await setup({ now: () => clock });
+    const url = await serveHttp(formSync(rt));
+    const run = async (at: number) => {
+      clock = minutes(at);
+      const res = await postJson(url, {}, bearer());
+      expect(res.status).toBe(200);
+      return (await res.json()) as Record<string, unknown>;
+    };
+    fake.addResponse(formId, apiResponse(questions, 'ACYDBL-early', iso(-30)));
+    await run(0);
+    for (const at of [5, 10]) {
+      fake.addResponse(formId, apiResponse(questions, `ACYDBL-${at}`, iso(at - 1)));
+      await run(at);
+    }
+
+    // WHEN it appears in the listing at 03:15, and the syncs go on
+    fake.addResponse(formId, apiResponse(questions, 'ACYDBL-late', iso(0)));
+    const reports = [await run(15), await run(20)];
+
+    // THEN it is stored, once, by the first run after it was listed; nothing else is stored twice
+    expect(reports.map((r) => r.accepted)).toEqual([1, 0]);
+    const ids = (await snapshot()).nominations.map((n) => n.responseId).sort();
+    expect(ids).toEqual(['ACYDBL-10', 'ACYDBL-5', 'ACYDBL-early', 'ACYDBL-late']);
+  });
+
+  test('the first run of each day lists every response: one listed hours late is stored then, and nothing twice', async () => {
+    let clock = minutes(0);
+    const { fake, formId, questions, rt, snapshot, settings } = await setup({ now: () => clock });
+    const url = await serveHttp(formSync(rt));
+    const run = async (at: number) => {
+      clock = minutes(at);
+      return (await (await postJson(url, {}, bearer())).json()) as Record<string, unknown>;
+    };
+    fake.addResponse(formId, apiResponse(questions, 'ACYDBD-1', iso(-10)));
+    expect(await run(0)).toMatchObject({ fullPass: true, accepted: 1 });
+    fake.addResponse(formId, apiResponse(questions, 'ACYDBD-2', iso(170)));
+    expect(await run(180)).toMatchObject({ fullPass: false, accepted: 1 });
+    // listed 3 hours after its timestamp: beyond the hour of the catch-up window
+    fake.addResponse(formId, apiResponse(questions, 'ACYDBD-late', iso(60)));
+    expect(await run(240)).toMatchObject({ fullPass: false, accepted: 0 });
+    const daily = await run(24 * 60);
+    expect(daily).toMatchObject({ fullPass: true, listed: 3, accepted: 1, duplicates: 2 });
+    expect(daily).not.toHaveProperty('filter');
+    expect((await snapshot()).nominations.map((n) => n.responseId).sort()).toEqual(['ACYDBD-1', 'ACYDBD-2', 'ACYDBD-late']);
+    expect((await settings()).get(FORM_SETTING.fullPass)).toBe(iso(24 * 60).replace('.000Z', 'Z'));
   });
 });
 

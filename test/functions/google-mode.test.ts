@@ -41,9 +41,13 @@ describe('the functions on the council\'s Google Sheet (THIDUA_STORE=google)', (
     expect((await postJson(url, nomination, bearer())).status).toBe(201);
     expect((await postJson(url, nomination, bearer())).status).toBe(200);
     expect(sheets.values(spreadsheetId, "'Hồ sơ đề nghị'!A2:A")).toEqual([['g-001']]);
-    // settings once per instance (open); per intake one read, whose snapshot the write places its rows from
+    // settings once per instance (open); per intake one read, whose snapshot the write places its rows from; the
+    // tab ids once per instance; per delivery the lock is taken and given back, and the write is one batch that
+    // also swaps the lock's tab (the fence, decision 008): 1 read + 3 writes, 1 read + 2 for a repeated delivery
     expect(sheets.counts['values.batchGet']).toBe(3);
-    expect(sheets.counts['values.batchUpdate']).toBe(1);
+    expect(sheets.counts['values.batchUpdate']).toBe(0);
+    expect(sheets.counts['spreadsheets.get']).toBe(1);
+    expect(sheets.counts['spreadsheets.batchUpdate']).toBe(5);
   });
 
   test('formSync takes the form\'s responses into the sheet and keeps its watermark in "Cài đặt"', async () => {

@@ -89,7 +89,8 @@ describe('form sync under faults', () => {
     const { sheets, spreadsheetId, ids, schedule, store, forms, formId, questions, url } = await setup(6, 2);
     let crash = true;
     if (where === 'forms') formsFaults((u) => (crash && u.searchParams.has('pageToken') ? 500 : 'ok'));
-    else sheets.faults.setDecider((call) => (crash && call.method === 'values.batchUpdate' && sheets.counts['values.batchUpdate'] >= 2 ? Faults.appliedThenDrop() : undefined));
+    // the write of page 2: under the lock a write is one batch with the lock's swap (the take, page 1, page 2)
+    else sheets.faults.setDecider((call) => (crash && call.method === 'spreadsheets.batchUpdate' && sheets.counts['spreadsheets.batchUpdate'] >= 3 ? Faults.appliedThenDrop() : undefined));
     expect((await postJson(url, {}, bearer())).status).toBe(503);
     expect((await store.settings()).get(FORM_SETTING.watermark)).toBeUndefined();
     const stored = [...keyCounts(sheets, spreadsheetId).keys()];

@@ -3,7 +3,10 @@
  * every wait of the store (retries, the write lock's polls) advances a clock instead of sleeping, so a run with
  * thousands of faults takes seconds. Identity tokens are signed with the test key of test/functions/harness.ts.
  */
+import type { HttpFunction } from '@google-cloud/functions-framework';
+import { vi } from 'vitest';
 import { createRuntime, type Runtime } from '../../functions/runtime/runtime.js';
+import type { Logger } from '../../functions/runtime/log.js';
 import type { LockPolicy } from '../../shared/google/sheets/lock.js';
 import type { RetryPolicy } from '../../shared/google/retry.js';
 import { buildFormPlan } from '../../shared/forms/form-plan.js';
@@ -35,7 +38,7 @@ export class VirtualClock {
  * polls every 5 s of virtual time (not 0.5 s): the same waits, a tenth of the calls.
  */
 export async function googleSetup(
-  options: { seed?: number; lock?: Partial<LockPolicy>; timeoutMs?: number; retry?: Partial<RetryPolicy>; sheets?: FakeSheets; formId?: string } = {},
+  options: { seed?: number; lock?: Partial<LockPolicy>; timeoutMs?: number; retry?: Partial<RetryPolicy>; sheets?: FakeSheets; formId?: string; now?: () => Date } = {},
 ) {
   // One fake per test: its handler answers every spreadsheet id, so a second fake would never be reached.
   const sheets = options.sheets ?? new FakeSheets({ seed: options.seed ?? 11 });
@@ -48,16 +51,67 @@ export async function googleSetup(
   sheets.resetCounts();
   const clock = new VirtualClock();
   const { log, lines } = captureLog();
-  const rt: Runtime = createRuntime({
+  const rt: Runtime = runtimeOn(createRuntime, spreadsheetId, clock, log, { ...options, skewMs: 0 });
+  return { sheets, spreadsheetId, rt, clock, lines, store, questions, options };
+}
+
+type RuntimeOptions = { seed?: number; lock?: Partial<LockPolicy>; timeoutMs?: number; retry?: Partial<RetryPolicy>; formId?: string; now?: () => Date; skewMs: number };
+
+/** The functions' runtime on the sheet, its waits on `clock`, its lock's clock `skewMs` off the others'. */
+function runtimeOn(create: typeof createRuntime, spreadsheetId: string, clock: VirtualClock, log: Logger, options: RuntimeOptions): Runtime {
+  return create({
     env: { THIDUA_SPREADSHEET_ID: spreadsheetId, THIDUA_SERVICE_ACCOUNT: SA, THIDUA_OIDC_AUDIENCES: AUDIENCE, THIDUA_ALLOWED_CALLERS: SCHEDULER, ...(options.formId ? { THIDUA_FORM_ID: options.formId } : {}) },
-    now: () => new Date('2024-08-20T03:00:00Z'),
+    now: options.now ?? (() => new Date('2024-08-20T03:00:00Z')),
     log,
     certsUrl: CERTS_URL,
     googleAuth: tokenAuth(),
     forms: { sleep: clock.sleep, random: seededRandom((options.seed ?? 11) + 1) },
-    sheets: { sleep: clock.sleep, now: clock.now, random: seededRandom(options.seed ?? 11), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.retry ? { retry: options.retry } : {}), lock: { pollMs: 5_000, ...options.lock } },
+    sheets: {
+      sleep: clock.sleep,
+      now: () => clock.now() + options.skewMs,
+      random: seededRandom((options.seed ?? 11) + options.skewMs),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.retry ? { retry: options.retry } : {}),
+      lock: { pollMs: 5_000, ...options.lock },
+    },
   });
-  return { sheets, spreadsheetId, rt, clock, lines, store, questions };
+}
+
+/**
+ * Another instance of the functions on a set-up sheet — another process: a fresh copy of the modules, so its own
+ * queues and lock holder — whose clock is `skewMs` off the first one's (its waits still advance the shared clock).
+ * Returns its intake door.
+ */
+export async function otherInstance(setup: Awaited<ReturnType<typeof googleSetup>>, skewMs: number): Promise<{ rt: Runtime; intake: HttpFunction }> {
+  vi.resetModules();
+  const [{ createRuntime: create }, { intake }] = await Promise.all([import('../../functions/runtime/runtime.js'), import('../../functions/intake.js')]);
+  const { log } = captureLog();
+  const rt = runtimeOn(create, setup.spreadsheetId, setup.clock, log, { ...setup.options, skewMs });
+  return { rt, intake: intake(rt) };
+}
+
+/**
+ * Gates for `late` faults: each opens once the fake has seen `after` more calls (`tick` on every call), so a request
+ * is applied late among the others' — or all at once with `openAll`.
+ */
+export class LateGates {
+  private calls = 0;
+  private readonly waiting: Array<{ at: number; open: () => void }> = [];
+
+  gate(after: number): Promise<void> {
+    return new Promise<void>((open) => this.waiting.push({ at: this.calls + after, open }));
+  }
+
+  tick(): void {
+    this.calls += 1;
+    for (let i = this.waiting.length - 1; i >= 0; i--) {
+      if (this.waiting[i]!.at <= this.calls) this.waiting.splice(i, 1)[0]!.open();
+    }
+  }
+
+  openAll(): void {
+    for (const w of this.waiting.splice(0)) w.open();
+  }
 }
 
 /** Rows per responseId in a tab's first column (the key), as the sheet holds them. */
@@ -83,6 +137,24 @@ export const FAULT_MIX = (random: () => number): Fault => {
   ];
   return mix[Math.floor(random() * mix.length)]!;
 };
+
+/** A fault as the suites' summaries name it. */
+export function faultLabel(fault: Fault): string {
+  switch (fault.kind) {
+    case 'delay':
+      return 'slow';
+    case 'drop':
+      return fault.applyFirst ? 'applied, connection reset' : 'connection reset';
+    case 'error':
+      return fault.applyFirst ? `applied, ${fault.status}` : String(fault.status);
+    case 'held':
+      return 'overtaken';
+    case 'late':
+      return 'applied late';
+    case 'truncated':
+      return 'applied, 200 cut short';
+  }
+}
 
 /** stored / duplicated / lost for the responseIds a stream sent, from the rows the sheet ends with. */
 export function tally(sent: readonly string[], rows: ReadonlyMap<string, number>): { stored: number; duplicated: number; lost: number } {

@@ -16,6 +16,7 @@ import { signBody } from '../../shared/auth/hmac-signature.js';
 import { rawIndividual } from '../support/builders.js';
 import { bearer, certsHandler, COUNCIL, env, idToken, newWorkbook, server, serveHttp, testRuntime, useMsw } from '../functions/harness.js';
 import { ROOT } from '../reliability/bundle.js';
+import { startLocalServer } from '../support/local-server.js';
 
 useMsw();
 beforeEach(() => server.use(certsHandler()));
@@ -67,6 +68,47 @@ describe('the logs', () => {
     expect(logged).toContain('DATE_INVALID@birthDate');
     expect(logged).toContain('bad-signature');
   });
+});
+
+describe('the server process\'s own output', () => {
+  test('npm start\'s stdout and stderr carry no name, birth date or email, whatever the bodies sent, malformed ones included', async () => {
+    // GIVEN `npm start`'s real process (credentials relaxed for loopback, as on a developer's machine)
+    const local = await startLocalServer(await newWorkbook());
+    try {
+      const url = `${local.base}/intake`;
+      const post = (body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const good = JSON.stringify(rawIndividual({ responseId: 'out-1', ...PERSON }));
+      const bodies = [
+        good, // accepted
+        JSON.stringify(rawIndividual({ responseId: 'out-2', ...PERSON, email: `${PERSON.email}@@` })), // rejected
+        `${PERSON.name}, ${PERSON.email}, ${PERSON.birthDate}`, // not JSON
+        good.slice(0, -30), // JSON cut short
+        good.replace(`"${PERSON.email}"`, `'${PERSON.email}'`), // a stray quote next to the email
+        JSON.stringify(rawIndividual({ responseId: 'out-3', ...PERSON, evidence: { 1: `${PERSON.name} `.repeat(20_000) } })), // over 256 KB
+      ];
+      // WHEN each is posted
+      const answers = [];
+      for (const body of bodies) {
+        const res = await post(body);
+        answers.push({ status: res.status, text: await res.text() });
+      }
+      // THEN each is answered in JSON, the malformed ones without echoing them
+      expect(answers.map((a) => a.status)).toEqual([201, 400, 400, 400, 400, 413]);
+      for (const { text } of answers.slice(2)) {
+        expect(() => JSON.parse(text)).not.toThrow();
+        for (const part of [PERSON.name.slice(0, 9), PERSON.email.slice(-10), PERSON.birthDate]) expect(text).not.toContain(part);
+      }
+    } finally {
+      await local.stop();
+    }
+    // AND nothing the process wrote names the person: not the structured log, not the framework, not a stack trace
+    const output = local.output();
+    expect(output).toContain('thi-dua: các hàm đang chạy');
+    for (const forbidden of [PERSON.name, PERSON.name.slice(0, 9), PERSON.birthDate, '14/03/1975', PERSON.email, 'rieng.tu', PERSON.email.slice(-10), PERSON.position]) {
+      expect(output, forbidden).not.toContain(forbidden);
+    }
+    expect(output).not.toMatch(/SyntaxError|at JSON\.parse/);
+  }, 120_000);
 });
 
 describe('the repository', () => {

@@ -37,9 +37,10 @@ const get = async (url: string) => {
 describe('the intake answers with a status link', () => {
   test('a stored nomination gets a signed link under the public address; a repeated delivery gets the same link', async () => {
     const { submit } = await setup();
-    const first = await submit(rawIndividual({ responseId: 'form-1' }));
+    const nomination = rawIndividual({ responseId: 'form-1' });
+    const first = await submit(nomination);
     expect(first).toMatchObject({ outcome: 'accepted', statusUrl: expect.stringMatching(/^https:\/\/trang-thai\.vanninh\.example\/status\?t=[\w-]+\.[\w-]{43}$/) });
-    expect((await submit(rawIndividual({ responseId: 'form-1' }))).statusUrl).toBe(first.statusUrl);
+    expect((await submit(nomination)).statusUrl).toBe(first.statusUrl);
   });
 
   test('a rejected submission gets no link (nothing is stored to show)', async () => {

@@ -4,7 +4,8 @@ import { SheetLockError, type Lease, type LockPolicy, type SheetLock } from './l
  * This process's hold on one spreadsheet's write lock, shared by every store instance on that spreadsheet (as the
  * job queue is). Jobs run one at a time in the process; a write made during a job uses the job's lease. A lease is
  * handed to the next queued job while it is fresh (`reuseMs`), so a burst costs two lock calls, not two per job.
- * After a write whose outcome is unknown, the lease is not given back: it is left to run out (decision 002).
+ * After a write whose outcome is unknown, or once the lease is found lost, it is given back at once and not used again:
+ * every write is fenced (decision 008), so a late-applied write can no longer land once our lock tab is gone.
  */
 export class LockHolder {
   private lease: Lease | undefined;
@@ -39,7 +40,7 @@ export class LockHolder {
       }
       if (lease) {
         this.lease = undefined;
-        if (!lease.uncertain) await lock.release(lease);
+        await lock.release(lease);
       }
       this.taking ??= lock.acquire().finally(() => (this.taking = undefined));
       this.lease = await this.taking;
@@ -50,15 +51,11 @@ export class LockHolder {
     }
   }
 
-  /** Lets go of the lease: given back when nobody in the process needs it next, left to run out when uncertain. */
+  /** Lets go of the lease: given back when nobody in the process needs it next, or at once when uncertain. */
   async unhold(lock: SheetLock, lease: Lease): Promise<void> {
     this.users -= 1;
     if (this.users > 0 || this.lease !== lease) return;
-    if (lease.uncertain) {
-      this.lease = undefined;
-      return;
-    }
-    if (this.queued > 0 && this.now() - lease.takenAt < this.policy.reuseMs) return;
+    if (!lease.uncertain && this.queued > 0 && this.now() - lease.takenAt < this.policy.reuseMs) return;
     this.lease = undefined;
     await lock.release(lease);
   }

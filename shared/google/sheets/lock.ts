@@ -31,7 +31,10 @@ export interface LockPolicy {
 
 export const DEFAULT_LOCK_POLICY: LockPolicy = { leaseMs: 180_000, skewMs: 30_000, maxWaitMs: 20_000, pollMs: 500, reuseMs: 15_000 };
 
-/** A lease this process holds. `uncertain` once a write under it failed without knowing whether Google applied it. */
+/**
+ * A lease this process holds. `uncertain` once a write under it failed without knowing whether Google applied it, or
+ * once the lease was found lost: it is then given back and never used again.
+ */
 export interface Lease {
   sheetId: number;
   /** Who took it (a random token in the lease), to know our own lock tab after a lost answer. */
@@ -39,15 +42,17 @@ export interface Lease {
   takenAt: number;
   expiresAt: number;
   uncertain: boolean;
+  /** The lock tab a fenced write whose outcome is unknown would have put in place of `sheetId`. */
+  pending?: number;
 }
 
-/** The lock could not be had in time, or a lease can no longer cover a write. Transient: the caller tries later. */
+/** The lock could not be had in time, or the lease is lost or in doubt. Transient: the caller tries later. */
 export class SheetLockError extends Error {
   override readonly name = 'SheetLockError';
   readonly transient = true;
   constructor(
     message: string,
-    readonly reason: 'busy' | 'lease-ending' | 'outcome-unknown',
+    readonly reason: 'busy' | 'outcome-unknown' | 'lease-lost',
   ) {
     super(message);
   }
@@ -112,42 +117,53 @@ export class SheetLock {
     }
   }
 
-  /** Gives the lock back. Already gone (taken over, or an earlier attempt's answer was lost) is fine; so is a failure: the lease runs out. */
+  /**
+   * Gives the lock back. Already gone (taken over, or an earlier attempt's answer was lost) is fine; so is a failure:
+   * the lease runs out. After a fenced write whose outcome is unknown, the tab that write would have put in place is
+   * given back too: once ours is deleted, that write can no longer land (it deletes ours in the same batch).
+   */
   async release(lease: Lease): Promise<void> {
-    try {
-      await this.batch('trả khóa ghi', [{ deleteSheet: { sheetId: lease.sheetId } }]);
-    } catch (error) {
-      if (!(error instanceof StoreError) || faultOf(error.cause) === undefined) throw error;
+    for (const sheetId of [lease.sheetId, ...(lease.pending === undefined ? [] : [lease.pending])]) {
+      try {
+        await this.batch('trả khóa ghi', [{ deleteSheet: { sheetId } }]);
+        return;
+      } catch (error) {
+        if (!(error instanceof StoreError) || faultOf(error.cause) === undefined) throw error;
+      }
     }
   }
 
   /**
-   * Throws unless a write sent now, with a client timeout of `timeoutMs`, is over before the lease runs out — and
-   * no earlier write under it ended without an answer (then the lease is left to run out, see the decision).
+   * Sends `requests` (the data of a write) in one atomic `spreadsheets.batchUpdate` that also swaps our lock tab for
+   * a new one with a fresh lease: the fence. If our tab is gone — the lease ran out and another writer took over,
+   * whatever the clocks say — Google refuses the whole batch and nothing lands, even when the request is applied
+   * long after it was sent. A refusal is told apart from a success whose answer was lost by the new tab's id.
+   * `send` runs the call (the store's, which notes an unknown outcome); the lease is renewed on success.
+   *
+   * @throws SheetLockError('lease-lost') when the lease is no longer ours (nothing was written).
    */
-  assertUsable(lease: Lease, timeoutMs: number): void {
-    if (lease.uncertain) throw new SheetLockError('Một lần ghi trước chưa rõ kết quả; chờ hết hạn khóa rồi thử lại.', 'outcome-unknown');
-    if (this.d.now() + timeoutMs >= lease.expiresAt) throw new SheetLockError('Khóa ghi sắp hết hạn; thử lại để giữ khóa mới (chưa ghi gì).', 'lease-ending');
-  }
-
-  /**
-   * Makes sure a write sent now ends within the lease: a lease with less than two request timeouts left is renewed
-   * first — our lock tab swapped for a new one in one batch, which Google refuses if ours is gone — so a long job
-   * keeps its lock. Throws SheetLockError when the lease cannot be kept (then nothing is sent).
-   */
-  async keep(lease: Lease, timeoutMs: number): Promise<void> {
-    this.assertUsable(lease, timeoutMs);
+  async writeFenced(lease: Lease, what: string, requests: sheets_v4.Schema$Request[], send: (what: string, run: (o: RequestOptions) => Promise<{ data: unknown }>) => Promise<unknown>): Promise<void> {
     const { now, policy } = this.d;
-    if (now() + 2 * timeoutMs < lease.expiresAt) return;
-    const renewed: Lease = { ...lease, sheetId: lockId(), takenAt: now(), expiresAt: now() + policy.leaseMs };
-    let ours = (await this.tryTake(renewed, lease.sheetId)) === true;
-    if (!ours) {
+    const next: Lease = { ...lease, sheetId: lockId(), expiresAt: now() + policy.leaseMs };
+    lease.pending = next.sheetId;
+    try {
+      await send(what, (o) => this.d.api.spreadsheets.batchUpdate({ spreadsheetId: this.d.spreadsheetId, requestBody: { requests: [...leaseRequests(next, lease.sheetId), ...requests] } }, o));
+    } catch (error) {
+      const fault = error instanceof StoreError ? faultOf(error.cause) : undefined;
+      if (fault?.kind !== 'http' || fault.status !== 400) throw error;
       const current = await this.current();
-      ours = current?.sheetId === renewed.sheetId && current.holder === lease.holder;
+      if (current?.sheetId !== next.sheetId || current.holder !== lease.holder) {
+        if (current?.sheetId === lease.sheetId) {
+          delete lease.pending; // still ours: Google refused the data itself
+          throw error;
+        }
+        lease.uncertain = true;
+        throw new SheetLockError('Khóa ghi đã hết hạn và được phiên khác giữ; chưa ghi gì, hãy thử lại.', 'lease-lost');
+      }
+      // an earlier attempt of this very batch was applied and its answer lost
     }
-    if (!ours) throw new SheetLockError('Khóa ghi đã hết hạn và được phiên khác giữ; thử lại (chưa ghi gì).', 'lease-ending');
-    Object.assign(lease, { sheetId: renewed.sheetId, expiresAt: renewed.expiresAt });
-    this.assertUsable(lease, timeoutMs);
+    delete lease.pending;
+    Object.assign(lease, { sheetId: next.sheetId, expiresAt: next.expiresAt });
   }
 
   /**
@@ -155,22 +171,8 @@ export class SheetLock {
    * often because someone else holds the lock.
    */
   private async tryTake(lease: Lease, expired: number | undefined): Promise<true | StoreError> {
-    const requests: sheets_v4.Schema$Request[] = [
-      ...(expired === undefined ? [] : [{ deleteSheet: { sheetId: expired } }]),
-      { addSheet: { properties: { sheetId: lease.sheetId, title: LOCK_TITLE, hidden: true, gridProperties: { rowCount: 1, columnCount: 1 } } } },
-      {
-        createDeveloperMetadata: {
-          developerMetadata: {
-            metadataKey: LEASE_KEY,
-            metadataValue: JSON.stringify({ expiresAt: new Date(lease.expiresAt).toISOString(), holder: lease.holder }),
-            location: { sheetId: lease.sheetId },
-            visibility: 'DOCUMENT',
-          },
-        },
-      },
-    ];
     try {
-      await this.batch('giữ khóa ghi', requests);
+      await this.batch('giữ khóa ghi', leaseRequests(lease, expired));
       return true;
     } catch (error) {
       const fault = error instanceof StoreError ? faultOf(error.cause) : undefined;
@@ -199,6 +201,24 @@ export class SheetLock {
   private batch(what: string, requests: sheets_v4.Schema$Request[]): Promise<unknown> {
     return this.d.caller.call(what, (o: RequestOptions) => this.d.api.spreadsheets.batchUpdate({ spreadsheetId: this.d.spreadsheetId, requestBody: { requests } }, o));
   }
+}
+
+/** Our lock tab with its lease, after deleting `replacing` by its id (an expired lock, or our own): refused if it is gone. */
+function leaseRequests(lease: Lease, replacing: number | undefined): sheets_v4.Schema$Request[] {
+  return [
+    ...(replacing === undefined ? [] : [{ deleteSheet: { sheetId: replacing } }]),
+    { addSheet: { properties: { sheetId: lease.sheetId, title: LOCK_TITLE, hidden: true, gridProperties: { rowCount: 1, columnCount: 1 } } } },
+    {
+      createDeveloperMetadata: {
+        developerMetadata: {
+          metadataKey: LEASE_KEY,
+          metadataValue: JSON.stringify({ expiresAt: new Date(lease.expiresAt).toISOString(), holder: lease.holder }),
+          location: { sheetId: lease.sheetId },
+          visibility: 'DOCUMENT',
+        },
+      },
+    },
+  ];
 }
 
 /** True when a failed call may still have been applied by Google: no answer at all, or a 5xx. */

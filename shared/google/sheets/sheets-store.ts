@@ -8,10 +8,12 @@ import type { RetryPolicy } from '../retry.js';
 import { SheetsCaller } from './caller.js';
 import { chunkBySize } from './chunks.js';
 import { lockHolder, type LockHolder } from './lock-holder.js';
-import { DEFAULT_LOCK_POLICY, outcomeUnknown, SheetLock, type LockPolicy } from './lock.js';
+import { DEFAULT_LOCK_POLICY, outcomeUnknown, SheetLock, SheetLockError, type Lease, type LockPolicy } from './lock.js';
+import { planRequests } from './lock-fence.js';
 import { newSheetId, provisionRequests, repairRequests } from './provision.js';
 import { rowsOf, snapshotOf, type TableSnapshot } from './table.js';
-import { planWrites } from './write-plan.js';
+import { wholeAnswer } from './truncated-answer.js';
+import { planWrites, type WritePlan } from './write-plan.js';
 import type { TabLayout } from '../../store/layouts.js';
 import { StoreError, type Row, type TableStore, type TableWrite } from '../../store/table-store.js';
 
@@ -111,7 +113,6 @@ export class GoogleSheetsStore implements TableStore {
   private readonly sheetIds = new Map<string, number>();
   /** What the current exclusive job has read, by tab title; undefined outside a job. */
   private jobSnapshots: Map<string, TableSnapshot> | undefined;
-  private readonly timeoutMs: number;
   private readonly lock: { lock: SheetLock; holder: LockHolder } | undefined;
   private readonly onWarning: ((message: string) => void) | undefined;
 
@@ -125,7 +126,6 @@ export class GoogleSheetsStore implements TableStore {
     // with a custom rootUrl (an emulator, the bench) its host is the API's: a refusal from it is not a bad key
     const apiHost = options.rootUrl ? new URL(options.rootUrl).host : undefined;
     this.caller = new SheetsCaller({ ...settings, spreadsheetId: options.spreadsheetId, editorEmail: options.editorEmail, ...(apiHost ? { apiHost } : {}) });
-    this.timeoutMs = settings.timeoutMs;
     if (options.lock) {
       const policy = { ...DEFAULT_LOCK_POLICY, ...(options.lock === true ? {} : options.lock) };
       const now = options.now ?? Date.now;
@@ -158,6 +158,10 @@ export class GoogleSheetsStore implements TableStore {
       const fetched = missing.length > 0 ? await this.snapshots(missing) : new Map<string, TableSnapshot>();
       const plan = planWrites(batch, new Map(tabs.map((t) => [t.title, known.get(t.title) ?? fetched.get(t.title)!])), Math.max(1, Math.floor(this.maxRequestBytes / 4)));
       this.jobSnapshots?.clear(); // positions change with this write: a later write in the job reads again
+      const lease = this.lock?.holder.current();
+      if (lease) return this.writeFenced(lease, plan);
+      // under the lock, a write is never sent unfenced (it runs inside `locked`, which holds a lease)
+      if (this.lock) throw new SheetLockError('Khóa ghi không còn được giữ; thử lại (chưa ghi gì).', 'lease-lost');
       if (plan.grow.length > 0) await this.grow(plan.grow);
       for (const data of chunkBySize(plan.data, this.maxRequestBytes)) {
         await this.send('ghi dữ liệu', (o) =>
@@ -300,6 +304,17 @@ export class GoogleSheetsStore implements TableStore {
    * written (a StoreError saying what to do), and one past CELL_WARNING_SHARE of it warns.
    */
   private async grow(grow: Array<{ title: string; rows: number }>): Promise<void> {
+    await this.checkGrowth(grow);
+    const requests = grow.map(({ title, rows }): sheets_v4.Schema$Request => {
+      const sheetId = this.sheetIds.get(title);
+      if (sheetId === undefined) throw new StoreError(`Không tìm thấy trang tính "${title}" (có thể đã bị đổi tên hoặc xóa).`, { tab: title });
+      return { appendDimension: { sheetId, dimension: 'ROWS', length: rows } };
+    });
+    await this.send('thêm hàng cho trang tính', (o) => this.api.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }, o));
+  }
+
+  /** Refuses, before anything is written, a growth past Google's cell budget; warns from 80 % of it. */
+  private async checkGrowth(grow: Array<{ title: string; rows: number }>): Promise<void> {
     const grids = await this.gridSizes();
     const used = [...grids.values()].reduce((n, g) => n + g.rows * g.columns, 0);
     const after = used + grow.reduce((n, g) => n + g.rows * (grids.get(g.title)?.columns ?? 0), 0);
@@ -311,12 +326,46 @@ export class GoogleSheetsStore implements TableStore {
       );
     }
     if (after >= CELL_WARNING_SHARE * MAX_CELLS) this.onWarning?.(cellBudgetWarning(this.spreadsheetId, after));
-    const requests = grow.map(({ title, rows }): sheets_v4.Schema$Request => {
-      const sheetId = this.sheetIds.get(title);
-      if (sheetId === undefined) throw new StoreError(`Không tìm thấy trang tính "${title}" (có thể đã bị đổi tên hoặc xóa).`, { tab: title });
-      return { appendDimension: { sheetId, dimension: 'ROWS', length: rows } };
-    });
-    await this.send('thêm hàng cho trang tính', (o) => this.api.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }, o));
+  }
+
+  /**
+   * A write under the lock: the plan as `spreadsheets.batchUpdate` requests, each batch (cut under the size limit)
+   * carrying the swap of our lock tab, so Google refuses it if the lease is no longer ours (decision 008). Tab ids
+   * are read once per store (one `spreadsheets.get`), and again after a refused write.
+   */
+  private async writeFenced(lease: Lease, plan: WritePlan): Promise<void> {
+    if (plan.grow.length > 0) await this.checkGrowth(plan.grow);
+    const titles = [...plan.grow.map((g) => g.title), ...plan.spans.map((s) => s.title)];
+    if (titles.some((t) => !this.sheetIds.has(t))) await this.listSheets();
+    const requests = planRequests(plan, (title) => this.sheetIds.get(title));
+    try {
+      for (const chunk of chunkBySize(requests, this.maxRequestBytes)) {
+        if (lease.uncertain) throw new SheetLockError('Một lần ghi trước chưa rõ kết quả; chờ hết hạn khóa rồi thử lại.', 'outcome-unknown');
+        await this.lock!.lock.writeFenced(lease, 'ghi dữ liệu', chunk, (what, run) => this.sendFenced(lease, what, run));
+      }
+    } catch (error) {
+      this.sheetIds.clear();
+      throw error;
+    }
+  }
+
+  /** One fenced call; a failure after an attempt whose outcome is unknown (no answer, 5xx) marks the lease uncertain. */
+  private async sendFenced<T>(lease: Lease, what: string, run: (o: RequestOptions) => Promise<{ data: T }>): Promise<T> {
+    let unknown = false;
+    try {
+      return await this.caller.call(what, async (o) => {
+        try {
+          return wholeAnswer(what, await run(o));
+        } catch (error) {
+          if (outcomeUnknown(error)) unknown = true;
+          throw error;
+        }
+      });
+    } catch (error) {
+      const refused = error instanceof StoreError && faultOf(error.cause)?.kind === 'http' && (faultOf(error.cause) as { status: number }).status === 400;
+      if (unknown && !refused) lease.uncertain = true;
+      throw error;
+    }
   }
 
   /** `run` under the spreadsheet's write lock when the store takes it (a job queued now, or a write), else `run` itself. */
@@ -334,28 +383,8 @@ export class GoogleSheetsStore implements TableStore {
     };
   }
 
-  /**
-   * One write call. Under the lock, the lease is renewed first if it is running low, each attempt is sent only while
-   * the lease outlasts its timeout, and a call that fails for good after an attempt whose outcome is unknown (no
-   * answer, 5xx) marks the lease uncertain.
-   */
-  private async send<T>(what: string, run: (o: RequestOptions) => Promise<{ data: T }>): Promise<T> {
-    const lease = this.lock?.holder.current();
-    if (lease) await this.lock!.lock.keep(lease, this.timeoutMs);
-    let unknown = false;
-    try {
-      return await this.caller.call(what, async (o) => {
-        if (lease) this.lock!.lock.assertUsable(lease, this.timeoutMs);
-        try {
-          return await run(o);
-        } catch (error) {
-          if (outcomeUnknown(error)) unknown = true;
-          throw error;
-        }
-      });
-    } catch (error) {
-      if (lease && unknown) lease.uncertain = true;
-      throw error;
-    }
+  /** One write call without the lock (with it, writes go through `writeFenced`). */
+  private send<T>(what: string, run: (o: RequestOptions) => Promise<{ data: T }>): Promise<T> {
+    return this.caller.call(what, async (o) => wholeAnswer(what, await run(o)));
   }
 }

@@ -10,12 +10,22 @@ import { StoreError, type Cell, type Row, type TableWrite } from '../../store/ta
 export const MAX_SPARE_ROWS = 5000;
 
 /** A value as sent with `valueInputOption: RAW`: `null` leaves a cell alone, `""` empties it. */
-type Wire = string | number | null;
+export type Wire = string | number | null;
 
 /** What one batch of writes turns into: rows to add to grids first, then the ranges to write. */
 export interface WritePlan {
   grow: Array<{ title: string; rows: number }>;
   data: sheets_v4.Schema$ValueRange[];
+  /** The same ranges as `data`, by position: the first sheet row (1-based), the first column (0-based), the rows. */
+  spans: GridSpan[];
+}
+
+/** One range of `WritePlan.data` by position, for writes sent as `updateCells` (the fenced write, decision 008). */
+export interface GridSpan {
+  title: string;
+  firstRow: number;
+  fromCol: number;
+  values: Wire[][];
 }
 
 interface TabState {
@@ -59,7 +69,12 @@ export function planWrites(batch: readonly TableWrite[], snapshots: ReadonlyMap<
       const { rowCount } = s.snap.grid!;
       return { title: s.snap.tab.title, rows: Math.max(s.maxRow - rowCount, Math.min(rowCount, MAX_SPARE_ROWS)) };
     });
-  return { grow, data: coalesce(data, maxRangeBytes) };
+  const spans = coalesce(data, maxRangeBytes);
+  return {
+    grow,
+    data: spans.map((m) => ({ range: m.first === m.last ? rowSpanA1(m.title, m.first, m.from, m.to) : rowsSpanA1(m.title, m.first, m.last, m.from, m.to), majorDimension: 'ROWS', values: m.values })),
+    spans: spans.map((m) => ({ title: m.title, firstRow: m.first, fromCol: m.from, values: m.values })),
+  };
 }
 
 /** One row's cells to write: a tab, a row, a span of columns. */
@@ -75,8 +90,18 @@ interface Span {
  * Merges writes of consecutive rows over the same columns of a tab into one range of many rows: a recompute of 10,000
  * rows sends a few ranges instead of 10,000, so its request is a fraction of the size (and of the 2 MB chunks).
  */
-function coalesce(spans: readonly Span[], maxRangeBytes: number): sheets_v4.Schema$ValueRange[] {
-  const merged: Array<{ title: string; from: number; to: number; first: number; last: number; values: Wire[][]; bytes: number }> = [];
+interface Merged {
+  title: string;
+  from: number;
+  to: number;
+  first: number;
+  last: number;
+  values: Wire[][];
+  bytes: number;
+}
+
+function coalesce(spans: readonly Span[], maxRangeBytes: number): Merged[] {
+  const merged: Merged[] = [];
   for (const span of spans) {
     const prev = merged[merged.length - 1];
     const bytes = Buffer.byteLength(JSON.stringify(span.values));
@@ -87,7 +112,7 @@ function coalesce(spans: readonly Span[], maxRangeBytes: number): sheets_v4.Sche
       prev.bytes += bytes;
     } else merged.push({ title: span.title, from: span.from, to: span.to, first: span.at, last: span.at, values: [span.values], bytes });
   }
-  return merged.map((m) => ({ range: m.first === m.last ? rowSpanA1(m.title, m.first, m.from, m.to) : rowsSpanA1(m.title, m.first, m.last, m.from, m.to), majorDimension: 'ROWS', values: m.values }));
+  return merged;
 }
 
 function keyRowsOf(snap: TableSnapshot): Map<string, number> | undefined {

@@ -11,6 +11,8 @@ export const FORM_SETTING = {
   responderUri: 'Địa chỉ biểu mẫu',
   /** RFC 3339 UTC: responses last submitted at or after it are listed again at the next sync. */
   watermark: 'Mốc đồng bộ biểu mẫu',
+  /** RFC 3339 UTC: when the last sync that listed every response (no filter) began. */
+  fullPass: 'Lần đồng bộ toàn bộ gần nhất',
 } as const;
 
 /** The settings rows as key → value (values as text). */
