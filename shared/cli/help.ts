@@ -41,7 +41,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     usage: 'thidua form create <mã phong trào> [--spreadsheet MÃ]\n           thidua form workbook <mã phong trào> [--out TỆP]',
     does:
       'create: tạo biểu mẫu Google Forms đề nghị khen thưởng và ghi ánh xạ câu hỏi vào sổ (trang "Câu hỏi biểu mẫu"); cần tài khoản Google.\n' +
-      'workbook: tạo sổ đề nghị (.xlsx) cho các đơn vị không dùng Google Forms: hướng dẫn, danh sách chọn, điểm tối đa từng tiêu chí, cột minh chứng.',
+      'workbook: tạo sổ đề nghị (.xlsx) cho các đơn vị không dùng Google Forms: hướng dẫn, danh sách chọn, điểm tối đa từng tiêu chí, cột tài liệu kiểm chứng.',
     options: [...STORE, ['out', '--out TỆP            nơi lưu sổ đề nghị (mặc định out/<mã phong trào>/ho-so-de-nghi-<mã>.xlsx)']],
     example: 'thidua form workbook van-ninh-dan-van-kheo',
   },

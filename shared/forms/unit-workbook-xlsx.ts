@@ -27,7 +27,7 @@ export async function writeUnitWorkbook(campaign: Campaign, out: Writable): Prom
   const lines: Array<[string, string]> = [
     ['Cách điền', `Mỗi người hoặc tập thể được đề nghị ghi một dòng ở trang "${UNIT_SHEET}", bắt đầu từ dòng 2. Không sửa hàng tiêu đề (hàng 1), không đổi tên trang.`],
     ['', 'Ô có danh sách chọn: bấm vào ô, chọn giá trị. Ngày ghi ngày/tháng/năm (ví dụ 02/09/1978). Điểm ghi số, dùng dấu phẩy thập phân nếu cần (13,5).'],
-    ['', 'Minh chứng: dán đường liên kết tới tài liệu (Google Drive, trang web của đơn vị…) hoặc ghi tên tài liệu gửi kèm.'],
+    ['', 'Tài liệu kiểm chứng: dán đường liên kết tới tài liệu (Google Drive, trang web của đơn vị…) hoặc ghi tên tài liệu gửi kèm.'],
     ['Gửi lại', 'Lưu tệp dạng .xlsx (giữ nguyên định dạng) và gửi cho thư ký Hội đồng. Có thể gửi lại tệp đã sửa: hồ sơ đã nhận không bị nhân đôi.'],
     ...campaign.deadlines.map((d): [string, string] => ['Hạn', `${d.label}: trước ngày ${'before' in d.due ? formatVietnameseDate(d.due.before) : `${d.due.everyYearBefore.split('-').reverse().join('/')} hằng năm`}`]),
     ['', ''],

@@ -53,7 +53,7 @@ export function unitColumns(campaign: Campaign): UnitColumn[] {
   for (const n of numbers) {
     const max = maxOf(campaign, n);
     if (max !== undefined) columns.push({ header: `Điểm TC${n} (tối đa ${String(max).replace('.', ',')})`, field: `selfScores.${n}`, width: 12, max, note: `điểm tự chấm tiêu chí ${n}, từ 0 đến ${String(max).replace('.', ',')}` });
-    columns.push({ header: `Minh chứng TC${n}`, field: `evidence.${n}`, width: 30, note: `tài liệu kiểm chứng tiêu chí ${n}: đường liên kết hoặc mô tả` });
+    columns.push({ header: `Tài liệu kiểm chứng TC${n}`, field: `evidence.${n}`, width: 30, note: `tài liệu kiểm chứng tiêu chí ${n}: đường liên kết hoặc mô tả` });
   }
   columns.push({ header: 'Mã hồ sơ', field: 'responseId', width: 14, note: 'để trống: phần mềm tự đặt' });
   return columns;

@@ -27,11 +27,12 @@ export async function exportAwardList(repo: CampaignRepository, awardId: string,
   const campaign = repo.campaign;
   const award = findAward(campaign, awardId);
   if (!award) return problem('UNKNOWN_AWARD', `Phong trào không có hình thức khen thưởng "${awardId}". Các mã có: ${campaign.awards.map((a) => a.id).join(', ')}.`);
-  const [firstYear, lastYear] = [Number(campaign.term.from.slice(0, 4)), Number(campaign.term.to.slice(0, 4))];
-  if (options.year !== undefined && (options.year < firstYear || options.year > lastYear))
-    return problem('YEAR_OUTSIDE_TERM', `Năm ${options.year} nằm ngoài thời gian phong trào (${firstYear === lastYear ? `năm ${firstYear}` : `${firstYear}–${lastYear}`}); hãy ghi --year trong khoảng đó.`);
   const snap = await repo.read([...ENGINE_PARTS, 'settings']);
   const { decisions, nominations, indexed } = evaluateSnapshot(repo, snap);
+  // a year outside the term is a typo, unless nominations were judged in it (a plan reviewed after its term ends)
+  const [firstYear, lastYear] = [Number(campaign.term.from.slice(0, 4)), Number(campaign.term.to.slice(0, 4))];
+  if (options.year !== undefined && (options.year < firstYear || options.year > lastYear) && !yearsOf(award, decisions).includes(options.year))
+    return problem('YEAR_OUTSIDE_TERM', `Năm ${options.year} nằm ngoài thời gian phong trào (${firstYear === lastYear ? `năm ${firstYear}` : `${firstYear}–${lastYear}`}); hãy ghi --year trong khoảng đó.`);
   const year = options.year ?? yearsOf(award, decisions)[0];
   if (year === undefined) return problem('EMPTY_LIST', `Chưa có hồ sơ nào đề nghị "${award.name}".`);
   const settings = parseDocumentSettings(snap.settings, award.id);

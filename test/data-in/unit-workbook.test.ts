@@ -37,7 +37,7 @@ function clerkRow(name: string, overrides: Filled = {}): Filled {
   const row: Filled = { 'Hình thức khen thưởng': AWARD_NAME, 'Đối tượng': 'Cá nhân', 'Họ và tên / Tên tập thể': name, 'Đơn vị': 'UBND xã Vạn Thắng', 'Chức vụ': 'Trưởng thôn', 'Ngày sinh': new Date(Date.UTC(1978, 8, 2)), 'Giới tính': 'Nữ', 'Năm xét': 2024 };
   for (const [n, points] of Object.entries(fullMarks('individual'))) {
     row[`Điểm TC${n}`] = points;
-    row[`Minh chứng TC${n}`] = n === '1' ? { text: 'Báo cáo thành tích', hyperlink: 'https://drive.example.vn/bao-cao.pdf' } : `Minh chứng tiêu chí ${n}`;
+    row[`Tài liệu kiểm chứng TC${n}`] = n === '1' ? { text: 'Báo cáo thành tích', hyperlink: 'https://drive.example.vn/bao-cao.pdf' } : `Minh chứng tiêu chí ${n}`;
   }
   return { ...row, ...overrides };
 }
@@ -69,7 +69,7 @@ describe('offline units: the nomination workbook', () => {
       const max = Math.max(...[...pointsCriteria('individual'), ...pointsCriteria('collective')].filter((x) => x.number === c.number).map((x) => x.maxPoints));
       expect(headers).toContain(`Điểm TC${c.number} (tối đa ${String(max).replace('.', ',')})`);
     }
-    expect(headers).toContain('Minh chứng TC1');
+    expect(headers).toContain('Tài liệu kiểm chứng TC1');
     const validation = (header: string) => ws.getRow(2).getCell(headers.indexOf(header) + 1).dataValidation;
     expect(validation('Hình thức khen thưởng')).toMatchObject({ type: 'list' });
     expect(validation('Đối tượng')).toMatchObject({ type: 'list', formulae: ['"Tập thể,Cá nhân"'] });
