@@ -10,7 +10,7 @@ export interface CommandHelp {
   example: string;
 }
 
-export type OptionName = 'store' | 'campaign' | 'spreadsheet' | 'service-account' | 'impersonate' | 'form' | 'out' | 'year' | 'variant' | 'one-workbook' | 'by' | 'help';
+export type OptionName = 'store' | 'campaign' | 'spreadsheet' | 'service-account' | 'impersonate' | 'form' | 'out' | 'year' | 'variant' | 'one-workbook' | 'by' | 'award' | 'bien-ban' | 'help';
 
 const STORE: CommandHelp['options'] = [
   ['store', '--store TỆP          sổ làm việc .xlsx (mặc định data/<mã phong trào>.xlsx)'],
@@ -73,6 +73,26 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     does: 'Xuất báo cáo phong trào: số liệu, hồ sơ nộp muộn, xếp hạng, biểu đồ điểm.',
     options: [...STORE, ['out', '--out TỆP            nơi lưu']],
     example: 'thidua report --out out/bao-cao.xlsx',
+  },
+  dossier: {
+    usage: 'thidua dossier <mã phong trào> [--award MÃ] [--year NĂM] [--bien-ban TỆP.json] [--out THƯ_MỤC]',
+    does:
+      'Xuất hồ sơ của Hội đồng thành văn bản Word (.docx) theo thể thức Nghị định 30/2020/NĐ-CP: Tờ trình đề nghị khen thưởng và\n' +
+      'Quyết định khen thưởng (mỗi hình thức, kèm danh sách), Báo cáo thành tích của từng tập thể, cá nhân được đề nghị (điền sẵn\n' +
+      'từ hồ sơ: điểm tự chấm, tài liệu kiểm chứng), Biên bản họp xét (khi có --bien-ban) và Danh mục hồ sơ theo kế hoạch (số bộ,\n' +
+      'thành phần còn thiếu). Số, ngày ký, người ký lấy từ trang tính "Cài đặt" như danh sách .xlsx.\n' +
+      'Tệp biên bản (JSON): {"meetingAt": "2024-09-20T08:00:00+07:00", "place": "Phòng họp UBND huyện", "chair": "Nguyễn Văn A – Chủ tịch UBND huyện",\n' +
+      '  "secretary": "Trần Thị B – Chuyên viên Phòng Nội vụ", "members": [{"name": "…", "role": "…", "present": true, "writtenVote": false}],\n' +
+      '  "agenda": ["Xét đề nghị khen thưởng …"], "rows": [{"responseId": "…", "votesFor": 7, "votesAgainst": 0, "abstain": 0, "passed": true}]}\n' +
+      'Tên, đơn vị, hình thức của từng dòng lấy từ hồ sơ trong sổ; mỗi lỗi được báo kèm tên trường.',
+    options: [
+      ...STORE,
+      ['award', '--award MÃ           chỉ một hình thức khen thưởng (mặc định: mọi hình thức có người được đề nghị)'],
+      ['year', '--year NĂM           năm xét (mặc định: năm có hồ sơ gần nhất)'],
+      ['bien-ban', '--bien-ban TỆP       tệp biên bản họp Hội đồng (JSON) để lập Biên bản họp xét'],
+      ['out', '--out THƯ_MỤC        nơi lưu (mặc định out/<mã phong trào>/ho-so)'],
+    ],
+    example: 'thidua dossier van-ninh-dan-van-kheo --bien-ban bien-ban-hop.json',
   },
   import: {
     usage: 'thidua import <bộ dữ liệu> <tệp.csv|json> [--store TỆP]',

@@ -7,6 +7,7 @@ import { exportCommand, initCommand, intakeCommand, scoreCommand } from './comma
 import type { CliContext } from './context.js';
 import { councilCommand, importCommand, reviewCommand } from './council-commands.js';
 import { demoCommand } from './demo.js';
+import { dossierCommand } from './dossier-command.js';
 import { parseVariant, reportCommand, scoreSheetCommand } from './document-commands.js';
 import { formCreateCommand, intakeCsvCommand } from './form-commands.js';
 import { formatsHelp } from './help-formats.js';
@@ -32,6 +33,9 @@ const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
                                             xuất bảng tự đánh giá, chấm điểm của từng hồ sơ (mỗi hồ sơ một tệp,
                                             hoặc một tệp với mỗi hồ sơ một trang tính)
   report [--out TỆP]                        xuất báo cáo phong trào: số liệu, nộp muộn, xếp hạng, biểu đồ điểm
+  dossier <mã phong trào> [--award MÃ] [--year NĂM] [--bien-ban TỆP.json] [--out THƯ_MỤC]
+                                            xuất hồ sơ Hội đồng (.docx): tờ trình, biên bản họp xét, quyết định,
+                                            báo cáo thành tích từng hồ sơ, danh mục hồ sơ còn thiếu
   import <bộ dữ liệu> <tệp.csv|json>         nạp dữ liệu đối chiếu: quiz-log, award-history, model-registrations, clearance
   council <tệp.csv|json>                    ghi điểm / mức đánh giá của thành viên Hội đồng
   review <tệp.csv|json> --by <người>        ghi kết luận thẩm định, lựa chọn khi đồng hạng, quyết định khen thưởng
@@ -75,6 +79,8 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
         'service-account': { type: 'string' },
         impersonate: { type: 'string' },
         form: { type: 'string' },
+        award: { type: 'string' },
+        'bien-ban': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -132,6 +138,8 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
         return await scoreSheetCommand(ctx, { ...options, out: values.out, oneWorkbook: values['one-workbook'] });
       case 'report':
         return await reportCommand(ctx, { ...options, out: values.out });
+      case 'dossier':
+        return await dossierCommand(ctx, need('mã phong trào'), { ...options, award: values.award, year: parseYear(values.year), bienBan: values['bien-ban'], out: values.out });
       case 'import':
         return await importCommand(ctx, need('tên bộ dữ liệu (quiz-log, award-history, model-registrations, clearance)'), arg2, options);
       case 'council':

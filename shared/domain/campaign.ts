@@ -237,6 +237,11 @@ export const Campaign = z
     dossier: z.object({
       documents: z.array(z.object({ id: z.string(), name: text })).min(1),
       copies: z.array(z.object({ award: text, sets: z.number().int().positive() })).default([]),
+      /**
+       * The form of the achievement report (Báo cáo thành tích) the plan names, by date: a report submitted in
+       * [from, until) follows it. Without one, the decree in force on the submission day decides (see reportFormOn).
+       */
+      reportForms: z.array(z.object({ from: isoDate.optional(), until: isoDate.optional(), decree: text, form: text, title: text.optional() })).default([]),
     }),
     tieBreakers: z.array(z.enum(TieBreaker)).min(1).default(['total-score', 'women-priority']),
     ratingScales: z.array(RatingScale).default([]),
