@@ -81,10 +81,17 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     example: 'thidua import award-history lich-su-khen-thuong.csv',
   },
   council: {
-    usage: 'thidua council <tệp.csv|json> [--store TỆP]',
-    does: 'Ghi điểm hoặc mức đánh giá của từng thành viên Hội đồng cho từng hồ sơ. Các cột: thidua help formats',
+    usage: 'thidua council <tệp.csv|json> [--store TỆP]\n           thidua council vote <tệp.xlsx|json|csv> [--store TỆP]',
+    does:
+      'Ghi điểm hoặc mức đánh giá của từng thành viên Hội đồng cho từng hồ sơ. Các cột: thidua help formats\n' +
+      'vote: ghi phiên họp xét của Hội đồng (thành phần, có mặt/vắng mặt, phiếu bằng văn bản) và kết quả biểu quyết từng hồ sơ\n' +
+      '(phiếu của từng thành viên, hoặc số phiếu đồng ý / không đồng ý / không biểu quyết khi bỏ phiếu kín). Tệp .xlsx có hai trang\n' +
+      '"Thành phần họp xét" và "Biểu quyết Hội đồng" như sổ làm việc; .json { "members": [...], "votes": [...] }; .csv một trong hai.\n' +
+      'Phiếu không hợp lệ bị từ chối kèm dòng và cột (chưa đủ số thành viên dự họp, thành viên biểu quyết hai lần, nhiều phiếu hơn\n' +
+      'số thành viên, phiếu bằng văn bản khi quy chế không cho phép). Ghi lại cùng tệp không thêm gì. Khi Hội đồng đã biểu quyết,\n' +
+      'hồ sơ chỉ được đề nghị khen thưởng khi đạt tỷ lệ đồng ý (mẫu phong trào, mục council.vote).',
     options: STORE,
-    example: 'thidua council diem-hoi-dong.csv',
+    example: 'thidua council diem-hoi-dong.csv\n           thidua council vote bien-ban-hop-xet.xlsx',
   },
   review: {
     usage: 'thidua review <tệp.csv|json> --by <người thực hiện> [--store TỆP]',

@@ -6,6 +6,7 @@ import { StoreError } from '../store/table-store.js';
 import { exportCommand, initCommand, intakeCommand, scoreCommand } from './commands.js';
 import type { CliContext } from './context.js';
 import { councilCommand, importCommand, reviewCommand } from './council-commands.js';
+import { councilVoteCommand } from './vote-commands.js';
 import { demoCommand } from './demo.js';
 import { parseVariant, reportCommand, scoreSheetCommand } from './document-commands.js';
 import { formCreateCommand, intakeCsvCommand } from './form-commands.js';
@@ -34,6 +35,7 @@ const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
   report [--out TỆP]                        xuất báo cáo phong trào: số liệu, nộp muộn, xếp hạng, biểu đồ điểm
   import <bộ dữ liệu> <tệp.csv|json>         nạp dữ liệu đối chiếu: quiz-log, award-history, model-registrations, clearance
   council <tệp.csv|json>                    ghi điểm / mức đánh giá của thành viên Hội đồng
+  council vote <tệp.xlsx|json|csv>          ghi phiên họp xét và kết quả biểu quyết của Hội đồng
   review <tệp.csv|json> --by <người>        ghi kết luận thẩm định, lựa chọn khi đồng hạng, quyết định khen thưởng
   demo                                      chạy thử trọn vẹn bốn phong trào mẫu
   campaigns                                 liệt kê các phong trào có mẫu
@@ -79,7 +81,7 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
       },
     });
     const [command, arg, arg2, ...more] = positionals;
-    const rest = command === 'import' || command === 'form' ? more : [arg2, ...more].filter((x): x is string => x !== undefined);
+    const rest = command === 'import' || command === 'form' || (command === 'council' && arg === 'vote') ? more : [arg2, ...more].filter((x): x is string => x !== undefined);
     if (!command) {
       io.stdout.write(USAGE);
       return values.help ? EXIT.ok : EXIT.rejectedOrMisuse;
@@ -135,6 +137,10 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
       case 'import':
         return await importCommand(ctx, need('tên bộ dữ liệu (quiz-log, award-history, model-registrations, clearance)'), arg2, options);
       case 'council':
+        if (arg === 'vote') {
+          if (!arg2) throw new UsageError(`Lệnh "council vote" cần tệp biểu quyết (.xlsx, .json hoặc .csv).\n\n${commandHelp('council')}`);
+          return await councilVoteCommand(ctx, arg2, options);
+        }
         return await councilCommand(ctx, need('tệp điểm Hội đồng (.csv hoặc .json)'), options);
       case 'review':
         return await reviewCommand(ctx, need('tệp kết luận (.csv hoặc .json)'), { ...options, by: values.by });

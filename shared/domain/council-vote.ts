@@ -17,10 +17,24 @@ const byLabel = <T extends string>(labels: Record<T, string>) => (v: unknown) =>
   return entry ? entry[0] : t;
 };
 const count = z.preprocess((v) => (v === null || v === '' ? undefined : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v), z.number().int().min(0).max(1000).optional());
+const VN_OFFSET_MS = 7 * 3600 * 1000;
+/** Days from 30/12/1899, as Excel and Google Sheets count a date-time cell. */
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+/**
+ * A meeting's time from text ("2024-09-25T08:00", "25/09/2024 08:00", Vietnam time unless it names a zone), a date
+ * cell as exceljs reads it (a Date whose UTC clock is the cell's wall clock) or a serial date-time number.
+ */
 const instant = z.preprocess(
   (v) => (v instanceof Date ? v : typeof v === 'string' ? normalizeText(v) || undefined : v),
   z.unknown().transform((v, ctx) => {
-    const at = v instanceof Date ? v : typeof v === 'string' ? (parseInstant(v) ?? parseInstant(dayFirst(v) ?? '')) : undefined;
+    const at =
+      v instanceof Date
+        ? new Date(v.getTime() - VN_OFFSET_MS)
+        : typeof v === 'number' && Number.isFinite(v) && v > 0
+          ? new Date(SERIAL_EPOCH_MS + Math.round(v * 86400) * 1000 - VN_OFFSET_MS)
+          : typeof v === 'string'
+            ? (parseInstant(v) ?? parseInstant(dayFirst(v) ?? ''))
+            : undefined;
     if (!at || Number.isNaN(at.getTime())) {
       ctx.addIssue({ code: 'custom', message: `"${String(v)}" không phải thời gian hợp lệ; ghi dạng 2024-09-25T08:00 hoặc 25/09/2024 08:00` });
       return z.NEVER;
@@ -102,6 +116,8 @@ export interface VoteTally {
   meetings: Map<string, Meeting>;
   /** By response id: the latest meeting's result. */
   results: Map<string, VoteResult>;
+  /** Every meeting's results, in the order voted (the minutes of an earlier meeting print its own). */
+  all: VoteResult[];
   /** Rows refused, each naming its row and column; they count for nothing. */
   refused: Array<Finding & { at: string }>;
 }
@@ -172,6 +188,7 @@ export function tallyVotes(rules: VoteRules, memberRows: ReadonlyArray<Located<M
   }
 
   const results = new Map<string, VoteResult>();
+  const all: VoteResult[] = [];
   for (const { meeting, responseId, rows } of groups.values()) {
     const voters = meeting.members.filter((x) => x.attendance === 'present' || x.attendance === 'written');
     const byMember = new Map(meeting.members.map((x) => [canonicalKey(x.name), x]));
@@ -220,10 +237,11 @@ export function tallyVotes(rules: VoteRules, memberRows: ReadonlyArray<Located<M
         needed: `${rules.agreeAbove ? 'trên' : 'từ'} ${shareText(rules.agreeShare)}${rules.agreeAbove ? '' : ' trở lên'}`,
       });
     }
+    all.push(result);
     const previous = results.get(responseId);
     if (!previous || meetings.get(canonicalKey(previous.meeting))!.at.getTime() <= meeting.at.getTime()) results.set(responseId, result);
   }
-  return { meetings, results, refused };
+  return { meetings, results, all, refused };
 }
 
 /** A share as the rules write it: 2/3, 50 %, 90 %. */

@@ -10,7 +10,7 @@ export const TIE_VOTE_NOTE = { won: 'Hội đồng biểu quyết chọn khi b�
 /**
  * The minutes of one meeting (Biên bản họp xét) from the vote record: time, place, chair and secretary ("name – title"),
  * every member listed with attendance, the agenda (the rows' items, else one item per form of award voted on), and per
- * nomination voted on at this meeting the votes and the result, in the order of the award list (award, rank, name).
+ * nomination voted on at this meeting the votes and the result, in the order of the award list (award, score, name).
  * Ties settled by vote carry a note. Pure.
  *
  * @example minutesOf(campaign, tally.meetings.get('hd-2024-1')!, [...tally.results.values()], decisions, nominations)
@@ -30,7 +30,7 @@ export function minutesOf(campaign: Campaign, meeting: Meeting, results: readonl
       const d = decisionOf.get(r.responseId);
       const note = d?.tieVote ? TIE_VOTE_NOTE[d.tieVote] : undefined;
       return {
-        order: [awardOrder.get(awardId(r)) ?? 99, d?.rank ?? Number.MAX_SAFE_INTEGER] as const,
+        order: [awardOrder.get(awardId(r)) ?? 99, -(d?.total ?? 0)] as const,
         row: {
           responseId: r.responseId,
           nominee: n.name,

@@ -97,7 +97,7 @@ describe('written ballots of absent members', () => {
 
 describe('bad votes are refused with a finding naming the row and column', () => {
   test.each([
-    ['more votes than members present and written', [tallyRow('a', 7, 1)], 'VOTE_COUNT_EXCEEDS', /cột "Số phiếu": hồ sơ "a" có 8 phiếu, nhiều hơn 7 thành viên/],
+    ['more votes than members present and written', [tallyRow('a', 7, 1)], 'VOTE_COUNT_EXCEEDS', /các cột "Số phiếu …": hồ sơ "a" có 8 phiếu, nhiều hơn 7 thành viên/],
     ['a member voting twice', [ballot('a', 'Thành viên 1', 'Đồng ý'), ballot('a', 'thành viên  1', 'Không đồng ý')], 'VOTE_MEMBER_TWICE', /cột "Thành viên": thành viên 1 đã biểu quyết hồ sơ "a" tại phiên họp "HĐ-2024-1" \(Trang tính "Biểu quyết Hội đồng", hàng \d+\)/],
     ['a member not listed for the meeting', [ballot('a', 'Người lạ', 'Đồng ý')], 'VOTE_MEMBER_UNKNOWN', /"Người lạ" không có trong thành phần phiên họp/],
     ['a meeting not recorded', [tallyRow('a', 5, 0, 0, 'HĐ-khác')], 'VOTE_MEETING_UNKNOWN', /cột "Phiên họp": không có phiên họp "HĐ-khác"/],

@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { MeetingMemberRow, VoteRow, type Located } from '../../shared/domain/council-vote.js';
+import { initCampaign } from '../../shared/jobs/init-campaign.js';
+import { intake } from '../../shared/jobs/intake.js';
+import { meetingMinutes } from '../../shared/jobs/meeting-minutes.js';
+import { recompute } from '../../shared/jobs/recompute.js';
+import { recordCouncilVote } from '../../shared/jobs/record-council-vote.js';
+import type { CampaignRepository } from '../../shared/store/campaign-repository.js';
+import type { TableStore } from '../../shared/store/table-store.js';
+import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { rawIndividual, scoresTotalling, tempDir, vanNinh } from '../support/builders.js';
+import { googleStore, newFake, serveFakeSheets } from './google-sheets-contract-harness.js';
+
+serveFakeSheets();
+
+const T1 = new Date('2024-08-20T02:00:00Z');
+const T2 = new Date('2024-09-25T03:00:00Z');
+const MEETING = 'HĐ-2024-01';
+
+const members = (present: number, size = 9): Array<Located<MeetingMemberRow>> =>
+  Array.from({ length: size }, (_, i) => ({
+    at: `Tệp bien-ban.json, "members" mục ${i + 1}`,
+    value: MeetingMemberRow.parse({
+      meeting: MEETING,
+      meetingAt: '25/09/2024 08:00',
+      place: 'Phòng họp UBND huyện Vạn Ninh',
+      member: `Ủy viên ${i + 1}`,
+      role: i === 0 ? 'Chủ tịch UBND huyện, Chủ tịch Hội đồng' : 'Ủy viên Hội đồng',
+      duty: i === 0 ? 'Chủ trì' : i === 1 ? 'Thư ký' : 'Thành viên',
+      attendance: i < present ? 'Có mặt' : 'Vắng mặt, có phiếu bằng văn bản',
+      ...(i === 0 ? { agenda: 'Xét đề nghị Chủ tịch UBND huyện tặng Giấy khen năm 2024' } : {}),
+    }),
+  }));
+const votes = (rows: Array<Record<string, unknown>>): Array<Located<VoteRow>> => rows.map((r, i) => ({ at: `Tệp bien-ban.json, "votes" mục ${i + 1}`, value: VoteRow.parse({ meeting: MEETING, ...r }) }));
+
+const STORES: Array<[string, () => Promise<TableStore>]> = [
+  ['the workbook', async () => new WorkbookStore(join(tempDir(), 'hd.xlsx'))],
+  ['the Google Sheet', async () => {
+    const fake = newFake();
+    return googleStore(fake.createSpreadsheet({ title: 'Thi đua Vạn Ninh' })).store;
+  }],
+];
+
+describe.each(STORES)('the council votes in %s', (_, makeStore) => {
+  async function campaign(): Promise<CampaignRepository> {
+    const repo = await initCampaign(await makeStore(), vanNinh());
+    await intake(repo, [99, 98, 97].map((t, i) => ({ payload: rawIndividual({ responseId: `p${i}`, name: `Người ${i}`, selfScores: scoresTotalling('individual', t) }), source: 'test' })), T1);
+    await recompute(repo, T1);
+    return repo;
+  }
+
+  test('records the meeting and its votes, refuses a member voting twice, and proposes only the nominations whose vote passes', async () => {
+    // GIVEN three nominations within the quota
+    const repo = await campaign();
+    // WHEN the council records its meeting: p0 by secret ballot (passes), p1 by secret ballot (fails), p2 by show of hands with a doubled ballot
+    const record = {
+      members: members(7),
+      votes: votes([
+        { responseId: 'p0', votesFor: 8, votesAgainst: 1 },
+        { responseId: 'p1', votesFor: 3, votesAgainst: 5, abstain: 1 },
+        ...Array.from({ length: 5 }, (_, i) => ({ responseId: 'p2', member: `Ủy viên ${i + 1}`, vote: 'Đồng ý' })),
+        { responseId: 'p2', member: 'Ủy viên 1', vote: 'Không đồng ý' },
+      ]),
+    };
+    const result = await recordCouncilVote(repo, record, T2);
+    // THEN the doubled ballot is refused, naming its line and column, and the rest is recorded
+    expect(result.recorded).toEqual({ members: 9, votes: 7 });
+    expect(result.refused.map((f) => [f.code, f.message])).toEqual([
+      ['VOTE_MEMBER_TWICE', 'Tệp bien-ban.json, "votes" mục 8, cột "Thành viên": Ủy viên 1 đã biểu quyết hồ sơ "p2" tại phiên họp "HĐ-2024-01" (Tệp bien-ban.json, "votes" mục 3); mỗi thành viên chỉ biểu quyết một lần.'],
+    ]);
+    expect(result.results.map((r) => [r.responseId, r.votesFor, r.total, r.passed])).toEqual([['p0', 8, 9, true], ['p1', 3, 9, false], ['p2', 5, 5, true]]);
+    const { decisions } = await recompute(repo, T2);
+    expect(Object.fromEntries(decisions.map((d) => [d.responseId, d.status]))).toEqual({ p0: 'proposed', p1: 'vote-failed', p2: 'proposed' });
+
+    // AND taking the same record in again changes nothing
+    const again = await recordCouncilVote(repo, record, T2);
+    expect(again.recorded).toEqual({ members: 0, votes: 0 });
+    expect(again.skipped).toEqual({ members: 9, votes: 7 });
+    const snap = await repo.read(['councilMeeting', 'councilVotes']);
+    expect([snap.councilMeeting.length, snap.councilVotes.length, snap.problems]).toEqual([9, 7, []]);
+
+    // AND the minutes are built from the record
+    const minutes = await meetingMinutes(repo);
+    expect(minutes.chair).toBe('Ủy viên 1 – Chủ tịch UBND huyện, Chủ tịch Hội đồng');
+    expect(minutes.meetingAt).toEqual(new Date('2024-09-25T01:00:00Z'));
+    expect(minutes.agenda).toEqual(['Xét đề nghị Chủ tịch UBND huyện tặng Giấy khen năm 2024']);
+    expect(minutes.quorum).toEqual({ present: 7, members: 9, reached: true });
+    expect(minutes.members.filter((m) => m.writtenVote).map((m) => m.name)).toEqual(['Ủy viên 8', 'Ủy viên 9']);
+    expect(minutes.rows.map((r) => [r.nominee, r.votesFor, r.votesAgainst, r.abstain, r.total, r.passed])).toEqual([
+      ['Người 0', 8, 1, 0, 9, true],
+      ['Người 1', 3, 5, 1, 9, false],
+      ['Người 2', 5, 0, 0, 5, true],
+    ]);
+  });
+
+  test('refuses every vote of a meeting without quorum and writes none of them', async () => {
+    const repo = await campaign();
+    const noQuorum = members(5).map((m) => (m.value.attendance === 'written' ? { ...m, value: { ...m.value, attendance: 'absent' as const } } : m));
+    const result = await recordCouncilVote(repo, { members: noQuorum, votes: votes([{ responseId: 'p0', votesFor: 5 }]) }, T2);
+    expect(result.refused.map((f) => f.code)).toEqual(['VOTE_NO_QUORUM']);
+    expect(result.refused[0]!.message).toContain('chỉ có 5/9 thành viên có mặt, chưa đủ 6 thành viên (2/3)');
+    expect((await repo.read(['councilVotes'])).councilVotes).toEqual([]);
+    // the meeting is on record (who attended), the nominations are unchanged
+    const { decisions } = await recompute(repo, T2);
+    expect(decisions.every((d) => d.status === 'proposed')).toBe(true);
+  });
+
+  test('a vote edited by hand in the sheet into one that cannot count is reported, never counted', async () => {
+    const repo = await campaign();
+    await recordCouncilVote(repo, { members: members(9), votes: votes([{ responseId: 'p0', votesFor: 9 }]) }, T2);
+    // a second count for p0 that would exceed the members present
+    await repo.writeExclusive([{ kind: 'council-vote', members: [], votes: [VoteRow.parse({ meeting: MEETING, responseId: 'p0', votesFor: 3 })], at: T2 }]);
+    const { problems, decisions } = await recompute(repo, T2);
+    expect(problems).toEqual([expect.stringMatching(/^Trang tính "Biểu quyết Hội đồng", hàng 3, các cột "Số phiếu …": hồ sơ "p0" có 12 phiếu, nhiều hơn 9 thành viên/)]);
+    expect(decisions.find((d) => d.responseId === 'p0')!.vote).toMatchObject({ votesFor: 9, passed: true });
+  });
+});
