@@ -79,6 +79,8 @@ const PROBLEM_STATUS: Record<ProblemCode, number> = {
   FORM_NOT_CREATED: 502,
   BAD_FILE: 400,
   YEAR_OUTSIDE_TERM: 422,
+  BAD_PACKAGE: 400,
+  NOT_UPWARD: 422,
 };
 
 /** Answers a job's expected failure with its status and its Vietnamese message; logged as a NOTICE (ERROR for a 5xx). */

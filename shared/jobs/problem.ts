@@ -15,6 +15,10 @@ export const ProblemCode = [
   'FORM_NOT_CREATED',
   'BAD_FILE',
   'YEAR_OUTSIDE_TERM',
+  /** A proposal package that cannot be taken in: not a package, a tampered manifest, a missing or changed file. */
+  'BAD_PACKAGE',
+  /** A package asked for an award the lower level grants itself: nothing to send up. */
+  'NOT_UPWARD',
 ] as const;
 export type ProblemCode = (typeof ProblemCode)[number];
 
