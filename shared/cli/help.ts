@@ -28,12 +28,14 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     example: 'thidua init van-ninh-dan-van-kheo',
   },
   intake: {
-    usage: 'thidua intake <tệp hồ sơ> [--store TỆP]',
+    usage: 'thidua intake <tệp hồ sơ> [--store TỆP]\n           thidua intake package <gói đề nghị.zip> [--store TỆP]',
     does:
       'Tiếp nhận hồ sơ đề nghị khen thưởng, từng hồ sơ một, và báo kết quả từng hồ sơ (tiếp nhận, đã có, bị từ chối kèm tên và lý do).\n' +
       'Tệp có thể là: .xlsx sổ đề nghị đơn vị đã điền (tạo bằng "thidua form workbook"), hoặc .csv cùng các cột;\n' +
       '.csv câu trả lời biểu mẫu Google tải về (sau "thidua form create"); .json (một hồ sơ hoặc một danh sách).\n' +
-      'Tiếp nhận lại cùng một tệp không thêm gì. Các cột và ví dụ của từng loại tệp: thidua help formats',
+      'Tiếp nhận lại cùng một tệp không thêm gì. Các cột và ví dụ của từng loại tệp: thidua help formats\n' +
+      'package: tiếp nhận gói đề nghị của cấp dưới (thidua export package): kiểm tra gói (đúng phong trào, manifest không bị sửa,\n' +
+      'đủ tệp), thêm lịch sử khen thưởng và từng hồ sơ (mã <cơ quan cấp dưới>/<mã hồ sơ>), ghi đề nghị của cấp dưới vào Nhật ký thay đổi.',
     options: STORE,
     example: 'thidua intake ho-so-xa-van-thang.xlsx --campaign van-ninh-dan-van-kheo',
   },
@@ -52,15 +54,19 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     example: 'thidua score --campaign van-ninh-dan-van-kheo',
   },
   export: {
-    usage: 'thidua export <mã hình thức> [--year NĂM] [--variant proposal|decision] [--out TỆP]',
-    does: 'Xuất danh sách khen thưởng (.xlsx) theo mẫu văn bản hành chính: proposal = danh sách đề nghị; decision = danh sách kèm quyết định.',
+    usage: 'thidua export <mã hình thức> [--year NĂM] [--variant proposal|decision] [--out TỆP]\n           thidua export package <mã hình thức của cấp trên> [--year NĂM] [--out TỆP]',
+    does:
+      'Xuất danh sách khen thưởng (.xlsx) theo mẫu văn bản hành chính: proposal = danh sách đề nghị; decision = danh sách kèm quyết định.\n' +
+      'package: xuất gói đề nghị gửi cấp trên (.zip) cho hình thức do cấp trên quyết định: danh sách đề nghị, và trong manifest.json\n' +
+      'từng hồ sơ (nội dung đề nghị, điểm, kết quả kiểm tra, biểu quyết của Hội đồng, lịch sử khen thưởng, quyết định của cấp mình),\n' +
+      'kèm mã kiểm tra từng tệp. Cấp trên tiếp nhận bằng: thidua intake package <gói.zip>',
     options: [
       ...STORE,
       ['year', '--year NĂM           năm xét (mặc định: năm có hồ sơ gần nhất)'],
       ['variant', '--variant proposal|decision   loại danh sách'],
       ['out', '--out TỆP            nơi lưu (mặc định out/<mã phong trào>/...)'],
     ],
-    example: 'thidua export giay-khen-chu-tich-huyen --year 2024 --variant decision',
+    example: 'thidua export giay-khen-chu-tich-huyen --year 2024 --variant decision\n           thidua export package bang-khen-chu-tich-tinh --year 2024',
   },
   scoresheet: {
     usage: 'thidua scoresheet [--one-workbook] [--out THƯ_MỤC|TỆP]',
