@@ -116,3 +116,25 @@ describe.each(STORES)('the council votes in %s', (_, makeStore) => {
     expect(decisions.find((d) => d.responseId === 'p0')!.vote).toMatchObject({ votesFor: 9, passed: true });
   });
 });
+
+describe('a meeting typed in the workbook by hand', () => {
+  test('is the same record as the file that records it again: nothing is written twice', async () => {
+    // GIVEN the secretary typed the meeting's members in the workbook, in her own spelling
+    const path = join(tempDir(), 'hd.xlsx');
+    const repo = await initCampaign(new WorkbookStore(path), vanNinh());
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const ws = wb.getWorksheet('Thành phần họp xét')!;
+    for (const m of members(9)) {
+      const v = m.value;
+      ws.addRow([v.meeting, '25/09/2024 8:00', v.place, v.member, v.role ?? '', v.duty === 'chair' ? 'chủ trì' : v.duty === 'secretary' ? 'thư ký' : 'thành viên', v.attendance === 'present' ? 'có mặt' : 'Vắng mặt, có phiếu bằng văn bản', v.agenda ?? '']);
+    }
+    await wb.xlsx.writeFile(path);
+    // WHEN the same meeting is recorded from a file
+    const result = await recordCouncilVote(repo, { members: members(9), votes: [] }, T2);
+    // THEN nothing is refused and nothing is added
+    expect(result).toMatchObject({ recorded: { members: 0, votes: 0 }, skipped: { members: 9, votes: 0 }, refused: [] });
+    expect((await repo.read(['councilMeeting'])).councilMeeting).toHaveLength(9);
+  });
+});

@@ -46,17 +46,27 @@ export const rowPlace = (tab: TabLayout, row: Row): string => `Trang tính "${ta
 /** The same record already stored: every cell but the time it was recorded. */
 export const recordKey = (tab: TabLayout, row: Row): string => rowKey({ ...tab, columns: tab.columns.filter((c) => c.key !== 'enteredAt') }, row);
 
-/** Reads the rows of one of the two tabs with its schema; an unreadable row is reported with its tab, row and column. */
-export function readVoteTab<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } } }, rows: readonly Row[], tab: TabLayout): { rows: Array<Located<T> & { key: string }>; problems: string[] } {
+/**
+ * Reads the rows of one of the two tabs with its schema; an unreadable row is reported with its tab, row and column.
+ * Each row's key is taken from its value written back as the codec writes it, so a row typed by hand ("25/09/2024
+ * 08:00", "đồng ý") and the same row recorded from a file are one record.
+ */
+function readVoteTab<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } } },
+  toRow: (value: T) => Row,
+  rows: readonly Row[],
+  tab: TabLayout,
+): { rows: Array<Located<T> & { key: string }>; problems: string[] } {
   const read: Array<Located<T> & { key: string }> = [];
   const problems: string[] = [];
   for (const row of rows) {
     const parsed = schema.safeParse(withoutNulls(row));
-    if (parsed.success) read.push({ value: parsed.data, at: rowPlace(tab, row), key: recordKey(tab, row) });
+    if (parsed.success) read.push({ value: parsed.data, at: rowPlace(tab, row), key: recordKey(tab, toRow(parsed.data)) });
     else problems.push(rowProblem(tab, row, parsed.error.issues));
   }
   return { rows: read, problems };
 }
 
-export const readMeetingRows = (rows: readonly Row[], tab: TabLayout) => readVoteTab(MeetingMemberRow, rows, tab);
-export const readVoteRows = (rows: readonly Row[], tab: TabLayout) => readVoteTab(VoteRow, rows, tab);
+const EPOCH = new Date(0);
+export const readMeetingRows = (rows: readonly Row[], tab: TabLayout) => readVoteTab(MeetingMemberRow, meetingMemberRow, rows, tab);
+export const readVoteRows = (rows: readonly Row[], tab: TabLayout) => readVoteTab(VoteRow, (v) => voteRow(v, EPOCH), rows, tab);
