@@ -65,6 +65,9 @@ const PART_TABS: Record<Part, TabId[]> = {
   formQuestions: ['formQuestions'],
 };
 
+/** Tabs added after workbooks were first made: read as empty where they are missing (see `readTabs`). */
+const LATE_TABS: readonly TabId[] = ['councilMeeting', 'councilVotes'];
+
 /** A nomination to store: the nomination, when it came in, and the engine's first word on it. */
 export interface NominationRecord {
   nomination: Nomination;
@@ -198,9 +201,23 @@ export class CampaignRepository {
     });
   }
 
-  private readRaw(parts: readonly Part[]): Promise<Map<string, Row[]>> {
-    const ids = [...new Set(parts.flatMap((p) => PART_TABS[p]))];
-    return this.tables.readTabs(ids.map((id) => this.tab(id)));
+  private async readRaw(parts: readonly Part[]): Promise<Map<string, Row[]>> {
+    return this.readTabs([...new Set(parts.flatMap((p) => PART_TABS[p]))]);
+  }
+
+  /**
+   * Reads tabs; a tab added to the layouts after a workbook was made (LATE_TABS) and not there yet reads as empty, so
+   * an older workbook or sheet keeps working until `thidua init` adds it. Any other missing tab is an error.
+   */
+  private async readTabs(ids: readonly TabId[]): Promise<Map<string, Row[]>> {
+    try {
+      return await this.tables.readTabs(ids.map((id) => this.tab(id)));
+    } catch (error) {
+      const late = error instanceof StoreError && !error.context.cell ? ids.find((id) => LATE_TABS.includes(id) && this.tab(id).title === error.context.tab) : undefined;
+      if (!late) throw error;
+      const rest = await this.readTabs(ids.filter((id) => id !== late));
+      return rest.set(late, []);
+    }
   }
 
   private decode<P extends Part>(parts: readonly P[], raw: ReadonlyMap<string, Row[]>): Snapshot<P> {

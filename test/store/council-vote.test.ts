@@ -10,7 +10,7 @@ import type { CampaignRepository } from '../../shared/store/campaign-repository.
 import type { TableStore } from '../../shared/store/table-store.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { rawIndividual, scoresTotalling, tempDir, vanNinh } from '../support/builders.js';
-import { googleStore, newFake, serveFakeSheets } from './google-sheets-contract-harness.js';
+import { googleStore, newFake, rawClient, serveFakeSheets } from './google-sheets-contract-harness.js';
 
 serveFakeSheets();
 
@@ -136,5 +136,27 @@ describe('a meeting typed in the workbook by hand', () => {
     // THEN nothing is refused and nothing is added
     expect(result).toMatchObject({ recorded: { members: 0, votes: 0 }, skipped: { members: 9, votes: 0 }, refused: [] });
     expect((await repo.read(['councilMeeting'])).councilMeeting).toHaveLength(9);
+  });
+});
+
+describe('a sheet made before the vote tabs existed', () => {
+  test('keeps working: the missing tabs read as empty, and recording a vote adds them', async () => {
+    // GIVEN a Google Sheet provisioned, then the two vote tabs deleted (as a sheet made before them)
+    const fake = newFake();
+    const id = fake.createSpreadsheet({ title: 'Thi đua Vạn Ninh' });
+    const repo = await initCampaign(googleStore(id).store, vanNinh());
+    const api = rawClient();
+    const sheets = (await api.spreadsheets.get({ spreadsheetId: id })).data.sheets ?? [];
+    const ids = sheets.filter((s) => ['Thành phần họp xét', 'Biểu quyết Hội đồng'].includes(s.properties?.title ?? '')).map((s) => s.properties!.sheetId!);
+    await api.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: ids.map((sheetId) => ({ deleteSheet: { sheetId } })) } });
+    await intake(repo, [{ payload: rawIndividual({ responseId: 'p0', selfScores: scoresTotalling('individual', 99) }), source: 'test' }], T1);
+    // WHEN the engine recomputes
+    const { decisions, problems } = await recompute(repo, T1);
+    // THEN nothing fails and nothing waits for a vote
+    expect([decisions.map((d) => d.status), problems]).toEqual([['proposed'], []]);
+    // AND provisioning the vote tabs (as `thidua council vote` does) lets the council record its meeting
+    await repo.provision(['councilMeeting', 'councilVotes']);
+    const result = await recordCouncilVote(repo, { members: members(9), votes: votes([{ responseId: 'p0', votesFor: 9 }]) }, T2);
+    expect(result.recorded).toEqual({ members: 9, votes: 1 });
   });
 });
