@@ -160,3 +160,25 @@ describe('a sheet made before the vote tabs existed', () => {
     expect(result.recorded).toEqual({ members: 9, votes: 1 });
   });
 });
+
+describe('a quota tie settled by the council vote', () => {
+  test('is recorded as such in the results tab', async () => {
+    // GIVEN six individuals for five places, the last two tied at 94 points
+    const path = join(tempDir(), 'hd.xlsx');
+    const repo = await initCampaign(new WorkbookStore(path), vanNinh());
+    const totals = [99, 98, 97, 96, 94, 94];
+    await intake(repo, totals.map((t, i) => ({ payload: rawIndividual({ responseId: `p${i}`, name: `Người ${i}`, selfScores: scoresTotalling('individual', t) }), source: 'test' })), T1);
+    // WHEN the council votes every one through, the tied two with 8 and 6 votes for
+    await recordCouncilVote(repo, { members: members(9), votes: votes(totals.map((_, i) => ({ responseId: `p${i}`, votesFor: i === 5 ? 6 : i === 4 ? 8 : 9 }))) }, T2);
+    await recompute(repo, T2);
+    // THEN the results tab says the vote chose
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const rows: string[][] = [];
+    wb.getWorksheet('Kết quả xét chọn')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    const of = (name: string) => rows.find((r) => r.includes(name))!;
+    expect(of('Người 4')).toEqual(expect.arrayContaining(['Đề nghị khen thưởng', '• Đồng hạng 5 tại ranh giới chỉ tiêu (5); Hội đồng biểu quyết chọn với 8 phiếu đồng ý.']));
+    expect(of('Người 5')).toEqual(expect.arrayContaining(['Ngoài chỉ tiêu', '• Đồng hạng 5 tại ranh giới chỉ tiêu (5); Hội đồng biểu quyết chọn hồ sơ khác (6 phiếu đồng ý, ít hơn hồ sơ được chọn).']));
+  });
+});
