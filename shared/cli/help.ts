@@ -28,12 +28,14 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     example: 'thidua init van-ninh-dan-van-kheo',
   },
   intake: {
-    usage: 'thidua intake <tệp hồ sơ> [--store TỆP]',
+    usage: 'thidua intake <tệp hồ sơ> [--store TỆP]\n           thidua intake package <gói đề nghị.zip> [--store TỆP]',
     does:
       'Tiếp nhận hồ sơ đề nghị khen thưởng, từng hồ sơ một, và báo kết quả từng hồ sơ (tiếp nhận, đã có, bị từ chối kèm tên và lý do).\n' +
       'Tệp có thể là: .xlsx sổ đề nghị đơn vị đã điền (tạo bằng "thidua form workbook"), hoặc .csv cùng các cột;\n' +
       '.csv câu trả lời biểu mẫu Google tải về (sau "thidua form create"); .json (một hồ sơ hoặc một danh sách).\n' +
-      'Tiếp nhận lại cùng một tệp không thêm gì. Các cột và ví dụ của từng loại tệp: thidua help formats',
+      'Tiếp nhận lại cùng một tệp không thêm gì. Các cột và ví dụ của từng loại tệp: thidua help formats\n' +
+      'package: tiếp nhận gói đề nghị của cấp dưới (thidua export package): kiểm tra gói (đúng phong trào, manifest không bị sửa,\n' +
+      'đủ tệp), thêm lịch sử khen thưởng và từng hồ sơ (mã <cơ quan cấp dưới>/<mã hồ sơ>), ghi đề nghị của cấp dưới vào Nhật ký thay đổi.',
     options: STORE,
     example: 'thidua intake ho-so-xa-van-thang.xlsx --campaign van-ninh-dan-van-kheo',
   },
@@ -52,15 +54,19 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     example: 'thidua score --campaign van-ninh-dan-van-kheo',
   },
   export: {
-    usage: 'thidua export <mã hình thức> [--year NĂM] [--variant proposal|decision] [--out TỆP]',
-    does: 'Xuất danh sách khen thưởng (.xlsx) theo mẫu văn bản hành chính: proposal = danh sách đề nghị; decision = danh sách kèm quyết định.',
+    usage: 'thidua export <mã hình thức> [--year NĂM] [--variant proposal|decision] [--out TỆP]\n           thidua export package <mã hình thức của cấp trên> [--year NĂM] [--out TỆP]',
+    does:
+      'Xuất danh sách khen thưởng (.xlsx) theo mẫu văn bản hành chính: proposal = danh sách đề nghị; decision = danh sách kèm quyết định.\n' +
+      'package: xuất gói đề nghị gửi cấp trên (.zip) cho hình thức do cấp trên quyết định: danh sách đề nghị, và trong manifest.json\n' +
+      'từng hồ sơ (nội dung đề nghị, điểm, kết quả kiểm tra, biểu quyết của Hội đồng, lịch sử khen thưởng, quyết định của cấp mình),\n' +
+      'kèm mã kiểm tra từng tệp. Cấp trên tiếp nhận bằng: thidua intake package <gói.zip>',
     options: [
       ...STORE,
       ['year', '--year NĂM           năm xét (mặc định: năm có hồ sơ gần nhất)'],
       ['variant', '--variant proposal|decision   loại danh sách'],
       ['out', '--out TỆP            nơi lưu (mặc định out/<mã phong trào>/...)'],
     ],
-    example: 'thidua export giay-khen-chu-tich-huyen --year 2024 --variant decision',
+    example: 'thidua export giay-khen-chu-tich-huyen --year 2024 --variant decision\n           thidua export package bang-khen-chu-tich-tinh --year 2024',
   },
   scoresheet: {
     usage: 'thidua scoresheet [--one-workbook] [--out THƯ_MỤC|TỆP]',
@@ -101,10 +107,17 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     example: 'thidua import award-history lich-su-khen-thuong.csv',
   },
   council: {
-    usage: 'thidua council <tệp.csv|json> [--store TỆP]',
-    does: 'Ghi điểm hoặc mức đánh giá của từng thành viên Hội đồng cho từng hồ sơ. Các cột: thidua help formats',
+    usage: 'thidua council <tệp.csv|json> [--store TỆP]\n           thidua council vote <tệp.xlsx|json|csv> [--store TỆP]',
+    does:
+      'Ghi điểm hoặc mức đánh giá của từng thành viên Hội đồng cho từng hồ sơ. Các cột: thidua help formats\n' +
+      'vote: ghi phiên họp xét của Hội đồng (thành phần, có mặt/vắng mặt, phiếu bằng văn bản) và kết quả biểu quyết từng hồ sơ\n' +
+      '(phiếu của từng thành viên, hoặc số phiếu đồng ý / không đồng ý / không biểu quyết khi bỏ phiếu kín). Tệp .xlsx có hai trang\n' +
+      '"Thành phần họp xét" và "Biểu quyết Hội đồng" như sổ làm việc; .json { "members": [...], "votes": [...] }; .csv một trong hai.\n' +
+      'Phiếu không hợp lệ bị từ chối kèm dòng và cột (chưa đủ số thành viên dự họp, thành viên biểu quyết hai lần, nhiều phiếu hơn\n' +
+      'số thành viên, phiếu bằng văn bản khi quy chế không cho phép). Ghi lại cùng tệp không thêm gì. Khi Hội đồng đã biểu quyết,\n' +
+      'hồ sơ chỉ được đề nghị khen thưởng khi đạt tỷ lệ đồng ý (mẫu phong trào, mục council.vote).',
     options: STORE,
-    example: 'thidua council diem-hoi-dong.csv',
+    example: 'thidua council diem-hoi-dong.csv\n           thidua council vote bien-ban-hop-xet.xlsx',
   },
   review: {
     usage: 'thidua review <tệp.csv|json> --by <người thực hiện> [--store TỆP]',

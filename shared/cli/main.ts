@@ -6,6 +6,8 @@ import { StoreError } from '../store/table-store.js';
 import { exportCommand, initCommand, intakeCommand, scoreCommand } from './commands.js';
 import type { CliContext } from './context.js';
 import { councilCommand, importCommand, reviewCommand } from './council-commands.js';
+import { councilVoteCommand } from './vote-commands.js';
+import { exportPackageCommand, intakePackageCommand } from './package-commands.js';
 import { demoCommand } from './demo.js';
 import { dossierCommand } from './dossier-command.js';
 import { parseVariant, reportCommand, scoreSheetCommand } from './document-commands.js';
@@ -22,6 +24,7 @@ const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
   intake <hồ sơ.json> [--store TỆP]         tiếp nhận một hồ sơ hoặc một mảng hồ sơ
   intake <câu trả lời.csv> [--store TỆP]    tiếp nhận câu trả lời biểu mẫu tải về dạng CSV (theo câu hỏi đã ghi)
   intake <sổ đơn vị.xlsx|csv> [--store TỆP] tiếp nhận sổ đề nghị đơn vị đã điền (tạo bằng form workbook)
+  intake package <gói.zip> [--store TỆP]    tiếp nhận gói đề nghị của cấp dưới (xuất bằng export package)
   form create <mã phong trào> [--spreadsheet MÃ]
                                             tạo biểu mẫu Google Forms đề nghị khen thưởng, ghi ánh xạ câu hỏi
   form workbook <mã phong trào> [--out TỆP] tạo sổ đề nghị (.xlsx) cho đơn vị điền khi không dùng Google Forms
@@ -29,6 +32,9 @@ const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
   export <mã hình thức> [--store TỆP] [--out TỆP] [--year NĂM] [--variant proposal|decision]
                                             xuất danh sách khen thưởng (.xlsx): proposal = danh sách đề nghị
                                             (điểm, hình thức đề nghị, khen thưởng đã đạt), decision = kèm quyết định
+  export package <mã hình thức> [--year NĂM] [--out TỆP]
+                                            xuất gói đề nghị gửi cấp trên (.zip): danh sách, dữ liệu từng hồ sơ,
+                                            lịch sử khen thưởng, quyết định của cấp mình
   scoresheet [--one-workbook] [--out THƯ_MỤC|TỆP]
                                             xuất bảng tự đánh giá, chấm điểm của từng hồ sơ (mỗi hồ sơ một tệp,
                                             hoặc một tệp với mỗi hồ sơ một trang tính)
@@ -38,6 +44,7 @@ const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
                                             báo cáo thành tích từng hồ sơ, danh mục hồ sơ còn thiếu
   import <bộ dữ liệu> <tệp.csv|json>         nạp dữ liệu đối chiếu: quiz-log, award-history, model-registrations, clearance
   council <tệp.csv|json>                    ghi điểm / mức đánh giá của thành viên Hội đồng
+  council vote <tệp.xlsx|json|csv>          ghi phiên họp xét và kết quả biểu quyết của Hội đồng
   review <tệp.csv|json> --by <người>        ghi kết luận thẩm định, lựa chọn khi đồng hạng, quyết định khen thưởng
   demo                                      chạy thử trọn vẹn bốn phong trào mẫu
   campaigns                                 liệt kê các phong trào có mẫu
@@ -85,7 +92,7 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
       },
     });
     const [command, arg, arg2, ...more] = positionals;
-    const rest = command === 'import' || command === 'form' ? more : [arg2, ...more].filter((x): x is string => x !== undefined);
+    const rest = command === 'import' || command === 'form' || (command === 'council' && arg === 'vote') || (command === 'intake' && arg === 'package') || (command === 'export' && arg === 'package') ? more : [arg2, ...more].filter((x): x is string => x !== undefined);
     if (!command) {
       io.stdout.write(USAGE);
       return values.help ? EXIT.ok : EXIT.rejectedOrMisuse;
@@ -115,11 +122,16 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
       if (!arg) throw new UsageError(`Lệnh "${command}" cần ${what}.\n\n${commandHelp(command)}`);
       return arg;
     };
+    const needSecond = (what: string) => {
+      if (!arg2) throw new UsageError(`Lệnh "${command} ${arg ?? ''}" cần ${what}.\n\n${commandHelp(command)}`);
+      return arg2;
+    };
     switch (command) {
       case 'init':
         return await initCommand(ctx, need('mã phong trào'), options);
       case 'intake': {
         const file = need('tệp hồ sơ (.json, .xlsx hoặc .csv)');
+        if (file === 'package') return await intakePackageCommand(ctx, needSecond('tệp gói đề nghị (.zip)'), options);
         if (/\.xlsx$/i.test(file)) return await intakeUnitFileCommand(ctx, file, options);
         if (/\.(csv|txt)$/i.test(file)) return (await isFormResponses(file)) ? await intakeCsvCommand(ctx, file, options) : await intakeUnitFileCommand(ctx, file, options);
         return await intakeCommand(ctx, file, options);
@@ -133,6 +145,7 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
       case 'score':
         return await scoreCommand(ctx, options);
       case 'export':
+        if (arg === 'package') return await exportPackageCommand(ctx, needSecond('mã hình thức khen thưởng của cấp trên'), { ...options, out: values.out, year: parseYear(values.year) });
         return await exportCommand(ctx, need('mã hình thức khen thưởng'), { ...options, out: values.out, year: parseYear(values.year), variant: parseVariant(values.variant) });
       case 'scoresheet':
         return await scoreSheetCommand(ctx, { ...options, out: values.out, oneWorkbook: values['one-workbook'] });
@@ -143,6 +156,10 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
       case 'import':
         return await importCommand(ctx, need('tên bộ dữ liệu (quiz-log, award-history, model-registrations, clearance)'), arg2, options);
       case 'council':
+        if (arg === 'vote') {
+          if (!arg2) throw new UsageError(`Lệnh "council vote" cần tệp biểu quyết (.xlsx, .json hoặc .csv).\n\n${commandHelp('council')}`);
+          return await councilVoteCommand(ctx, arg2, options);
+        }
         return await councilCommand(ctx, need('tệp điểm Hội đồng (.csv hoặc .json)'), options);
       case 'review':
         return await reviewCommand(ctx, need('tệp kết luận (.csv hoặc .json)'), { ...options, by: values.by });

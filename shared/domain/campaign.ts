@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import './zod-vietnamese.js';
 import { AwardMode, DeadlineKind, Level, NomineeKind, TieBreaker } from './vocabulary.js';
+import { DEFAULT_VOTE_RULES, VoteRules } from './vote-rules.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD');
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'ngày trong năm phải có dạng MM-DD');
@@ -251,8 +252,10 @@ export const Campaign = z
       .object({
         /** A member whose total sits this many points or more from the other members' average is flagged. */
         outlierPoints: z.number().positive().default(10),
+        /** How the council's vote is judged: quorum, agreeing share, written ballots of absent members. */
+        vote: VoteRules.default(DEFAULT_VOTE_RULES),
       })
-      .default({ outlierPoints: 10 }),
+      .default({ outlierPoints: 10, vote: DEFAULT_VOTE_RULES }),
     /**
      * How awards from before an administrative reform count in merit chains afterwards, e.g. from 2025-07-01 a
      * commune chairman's Giấy khen counts where a district one was required (two-tier local government).

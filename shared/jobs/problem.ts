@@ -19,6 +19,10 @@ export const ProblemCode = [
   'NO_MINUTES',
   /** A nominee's document was asked for by an id no proposed nomination has. */
   'UNKNOWN_NOMINATION',
+  /** A proposal package that cannot be taken in: not a package, a tampered manifest, a missing or changed file. */
+  'BAD_PACKAGE',
+  /** A package asked for an award the lower level grants itself: nothing to send up. */
+  'NOT_UPWARD',
 ] as const;
 export type ProblemCode = (typeof ProblemCode)[number];
 
