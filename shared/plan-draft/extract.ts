@@ -89,6 +89,15 @@ export function draftCampaign(raw: string): CampaignDraft {
   if (place && dateLine) add('/issuer/place', place, dateLine.text);
   else if (issuerPlace && issuer) add('/issuer/place', issuerPlace, issuer.source);
 
+  // ---- legal bases: the documents the preamble cites ("Căn cứ …;", "Thực hiện … ngày … của …")
+  let bases = 0;
+  for (const p of front.filter((x) => x.part === 'preamble' && /^(Căn cứ|Thực hiện)\s/u.test(x.text))) {
+    for (const item of p.text.replace(/^(Căn cứ|Thực hiện)\s+/u, '').split(/;\s*/u)) {
+      const cited = re(`^((?:Luật|Bộ luật|Nghị định|Nghị quyết|Chỉ thị|Kế hoạch|Quyết định|Thông tư|Văn bản|Hướng dẫn|Kết luận|Công văn)${END}.*?)(?=\\s+(?:về|quy định|hướng dẫn|triển khai)${END}|$)`).exec(item.trim());
+      if (cited) add(`/legalBasis/${bases++}`, cited[1]!.replace(/[.;,]+$/u, '').trim(), p.text);
+    }
+  }
+
   // ---- term: "Từ ngày … đến (hết) ngày …", in a "Thời gian" section or a sentence about the movement
   let term: { from?: string; to?: string } = {};
   for (const { s, p } of bodySentences) {
@@ -370,7 +379,7 @@ function rubricTables(paragraphs: Paragraph[], warnings: string[]): RubricTable[
     for (; j < paragraphs.length && paragraphs[j]!.cells; j++) {
       const row = paragraphs[j]!.cells!;
       if (row.some((c) => /^tổng( điểm| cộng)?$/iu.test(c))) {
-        total = Number(row[pointsCol]);
+        total = Number(row[pointsCol]?.replace(',', '.'));
         j++;
         break;
       }

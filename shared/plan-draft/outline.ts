@@ -40,7 +40,7 @@ function headingOf(text: string): Paragraph['heading'] {
 
 /** Splits a plan's prepared text into paragraphs with their place in the document. */
 export function outline(text: string): Outline {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = text.split('\n').map((l) => l.replace(/^ +| +$/g, '')).filter((l) => l.replace(/\t/g, '').trim().length > 0);
   const paragraphs: Paragraph[] = [];
   const stack: Array<{ depth: number; text: string }> = [];
   let part: Paragraph['part'] = 'head';

@@ -103,7 +103,7 @@ export function preparePlanText(raw: string): PreparedText {
   }
   text = text
     .split('\n')
-    .map((line) => line.replace(/[\u200B-\u200D\u2060\u00AD]/g, '').replace(/\*{1,2}/g, '').replace(/[ \u00A0\u2007\u202F]+/g, ' ').replace(/ *\t */g, '\t').trim())
+    .map((line) => line.replace(/[\u200B-\u200D\u2060\u00AD]/g, '').replace(/\*{1,2}/g, '').replace(/[ \u00A0\u2007\u202F]+/g, ' ').replace(/ *\t */g, '\t').replace(/^ +| +$/g, ''))
     .join('\n');
   const readable = !lacksDiacritics(text);
   if (!readable) {

@@ -91,12 +91,14 @@ interface PositionedText {
 
 /**
  * Lines of a PDF page from its text items: items on the same baseline make a line, left to right; a gap wider than
- * three spaces is a cell break (tab). Lines join into paragraphs unless the gap above is wider than usual or the line
- * opens a heading, an item or a table row.
+ * a wide space is a cell break (tab). A table cell that wraps continues on the next lines in its own column: a line
+ * with nothing in the table's first column, no cell that is a number alone and not a "Tổng" row is added to the cells
+ * above it. Lines join into paragraphs unless the gap above is wider than usual, the previous line ends a sentence
+ * and this one starts with a capital, the previous line stops short of the margin or is in capitals, or the line opens a heading, an item or a table row.
  */
 export function pdfLines(items: PositionedText[]): string {
   const rows: Array<{ y: number; height: number; items: PositionedText[] }> = [];
-  for (const item of items.filter((i) => i.str.length > 0)) {
+  for (const item of items.filter((i) => i.str.trim().length > 0)) {
     const row = rows.find((r) => Math.abs(r.y - item.y) <= Math.max(2, item.height * 0.3));
     if (row) row.items.push(item);
     else rows.push({ y: item.y, height: item.height, items: [item] });
@@ -104,25 +106,50 @@ export function pdfLines(items: PositionedText[]): string {
   rows.sort((a, b) => b.y - a.y);
   const lines = rows.map((r) => {
     const sorted = r.items.sort((a, b) => a.x - b.x);
-    let text = '';
+    const cells: Array<{ x: number; text: string }> = [];
     let end = -Infinity;
     for (const it of sorted) {
       const gap = it.x - end;
-      if (text && gap > Math.max(12, it.height * 1.5)) text += '\t';
-      else if (text && gap > it.height * 0.1 && !text.endsWith(' ') && !it.str.startsWith(' ')) text += ' ';
-      text += it.str;
+      const last = cells[cells.length - 1];
+      if (!last || gap > Math.max(8, it.height * 0.8)) cells.push({ x: it.x, text: it.str });
+      else last.text += gap > it.height * 0.1 && !last.text.endsWith(' ') && !it.str.startsWith(' ') ? ` ${it.str}` : it.str;
       end = it.x + it.width;
     }
-    return { y: r.y, height: r.height, text: text.trim(), x: sorted[0]!.x };
+    return { y: r.y, right: end, cells: cells.map((c) => ({ x: c.x, text: c.text.trim() })) };
   });
-  const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((g) => g > 0).sort((a, b) => a - b);
+  // wrapped table cells back into their row
+  const merged: typeof lines = [];
+  for (const line of lines) {
+    const row = merged[merged.length - 1];
+    const inTable = row && row.cells.length > 1;
+    const continues =
+      inTable &&
+      line.cells[0]!.x > row.cells[0]!.x + 4 &&
+      !line.cells.some((c) => /^\d+([.,]\d+)?$/u.test(c.text)) &&
+      !/^tổng/iu.test(line.cells[0]!.text) &&
+      line.cells.every((c) => row.cells.some((rc) => Math.abs(rc.x - c.x) < 6));
+    if (continues) {
+      for (const c of line.cells) {
+        const target = row.cells.find((rc) => Math.abs(rc.x - c.x) < 6)!;
+        target.text += ` ${c.text}`;
+      }
+      row.y = line.y;
+      row.right = Math.max(row.right, line.right);
+    } else merged.push(line);
+  }
+  const texts = merged.map((l) => ({ y: l.y, right: l.right, text: l.cells.map((c) => c.text).join('\t') }));
+  const rights = texts.map((l) => l.right).sort((a, b) => a - b);
+  const margin = rights[Math.floor(rights.length * 0.9)] ?? 0;
+  const gaps = texts.slice(1).map((l, i) => texts[i]!.y - l.y).filter((g) => g > 0).sort((a, b) => a - b);
   const usual = gaps[Math.floor(gaps.length / 2)] ?? 0;
   const out: string[] = [];
-  lines.forEach((line, i) => {
-    const previous = i > 0 ? lines[i - 1]! : undefined;
-    const opens = /^([IVX]+\.|\d+(\.\d+)*\.|[a-zđ]\)|[-–•+]\s|PHỤ LỤC|KẾ HOẠCH|Nơi nhận)/u.test(line.text) || line.text.includes('\t') || previous?.text.includes('\t');
+  texts.forEach((line, i) => {
+    const previous = i > 0 ? texts[i - 1]! : undefined;
+    const opens = /^([IVX]+\.|\d+(\.\d+)*\.|[a-zđ]\)|[-–•+]\s|PHỤ LỤC|KẾ HOẠCH|Nơi nhận)/u.test(line.text) || line.text.includes('\t') || !!previous?.text.includes('\t');
     const wide = previous ? previous.y - line.y > usual * 1.35 : true;
-    const newParagraph = !previous || opens || wide || (/[.:;!?]$/u.test(previous.text) && /^\p{Lu}/u.test(line.text));
+    const endsShort = !!previous && previous.right < margin * 0.8;
+    const capitals = !!previous && /\p{L}/u.test(previous.text) && previous.text === previous.text.toLocaleUpperCase('vi');
+    const newParagraph = !previous || opens || wide || endsShort || capitals || (/[.:;!?]$/u.test(previous.text) && /^\p{Lu}/u.test(line.text));
     if (newParagraph) out.push(line.text);
     else out[out.length - 1] += ` ${line.text}`;
   });
