@@ -230,8 +230,8 @@ export function draftCampaign(raw: string): CampaignDraft {
   const documents = dossierDocuments(body);
   documents.forEach((d, i) => add(`/dossier/documents/${i}/name`, d.name, d.source));
   let copies = 0;
-  for (const { s } of bodySentences) {
-    if (!/hồ sơ/iu.test(s)) continue;
+  for (const { s, p } of bodySentences) {
+    if (!/hồ sơ/iu.test(p.text)) continue;
     for (const m of s.matchAll(re(`cấp\\s+(xã|huyện|tỉnh)\\s+(?:là\\s+)?(\\d{1,2})\\s+bộ${END}`, 'giu'))) {
       const level = levelOf(m[1]!);
       const candidates = awards.map((a, i) => ({ a, i })).filter(({ a }) => a.authority.level === level && !a.adhoc);
