@@ -163,7 +163,8 @@ function draftFacts(draft: CampaignDraft, t: Campaign): Fact[] {
   }
   const awardIds = new Map<string, string>();
   (d.awards ?? []).forEach((a: any, i: number) => {
-    const match = t.awards.find((x) => same(x.name, a?.name ?? ''));
+    // awards align by name, else by who grants them (the template may word the name its own way)
+    const match = t.awards.find((x) => same(x.name, a?.name ?? '')) ?? (a?.authority?.title ? t.awards.find((x) => same(x.authority.title, a.authority.title)) : undefined);
     const id = match?.id ?? `(bản nháp) ${a?.name}`;
     if (a?.id) awardIds.set(a.id, id);
     const k = `award.${id}`;

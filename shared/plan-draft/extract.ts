@@ -188,6 +188,18 @@ export function draftCampaign(raw: string): CampaignDraft {
       if (!award.quota && Object.keys(quota).length > 0) award.quota = { value: quota, source: s };
     }
   }
+  // heads of agencies who grant their own Giấy khen: "Thủ trưởng cơ quan, đơn vị … cấp huyện … tặng Giấy khen cho …"
+  for (const p of body.filter(awardSection)) {
+    const m = re(`^(?:[a-zđ\\d]{1,2}[.)]\\s+)?(Thủ trưởng\\s.+?)\\s+tặng\\s+${AWARD_FORM}(?:\\s|$)`, 'u').exec(p.text);
+    if (!m) continue;
+    const subject = m[1]!.trim();
+    const level: Level | undefined = /(cấp|thuộc)\s+huyện|của huyện/iu.test(subject) ? 'district-agency' : undefined;
+    const title = /huyện$/u.test(subject) && issuer?.level === 'district' && issuerPlace ? `${subject} ${issuerPlace}` : subject;
+    const name = `${m[2]!} của ${subject}`;
+    if (awards.some((a) => a.name === name)) continue;
+    const kindsHere = (['collective', 'individual'] as const).filter((k) => KIND_WORD[k].test(p.text));
+    awards.push({ name, source: p.text, authority: { title, ...(level ? { level } : {}), source: p.text }, adhoc: false, ...(kindsHere.length > 0 ? { kinds: { value: [...kindsHere], source: p.text } } : {}) });
+  }
   const commendationText = body.filter(awardSection).map((p) => p.text).join('\n');
   const yearly = re(`(hằng|hàng)\\s+năm${END}|định kỳ`, 'iu').exec(commendationText);
   awards.forEach((a, i) => {
@@ -246,11 +258,11 @@ export function draftCampaign(raw: string): CampaignDraft {
   const planDates = [term.from, term.to, ...deadlines.map((d) => ('before' in d.due ? d.due.before : undefined))].filter((d): d is string => !!d);
   for (const a of awards) {
     const level = a.authority.level;
-    if (level !== 'district') continue;
+    if (level !== 'district' && level !== 'district-agency') continue;
     const ceased = planDates.filter((d) => !authorityExistsOn({ title: a.authority.title ?? a.name, level, validUntil: TWO_TIER_FROM }, d)).sort();
     if (ceased.length > 0) {
       warnings.push(
-        `"${a.name}": thẩm quyền của Chủ tịch UBND cấp huyện chấm dứt từ 01/7/2025 (chính quyền địa phương hai cấp), nhưng kế hoạch có ngày ${ceased.map(viDate).join(', ')}. ` +
+        `"${a.name}": thẩm quyền ${level === 'district' ? 'của Chủ tịch UBND cấp huyện' : 'của thủ trưởng cơ quan, đơn vị cấp huyện'} chấm dứt từ 01/7/2025 (chính quyền địa phương hai cấp), nhưng kế hoạch có ngày ${ceased.map(viDate).join(', ')}. ` +
           'Hãy khai báo hình thức khen thưởng kế nhiệm (Chủ tịch UBND cấp xã) cho các hồ sơ, quyết định từ ngày đó.',
       );
     }
@@ -498,6 +510,10 @@ function dossierDocuments(body: Paragraph[]): Array<{ name: string; head: string
     if (dossierHeading && !p.heading) push(p.text, p.text);
     const list = re(`hồ sơ\\s+(?:đề nghị\\s+)?khen thưởng[^:]*\\s(?:gồm|bao gồm)(?:\\s+có)?\\s*:\\s*(.+)$`, 'iu').exec(p.text);
     if (list) for (const item of list[1]!.split(/;\s*|,\s+(?=\p{Lu})/u)) push(item, p.text);
+    // a report of achievements the units must complete for the award dossier, named in running text
+    if (/khen thưởng/iu.test(p.text)) {
+      for (const m of p.text.matchAll(re(`(?:hoàn thiện|lập|gửi|nộp|kèm theo|kèm)\\s+(báo cáo thành tích(?:\\s+\\([^)]*\\))?)`, 'giu'))) push(capitalise(m[1]!), p.text);
+    }
   }
   return docs;
 }

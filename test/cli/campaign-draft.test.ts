@@ -23,7 +23,8 @@ describe('thidua campaign draft', () => {
     const draft = JSON.parse(readFileSync(out, 'utf8')) as CampaignDraft;
     expect(draft.fields.find((f) => f.path === '/awards/1/quotaPerYear/collective')).toMatchObject({ value: 3, source: expect.stringContaining('03 tập thể') });
     expect(draft.missing).toContain('/term/from');
-    expect(draft.warnings).toHaveLength(1);
+    expect(draft.warnings).toHaveLength(2);
+    expect(draft.warnings[1]).toContain('thẩm quyền của thủ trưởng cơ quan, đơn vị cấp huyện chấm dứt từ 01/7/2025');
   });
 
   test('reads a Word plan', async () => {

@@ -79,8 +79,16 @@ describe('reading the awards of a plan', () => {
     expect(value(draft, '/awards/0/authority/title')).toBe(title);
     expect(value(draft, '/awards/0/authority/level')).toBe(level);
     expect(source(draft, '/awards/0/name')).toBe(sentence);
-    for (const kind of ['collective', 'individual'] as const) expect(value(draft, `/awards/0/quotaPerYear/${kind}`)).toBe(quota?.[kind]);
+    for (const kind of ['collective', 'individual'] as const) expect(value(draft, `/awards/0/quotaPerYear/${kind}`)).toBe((quota as Partial<Record<string, number>> | undefined)?.[kind]);
     expect(value(draft, '/awards/1/name')).toBeUndefined();
+  });
+
+  test('reads the Giấy khen heads of district agencies grant, naming the district', () => {
+    const draft = awards('b) Thủ trưởng các phòng, ban, đơn vị thuộc huyện tặng Giấy khen cho tập thể, cá nhân thuộc quyền quản lý.', 'UBND huyện Đắk Mil');
+    expect(value(draft, '/awards/0/name')).toBe('Giấy khen của Thủ trưởng các phòng, ban, đơn vị thuộc huyện');
+    expect(value(draft, '/awards/0/authority/title')).toBe('Thủ trưởng các phòng, ban, đơn vị thuộc huyện Đắk Mil');
+    expect(value(draft, '/awards/0/authority/level')).toBe('district-agency');
+    expect(value(draft, '/awards/0/kinds')).toEqual(['collective', 'individual']);
   });
 
   test('names no award where the plan names no form of award, and lists awards as missing', () => {
