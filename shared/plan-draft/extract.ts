@@ -382,7 +382,8 @@ function rubricTables(paragraphs: Paragraph[], warnings: string[]): RubricTable[
     const pointsCol = col(/điểm (chuẩn|tối đa)|thang điểm|^điểm$/iu);
     if (numberCol < 0 || textCol < 0 || pointsCol < 0) continue;
     const header = paragraphs[i]!.text.replace(/\t+/g, ' | ');
-    const evidenceCol = col(/tài liệu kiểm chứng|minh chứng/iu);
+    // read, never written: plans head the evidence column "Tài liệu kiểm chứng" or, informally, "Minh chứng"
+    const evidenceCol = col(/tài liệu kiểm chứng|minh\s+chứng/iu);
     const above = paragraphs.slice(Math.max(0, i - 4), i).reverse().find((p) => !p.cells && (KIND_WORD.collective.test(p.text) || KIND_WORD.individual.test(p.text)));
     const kind = above ? (KIND_WORD.individual.test(above.text) && !KIND_WORD.collective.test(above.text) ? 'individual' : KIND_WORD.collective.test(above.text) && !KIND_WORD.individual.test(above.text) ? 'collective' : undefined) : undefined;
     const rows: RubricTable['rows'] = [];

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { CampaignDraft } from '../../shared/domain/campaign-draft.js';
 import { draftCampaign, movementName } from '../../shared/plan-draft/extract.js';
@@ -222,5 +223,25 @@ describe('every field carries the sentence it came from', () => {
       const parts = f.source.split(/ — | … /u);
       for (const part of parts) expect(text.includes(part) || asRows.includes(part), `${f.path}: ${part}`).toBe(true);
     }
+  });
+});
+
+describe('any text', () => {
+  const lines = readFileSync(join(import.meta.dirname, '../fixtures/plans/002_36533bd3008d7c4c.txt'), 'utf8').split('\n');
+
+  test('gives a draft, never an exception: arbitrary text, and a plan\'s lines shuffled and cut', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (text) => {
+        const draft = draftCampaign(text);
+        expect(Array.isArray(draft.fields) && Array.isArray(draft.missing)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(fc.shuffledSubarray(lines, { minLength: 1 }), (subset) => {
+        for (const f of draftCampaign(subset.join('\n')).fields) expect(f.source.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
