@@ -103,7 +103,7 @@ export function draftCampaign(raw: string): CampaignDraft {
   for (const { s, p } of bodySentences) {
     const m = re(`(?:từ\\s+(?:ngày\\s+)?(.{1,40}?)\\s+)?đến\\s+(?:hết\\s+)?ngày\\s+(\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{4}|\\d{1,2} tháng \\d{1,2} năm \\d{4})`, 'iu').exec(s);
     if (!m) continue;
-    const aboutTerm = p.path.some((h) => /thời gian (thi đua|thực hiện|phát động|triển khai)|^\S+\s+thời gian$/iu.test(stripNumber(h))) || /(phong trào|đợt thi đua|cuộc thi|thi đua).{0,60}(triển khai|thực hiện|phát động|diễn ra|từ)/iu.test(s);
+    const aboutTerm = p.path.some((h) => /thời gian/iu.test(h) && !/thời gian\s+(đề nghị|xét|nộp|gửi|tổ chức xét)/iu.test(h)) || /(phong trào|đợt thi đua|cuộc thi|thi đua).{0,60}(triển khai|thực hiện|phát động|diễn ra|từ)/iu.test(s);
     if (!aboutTerm || term.to) continue;
     const to = parseDate(m[2]!);
     if (!to?.year) continue;
@@ -113,6 +113,13 @@ export function draftCampaign(raw: string): CampaignDraft {
     if (from?.year) {
       term.from = isoOf({ ...from, year: from.year });
       add('/term/from', term.from, s);
+    } else if (m[1] && /ban hành/iu.test(m[1]) && dateLine) {
+      // "từ ngày ban hành Kế hoạch": the plan's own date, when its date line gives day, month and year
+      const issued = parseDate(re(`ngày\\s+(.+)$`).exec(dateLine.text)?.[1] ?? '');
+      if (issued?.year) {
+        term.from = isoOf({ ...issued, year: issued.year });
+        add('/term/from', term.from, `${dateLine.text} … ${s}`);
+      }
     }
   }
 
@@ -404,6 +411,9 @@ function rubricTables(paragraphs: Paragraph[], warnings: string[]): RubricTable[
       rows.push({ number, text, maxPoints: points, ...(evidence ? { evidence } : {}), source: paragraphs[j]!.text.replace(/\t+/g, ' | ') });
     }
     i = j - 1;
+    if (rows.length > 0 && !kind) {
+      warnings.push(`Bảng chấm điểm "${header}" không có tiêu đề cho biết của tập thể hay cá nhân (ví dụ "1. Đối với tập thể") ngay trên bảng: chưa đọc bảng này.`);
+    }
     if (!kind || rows.length === 0) continue;
     const sum = rows.reduce((s, r) => s + r.maxPoints, 0);
     if (total !== undefined && Number.isFinite(total) && total !== sum) {

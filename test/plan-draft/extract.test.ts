@@ -53,6 +53,15 @@ describe('reading the general information of a plan', () => {
     expect(draft.missing).toContain('/term/from');
   });
 
+  test.each([
+    ['Tân Phú, ngày 12 tháng 3 năm 2025', '2025-03-12'],
+    ['Tân Phú, ngày   tháng 3 năm 2025', undefined],
+  ])('starts a term "from the plan\'s issue" on the date line "%s" only when it has a day', (place, from) => {
+    const draft = draftCampaign(plan('UBND xã Tân Phú', 'I. THỜI GIAN\nTừ ngày ban hành Kế hoạch đến hết ngày 31/12/2025.', { place }));
+    expect(value(draft, '/term/from')).toBe(from);
+    expect(value(draft, '/term/to')).toBe('2025-12-31');
+  });
+
   test('takes a commune as issuer and its name, without the unit, as the place (NĐ 30)', () => {
     const draft = draftCampaign(plan('Ủy ban nhân dân phường Ninh Kiều', 'I. MỤC ĐÍCH\nĐộng viên Nhân dân.', { place: 'Phường Ninh Kiều, ngày 05 tháng 8 năm 2025' }));
     expect(value(draft, '/issuer/name')).toBe('Ủy ban nhân dân phường Ninh Kiều');
@@ -188,6 +197,12 @@ describe('reading criteria, thresholds and the dossier', () => {
   test('warns when the table\'s total is not the sum of its rows', () => {
     const draft = table('STT\tTiêu chí\tĐiểm chuẩn', ['01\tVận động hiến đất làm đường\t60', '02\tGiữ gìn vệ sinh môi trường\t30'], '\tTổng điểm\t100');
     expect(draft.warnings.join('\n')).toContain('dòng Tổng điểm ghi 100 nhưng cộng các tiêu chí được 90');
+  });
+
+  test('warns of a rubric table it cannot tell the kind of, and reads nothing from it', () => {
+    const draft = draftCampaign(plan('UBND huyện Tam Nông', 'I. HÌNH THỨC\nGiấy khen của Chủ tịch UBND huyện.\nPHỤ LỤC\nBảng chấm điểm\nSTT\tTiêu chí\tĐiểm chuẩn\n1\tVận động\t100'));
+    expect(draft.fields.filter((f) => f.path.startsWith('/rubrics'))).toEqual([]);
+    expect(draft.warnings.join('\n')).toContain('không có tiêu đề cho biết của tập thể hay cá nhân');
   });
 
   test('lists the dossier documents and the sets per level', () => {
