@@ -11,6 +11,13 @@ const shorten = (text: string, max: number) => {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 };
 
+/** A long source sentence by its two ends: the clause a field comes from is often at the end ("…, UBND xã X ban hành"). */
+const ends = (text: string, max: number) => {
+  const chars = [...text];
+  const head = Math.floor(max * 0.4);
+  return chars.length <= max ? text : `${chars.slice(0, head).join('')} … ${chars.slice(chars.length - (max - head - 3)).join('')}`;
+};
+
 /**
  * `thidua campaign draft <kế hoạch.docx|.pdf|.txt> [--out bản-nháp.json]`: reads the plan, prints what was found (each
  * field with the sentence it came from), what was not, and the warnings about the text; writes the draft as JSON when
@@ -30,7 +37,7 @@ export async function campaignDraftCommand(ctx: CliContext, file: string, out: s
   if (draft.fields.length > 0) {
     io.stdout.write(`Đã tìm thấy ${draft.fields.length} trường (mỗi trường kèm câu trong kế hoạch để đối chiếu):\n`);
     for (const f of draft.fields) {
-      io.stdout.write(`  • ${fieldLabel(f.path)}: ${shorten(fieldValue(f.path, f.value), 160)}\n      ← “${shorten(f.source, 160)}”\n`);
+      io.stdout.write(`  • ${fieldLabel(f.path)}: ${shorten(fieldValue(f.path, f.value), 160)}\n      ← “${ends(f.source, 240)}”\n`);
     }
   } else io.stdout.write('Không tìm thấy trường nào.\n');
   if (draft.missing.length > 0) {

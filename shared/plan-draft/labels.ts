@@ -11,6 +11,7 @@ const RULES: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = 
   [/^\/issuer\/level$/, () => 'Cấp cơ quan ban hành'],
   [/^\/issuer\/place$/, () => 'Địa danh'],
   [/^\/legalBasis$/, () => 'Căn cứ'],
+  [/^\/legalBasis\/(\d+)$/, (m) => `Căn cứ ${Number(m[1]) + 1}`],
   [/^\/plan\/reference$/, () => 'Số, ngày của kế hoạch'],
   [/^\/term\/from$/, () => 'Thời gian thi đua — từ ngày'],
   [/^\/term\/to$/, () => 'Thời gian thi đua — đến ngày'],
