@@ -140,6 +140,15 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     example: 'thidua doctor van-ninh-dan-van-kheo --spreadsheet 1AbC…xyz --form 1FaIp…',
   },
   demo: { usage: 'thidua demo', does: 'Chạy thử trọn vẹn bốn phong trào mẫu, ghi sổ và danh sách vào thư mục out/.', options: [], example: 'thidua demo' },
+  campaign: {
+    usage: 'thidua campaign draft <kế hoạch.docx|.pdf|.txt> [--out TỆP]',
+    does:
+      'draft: đọc văn bản kế hoạch (Word .docx, PDF có lớp chữ, .txt; cả bảng mã cũ TCVN3, VNI) và lập bản nháp phong trào: tên, cơ quan ban hành,\n' +
+      'thời gian, đối tượng, độ tuổi, hình thức và thẩm quyền khen thưởng, chỉ tiêu, các hạn, ngưỡng điểm, bảng tiêu chí của phụ lục, thành phần và số bộ hồ sơ.\n' +
+      'Mỗi trường kèm câu trong kế hoạch để đối chiếu; mục không tìm thấy được để trống và liệt kê, không đoán. Xem docs/campaigns.md.',
+    options: [['out', '--out TỆP            ghi bản nháp (JSON: các trường, mục còn thiếu, cảnh báo) vào tệp này']],
+    example: 'thidua campaign draft ke-hoach-dan-van-kheo.docx --out out/ban-nhap.json',
+  },
   campaigns: { usage: 'thidua campaigns', does: 'Liệt kê mã và tên các phong trào có mẫu.', options: [], example: 'thidua campaigns' },
   help: { usage: 'thidua help [formats | <lệnh>]', does: 'Hướng dẫn chung, các loại tệp (formats), hoặc hướng dẫn một lệnh.', options: [], example: 'thidua help formats' },
 };

@@ -1,4 +1,5 @@
 import { doctorCommand } from './doctor-command.js';
+import { campaignDraftCommand } from './draft-command.js';
 import { parseArgs } from 'node:util';
 import { TemplateError } from '../templates/template-error.js';
 import { loadCampaigns } from '../templates/campaign-registry.js';
@@ -48,6 +49,8 @@ const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
   review <tệp.csv|json> --by <người>        ghi kết luận thẩm định, lựa chọn khi đồng hạng, quyết định khen thưởng
   demo                                      chạy thử trọn vẹn bốn phong trào mẫu
   campaigns                                 liệt kê các phong trào có mẫu
+  campaign draft <kế hoạch.docx|pdf|txt> [--out TỆP]
+                                            đọc bản nháp phong trào từ văn bản kế hoạch (mỗi trường kèm câu gốc)
   doctor <mã phong trào> --spreadsheet MÃ [--form MÃ]
                                             kiểm tra bản triển khai: chia sẻ, vùng bảo vệ, biểu mẫu, theo dõi,
                                             các trang và tiêu đề, dung lượng bảng tính
@@ -92,7 +95,7 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
       },
     });
     const [command, arg, arg2, ...more] = positionals;
-    const rest = command === 'import' || command === 'form' || (command === 'council' && arg === 'vote') || (command === 'intake' && arg === 'package') || (command === 'export' && arg === 'package') ? more : [arg2, ...more].filter((x): x is string => x !== undefined);
+    const rest = command === 'import' || command === 'form' || command === 'campaign' || (command === 'council' && arg === 'vote') || (command === 'intake' && arg === 'package') || (command === 'export' && arg === 'package') ? more : [arg2, ...more].filter((x): x is string => x !== undefined);
     if (!command) {
       io.stdout.write(USAGE);
       return values.help ? EXIT.ok : EXIT.rejectedOrMisuse;
@@ -165,6 +168,10 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
         return await reviewCommand(ctx, need('tệp kết luận (.csv hoặc .json)'), { ...options, by: values.by });
       case 'doctor':
         return await doctorCommand(ctx, need('mã phong trào'), { ...options, ...(values.form ? { form: values.form } : {}) });
+      case 'campaign': {
+        if (need('việc cần làm (draft)') !== 'draft' || !arg2) throw new UsageError(`Cách dùng: thidua campaign draft <kế hoạch.docx|.pdf|.txt> [--out TỆP]\n\n${commandHelp('campaign')}`);
+        return await campaignDraftCommand(ctx, arg2, values.out);
+      }
       case 'demo':
         return await demoCommand(ctx);
       case 'campaigns':
