@@ -15,9 +15,7 @@ export const DOCUMENT_SETTING_KEYS = {
   place: 'Địa danh',
   number: 'Số văn bản',
   signedOn: 'Ngày ký',
-  deputy: 'Ký thay (KT.)',
-  signerName: 'Người ký',
-  recipients: 'Nơi nhận',
+  appendix: 'Số phụ lục',
 } as const;
 type SettingField = keyof typeof DOCUMENT_SETTING_KEYS;
 
@@ -35,13 +33,13 @@ export interface DocumentSettings {
   place?: string;
   /** The number of the decision or submission the list goes with: "125/QĐ-UBND", or "125" (the suffix is added). */
   number?: string;
-  /** Signing date, YYYY-MM-DD. */
+  /** Signing date of that decision or submission, YYYY-MM-DD. */
   signedOn?: string;
-  /** Signed by a deputy on the chairman's behalf: "KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH". */
-  deputy: boolean;
-  signerName?: string;
-  /** "Nơi nhận" lines, without the leading dash. */
-  recipients?: string[];
+  /**
+   * The list's number among the attachments of its decision, in Roman numerals ("II"): NĐ 30/2020 numbers the
+   * attachments only when a document has two or more.
+   */
+  appendix?: string;
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && normalizeText(v) === '' ? undefined : v);
@@ -67,11 +65,6 @@ const date = z.preprocess(
     })
     .optional(),
 );
-const YES_NO: Record<string, 'có' | 'không'> = { có: 'có', co: 'có', x: 'có', không: 'không', khong: 'không' };
-const yesNo = z.preprocess(
-  (v) => (typeof v === 'string' ? (YES_NO[normalizeText(v).toLocaleLowerCase('vi')] ?? (normalizeText(v) || undefined)) : v),
-  z.enum(['có', 'không']).optional().transform((v) => v === 'có'),
-);
 
 const Schema = z.object({
   governingBody: text,
@@ -80,10 +73,22 @@ const Schema = z.object({
   place: text,
   number: text,
   signedOn: date,
-  deputy: yesNo,
-  signerName: text,
-  recipients: lines(/\n|;/),
+  appendix: z.preprocess(blankToUndefined, z.string().transform((v, ctx) => {
+    const roman = romanOf(normalizeText(v));
+    if (!roman) ctx.addIssue({ code: 'custom', message: `không phải là số thứ tự phụ lục ("${v}"); ghi số La Mã hoặc số, ví dụ II hoặc 2` });
+    return roman ?? '';
+  }).optional()),
 });
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
+
+/** "2", "II", "ii", "Phụ lục II" → "II"; undefined beyond XX or for anything else. */
+function romanOf(value: string): string | undefined {
+  const bare = value.replace(/^phụ lục\s*/iu, '').trim();
+  if (/^\d{1,2}$/.test(bare)) return ROMAN[Number(bare) - 1];
+  const upper = bare.toUpperCase();
+  return ROMAN.includes(upper) ? upper : undefined;
+}
 
 export type SettingsResult = { ok: true; settings: DocumentSettings } | { ok: false; problems: string[] };
 
