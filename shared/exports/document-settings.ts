@@ -12,7 +12,6 @@ export const DOCUMENT_SETTING_KEYS = {
   governingBody: 'Cơ quan chủ quản',
   issuingBody: 'Cơ quan ban hành văn bản',
   successorIssuer: 'Cơ quan kế nhiệm',
-  place: 'Địa danh',
   number: 'Số văn bản',
   signedOn: 'Ngày ký',
   appendix: 'Số phụ lục',
@@ -30,7 +29,6 @@ export interface DocumentSettings {
    * template cannot name.
    */
   successorIssuer?: string;
-  place?: string;
   /** The number of the decision or submission the list goes with: "125/QĐ-UBND", or "125" (the suffix is added). */
   number?: string;
   /** Signing date of that decision or submission, YYYY-MM-DD. */
@@ -70,7 +68,6 @@ const Schema = z.object({
   governingBody: text,
   issuingBody: lines(/\n|\|/),
   successorIssuer: text,
-  place: text,
   number: text,
   signedOn: date,
   appendix: z.preprocess(blankToUndefined, z.string().transform((v, ctx) => {

@@ -19,7 +19,6 @@ describe('document settings from the "Cài đặt" tab', () => {
     ['Số phụ lục', 'II', { appendix: 'II' }],
     ['Số phụ lục', '2', { appendix: 'II' }],
     ['Số phụ lục', 'Phụ lục iii', { appendix: 'III' }],
-    ['Địa danh', 'Vạn Giã', { place: 'Vạn Giã' }],
     ['Cơ quan chủ quản', 'UBND TỈNH KHÁNH HÒA', { governingBody: 'UBND TỈNH KHÁNH HÒA' }],
     ['Cơ quan ban hành văn bản', 'ỦY BAN NHÂN DÂN | XÃ VẠN THẮNG', { issuingBody: ['ỦY BAN NHÂN DÂN', 'XÃ VẠN THẮNG'] }],
   ])('reads "%s" = %j', (key, value, expected) => {
