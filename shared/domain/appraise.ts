@@ -1,7 +1,7 @@
 import { findAward, findScale, isRated, type Award, type Campaign, type PointsCriterion, type Rubric } from './campaign.js';
 import type { CouncilResult } from './council.js';
 import type { Datasets } from './datasets.js';
-import { formatOfficialDate, isoDateStart, vietnamDate, vietnamDayStart, vietnamYear } from './dates.js';
+import { formatOfficialDate, formatOfficialDateTime, isoDateStart, vietnamDate, vietnamDayStart, vietnamYear } from './dates.js';
 import { finding, type Finding } from './findings.js';
 import type { Nomination } from './nomination.js';
 import { round2, toPoints } from './points.js';
@@ -176,11 +176,3 @@ const monthDayStart = (year: number, monthDay: string): Date => {
   const [m, d] = monthDay.split('-').map(Number) as [number, number];
   return vietnamDayStart(year, m, d);
 };
-
-/** An instant as an official writes it: "08 giờ 00 ngày 03/9/2024" (NĐ 30/2020: zero-padded days < 10, months 1–2). */
-function formatOfficialDateTime(instant: Date): string {
-  const local = new Date(instant.getTime() + 7 * 3600 * 1000).toISOString();
-  const [y, m, d] = local.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const day = `${String(d).padStart(2, '0')}/${m <= 2 ? String(m).padStart(2, '0') : m}/${y}`;
-  return `${local.slice(11, 13)} giờ ${local.slice(14, 16)} ngày ${day}`;
-}

@@ -3,7 +3,7 @@ import { nomineeRecordKey, type AwardHistoryRow } from '../domain/datasets.js';
 import type { Decision } from '../domain/decide.js';
 import type { Nomination } from '../domain/nomination.js';
 import { compareVi } from '../domain/text.js';
-import { officialDate } from './official-date.js';
+import { formatOfficialDate } from '../domain/dates.js';
 import type { NomineeKind } from '../domain/vocabulary.js';
 
 export interface AwardListEntry {
@@ -82,7 +82,7 @@ function entry(d: Decision, n: Nomination, year: number, history?: ReadonlyMap<s
     total: d.total,
     rank: d.rank ?? 0,
     note: '',
-    ...(earlier ? { earlierAward: `${earlier.award} năm ${earlier.year} (Quyết định số ${earlier.decisionNumber} ngày ${officialDate(earlier.decisionDate, 'slashes')})` } : {}),
+    ...(earlier ? { earlierAward: `${earlier.award} năm ${earlier.year} (Quyết định số ${earlier.decisionNumber} ngày ${formatOfficialDate(earlier.decisionDate)})` } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { AwardListContent } from './award-list-content.js';
 import { templateHeader, type DatedHeader } from './dated-header.js';
 import type { DocumentSettings } from './document-settings.js';
-import { officialDate } from './official-date.js';
+import { formatOfficialDateWords } from '../domain/dates.js';
 
 /** The proposal list (points, award proposed, earlier award) or the decision list (names and units only). */
 export const ListVariant = ['proposal', 'decision'] as const;
@@ -42,7 +42,7 @@ export function awardListDocument(content: AwardListContent, settings: DocumentS
   const { award, year } = content;
   const suffix = variant === 'decision' ? 'QĐ-UBND' : 'TTr-UBND';
   const number = !settings.number ? `${DOTS}/${suffix}` : padNumber(settings.number.includes('/') ? settings.number : `${settings.number}/${suffix}`);
-  const date = settings.signedOn ? officialDate(settings.signedOn, 'words') : `ngày ${DOTS} tháng ${DOTS} năm ${year}`;
+  const date = settings.signedOn ? formatOfficialDateWords(settings.signedOn) : `ngày ${DOTS} tháng ${DOTS} năm ${year}`;
   const attachedTo =
     variant === 'decision'
       ? `(Kèm theo Quyết định số ${number} ${date} của ${header.authorityTitle})`

@@ -1,6 +1,6 @@
 import type { forms_v1 } from '@googleapis/forms';
 import { isRated, type Campaign, type Criterion } from '../domain/campaign.js';
-import { formatVietnameseDate } from '../domain/dates.js';
+import { formatOfficialDate, formatOfficialMonthDay } from '../domain/dates.js';
 import { unitDeadlines } from '../domain/deadline-report.js';
 import { NOMINEE_KIND_LABEL, type NomineeKind } from '../domain/vocabulary.js';
 import type { FormQuestion } from './form-question.js';
@@ -105,6 +105,6 @@ export const formTitle = (campaign: Campaign): string => `Hồ sơ đề nghị 
 function formDescription(campaign: Campaign): string {
   const due = unitDeadlines(campaign)
     .filter((d) => d.kind === 'dossier')
-    .map((d) => `${d.label}: trước ${'before' in d.due ? formatVietnameseDate(d.due.before) : `ngày ${d.due.everyYearBefore.split('-').reverse().join('/')} hằng năm`}`);
+    .map((d) => `${d.label}: trước ${'before' in d.due ? formatOfficialDate(d.due.before) : `ngày ${formatOfficialMonthDay(d.due.everyYearBefore)} hằng năm`}`);
   return [`${campaign.issuer.name}. ${campaign.plan.reference}.`, ...due, 'Mỗi thành tích chỉ đề nghị một lần; điểm tự chấm được thẩm định lại trước khi Hội đồng xét.'].join('\n');
 }

@@ -1,5 +1,5 @@
 import type { Campaign, Deadline } from '../domain/campaign.js';
-import { formatVietnameseDate, isoDateStart, vietnamDate, vietnamDayStart, vietnamYear } from '../domain/dates.js';
+import { formatOfficialDate, isoDateStart, vietnamDate, vietnamDayStart, vietnamYear } from '../domain/dates.js';
 import { deadlineState } from '../domain/deadline-report.js';
 
 /** The next deadline of a campaign as a unit reads it. */
@@ -29,7 +29,7 @@ export function nextDeadline(campaign: Campaign, now: Date): NextDeadline | unde
   return {
     label: next.d.label,
     ...(next.d.submitTo ? { submitTo: next.d.submitTo } : {}),
-    before: formatVietnameseDate(vietnamDate(next.due)),
+    before: formatOfficialDate(vietnamDate(next.due)),
     daysLeft: state.state === 'open' ? state.daysLeft : 0,
   };
 }

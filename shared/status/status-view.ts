@@ -1,6 +1,6 @@
 import { criterionMax, findAward, findScale, isRated, type Campaign } from '../domain/campaign.js';
 import { councilResult, type CouncilScoreEntry } from '../domain/council.js';
-import { formatVietnameseDate, toVietnamIso, vietnamDate } from '../domain/dates.js';
+import { formatOfficialDate, formatOfficialDateTime, toVietnamIso, vietnamDate } from '../domain/dates.js';
 import type { Decision } from '../domain/decide.js';
 import { Severity, type FindingCode } from '../domain/findings.js';
 import type { Nomination } from '../domain/nomination.js';
@@ -56,11 +56,8 @@ export interface StatusView {
   updatedAt: string;
 }
 
-/** "HH:MM dd/mm/yyyy" in Vietnam time. */
-export const vietnamDateTime = (instant: Date): string => {
-  const iso = toVietnamIso(instant);
-  return `${iso.slice(11, 16)} ${formatVietnameseDate(iso.slice(0, 10))}`;
-};
+/** "08 giờ 00 ngày 03/9/2024" in Vietnam time. */
+export const vietnamDateTime = formatOfficialDateTime;
 
 /** The stages in order, marked done / current / to come. */
 export function stageSteps(stage: Stage): StatusView['stages'] {
@@ -125,7 +122,7 @@ export function statusView(campaign: Campaign, nomination: Nomination, decision:
     criteria,
     findings,
     ...(next ? { nextDeadline: next } : {}),
-    expiresOn: formatVietnameseDate(vietnamDate(new Date(expiresAt.getTime() - 1))),
+    expiresOn: formatOfficialDate(vietnamDate(new Date(expiresAt.getTime() - 1))),
     updatedAt: vietnamDateTime(now),
   };
 }

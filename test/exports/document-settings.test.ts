@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import { awardListContent } from '../../shared/exports/award-list-content.js';
 import { awardListDocument } from '../../shared/exports/award-list-document.js';
 import { parseDocumentSettings } from '../../shared/exports/document-settings.js';
-import { officialDate } from '../../shared/exports/official-date.js';
 import { DISTRICT, PROVINCE, vanNinh } from '../support/builders.js';
 
 const settings = (entries: Record<string, string>, award = DISTRICT) => parseDocumentSettings(new Map(Object.entries(entries)), award);
@@ -46,16 +45,6 @@ describe('the award list document texts', () => {
   const campaign = vanNinh();
   const award = (id: string) => campaign.awards.find((a) => a.id === id)!;
   const content = (id: string) => awardListContent(campaign, award(id), 2024, [], new Map());
-
-  test.each([
-    ['2026-02-05', 'ngày 05 tháng 02 năm 2026', '05/02/2026'],
-    ['2024-01-15', 'ngày 15 tháng 01 năm 2024', '15/01/2024'],
-    ['2024-09-01', 'ngày 01 tháng 9 năm 2024', '01/9/2024'],
-    ['2024-12-25', 'ngày 25 tháng 12 năm 2024', '25/12/2024'],
-  ])('writes %s as "%s" (NĐ 30/2020: a leading zero for days below 10 and months 1 and 2)', (iso, words, slashes) => {
-    expect(officialDate(iso, 'words')).toBe(words);
-    expect(officialDate(iso, 'slashes')).toBe(slashes);
-  });
 
   test.each([
     ['decision', { number: '7', signedOn: '2024-02-05' }, '(Kèm theo Quyết định số 07/QĐ-UBND ngày 05 tháng 02 năm 2024 của Chủ tịch UBND huyện Vạn Ninh)'],
