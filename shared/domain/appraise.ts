@@ -6,6 +6,7 @@ import { finding, type Finding } from './findings.js';
 import type { Nomination } from './nomination.js';
 import { round2, toPoints } from './points.js';
 import { awardOn } from './authority.js';
+import { AWARD_GUIDANCE_KEY, type AwardGuidance } from './award-guidance.js';
 import { checkClearance, checkPrerequisites } from './prerequisites.js';
 import { canonicalKey } from './text.js';
 import { NOMINEE_KIND_LABEL } from './vocabulary.js';
@@ -28,6 +29,8 @@ export interface Appraisal {
 export interface AppraisalContext {
   datasets?: Datasets;
   council?: CouncilResult;
+  /** The award guidance the council recorded, for a plan whose award step waits for one (`awardGuidance`). */
+  guidance?: AwardGuidance;
 }
 
 /** The evaluation year: the nomination's own, else the year it was submitted in Vietnam time. */
@@ -64,7 +67,7 @@ export function appraise(nomination: Nomination, campaign: Campaign | undefined,
   }
   if (!award.scored) findings.push(finding('ADHOC_COUNCIL_JUDGES', 'award', { award: award.name }));
   findings.push(...(context.council?.findings ?? []));
-  findings.push(...checkDates(nomination, campaign, award, year));
+  findings.push(...checkDates(nomination, campaign, award, year, context.guidance));
   findings.push(...checkPrerequisites(award.prerequisites, nomination, year, campaign, context.datasets ?? {}));
   findings.push(...checkClearance(nomination, context.datasets ?? {}));
   const total = round2(Object.values(scores).reduce((sum, s) => sum + s, 0));
@@ -148,10 +151,13 @@ function checkThresholds(campaign: Campaign, rubric: Rubric, scores: Record<stri
 
 const minimumOf = (c: PointsCriterion) => round2(c.maxPoints * c.minShare);
 
-function checkDates(nomination: Nomination, campaign: Campaign, award: Award, year: number): Finding[] {
+function checkDates(nomination: Nomination, campaign: Campaign, award: Award, year: number, guidance: AwardGuidance | undefined): Finding[] {
   const findings: Finding[] = [];
   const submitted = nomination.submittedAt;
-  const period = campaign.nominationPeriod ?? campaign.term;
+  if (campaign.awardGuidance && !guidance) {
+    findings.push(finding('GUIDANCE_PENDING', 'submittedAt', { planSays: campaign.awardGuidance.planSays, by: campaign.awardGuidance.by, key: AWARD_GUIDANCE_KEY }));
+  }
+  const period = campaign.awardGuidance ? { from: guidance?.date ?? campaign.term.from } : (campaign.nominationPeriod ?? campaign.term);
   const endExclusive = period.to ? new Date(isoDateStart(period.to).getTime() + 24 * 3600 * 1000) : undefined;
   if (submitted < isoDateStart(period.from) || (endExclusive && submitted >= endExclusive)) {
     findings.push(finding('OUTSIDE_TERM', 'submittedAt', { submitted: formatOfficialDate(vietnamDate(submitted)), from: formatOfficialDate(period.from), to: period.to ? formatOfficialDate(period.to) : '…' }));

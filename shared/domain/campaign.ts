@@ -230,6 +230,12 @@ export const Campaign = z
      * from the launch with no end (the award authority's own dates still apply).
      */
     nominationPeriod: z.object({ from: isoDate, to: isoDate.optional() }).optional(),
+    /**
+     * A later document the award step waits for ("Kết thúc đợt thi đua, UBND huyện sẽ ban hành hướng dẫn khen thưởng"):
+     * nominations are kept but wait for it (GUIDANCE_PENDING) until the council records it in the settings tab
+     * ("Hướng dẫn khen thưởng"); the nomination period then opens on its date. Excludes `nominationPeriod`.
+     */
+    awardGuidance: z.object({ by: text, planSays: text }).optional(),
     nomineeKinds: z.array(z.enum(NomineeKind)).min(1),
     rubrics: z.partialRecord(z.enum(NomineeKind), Rubric),
     awards: z.array(Award).min(1),
@@ -256,6 +262,7 @@ export const Campaign = z
   })
   .superRefine((c, ctx) => {
     if (c.term.from > c.term.to) ctx.addIssue({ code: 'custom', path: ['term', 'to'], message: 'ngày kết thúc trước ngày bắt đầu' });
+    if (c.awardGuidance && c.nominationPeriod) ctx.addIssue({ code: 'custom', path: ['nominationPeriod'], message: 'phong trào chờ hướng dẫn khen thưởng (awardGuidance): thời gian nhận hồ sơ mở từ ngày của hướng dẫn, không khai báo nominationPeriod' });
     const deadlineIds = new Set(c.deadlines.map((d) => d.id));
     const awardIds = new Set<string>();
     c.awards.forEach((a, i) => {

@@ -1,3 +1,4 @@
+import type { AwardGuidance } from './award-guidance.js';
 import { appraise, nominatedAward, succeeded } from './appraise.js';
 import { authorityExistsOn, awardOn } from './authority.js';
 import { findAward, type Award, type Campaign } from './campaign.js';
@@ -36,6 +37,8 @@ export interface DecideInputs {
   datasets?: Datasets;
   councilScores?: readonly CouncilScoreEntry[];
   reviews?: ReadonlyMap<string, Review>;
+  /** The award guidance the council recorded (see `AppraisalContext.guidance`). */
+  guidance?: AwardGuidance;
 }
 
 /**
@@ -51,7 +54,7 @@ export function decide(campaign: Campaign, nominations: readonly Nomination[], i
   const blockName = blockNamer(campaign);
   const decisions = ordered.map((nomination): Decision => {
     const council = scoresById.has(nomination.responseId) ? councilResult(campaign, nomination, scoresById.get(nomination.responseId)!) : undefined;
-    const appraisal = appraise(nomination, campaign, { datasets: inputs.datasets, council });
+    const appraisal = appraise(nomination, campaign, { datasets: inputs.datasets, council, guidance: inputs.guidance });
     const review = inputs.reviews?.get(nomination.responseId);
     // An ad-hoc award waits for the council's own judgement of the achievement: its "Đủ điều kiện" settles it.
     const judgedByCouncil = review?.appraisal === 'eligible';

@@ -65,6 +65,7 @@ export const FINDINGS = {
   QUIZ_RESULT_NOT_RECOGNISED: spec('ineligible', (p) => `Chưa có kết quả được Ban Tổ chức công nhận (${p.results}).`),
   QUIZ_REFERRALS_INSUFFICIENT: spec('ineligible', (p) => `Mới có ${p.count} tài khoản được vận động tham gia đủ ${p.weeks} tuần liên tục; cần ít nhất ${p.needed}.`),
   RATING_BELOW_PASS: spec('ineligible', (p) => `Tiêu chí ${p.criterion} được Hội đồng đánh giá bình quân ${p.value} điểm, chưa đạt mức ${p.pass}.`),
+  GUIDANCE_PENDING: spec('pending', (p) => `Chưa xét khen thưởng: kế hoạch ghi "${p.planSays}" Hồ sơ đã được lưu và chờ hướng dẫn khen thưởng của ${p.by}; khi có hướng dẫn, Hội đồng ghi số, ngày văn bản vào mục "${p.key}" trong trang tính "Cài đặt" và hồ sơ được xét theo hướng dẫn đó.`),
   RATING_PENDING: spec('pending', (p) => `Tiêu chí ${p.criterion} chờ Hội đồng đánh giá.`),
   APPRAISED_NOT_ELIGIBLE: spec('ineligible', (p) => `Kết luận thẩm định: không đủ điều kiện — ${p.reason}.`),
   APPRAISED_NEEDS_DOCUMENTS: spec('pending', (p) => `Kết luận thẩm định: cần bổ sung hồ sơ — ${p.reason}.`),

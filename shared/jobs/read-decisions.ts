@@ -1,5 +1,6 @@
 import type { CouncilScoreEntry } from '../domain/council.js';
 import { indexDatasets, type AwardHistoryRow, type ClearanceRow, type Datasets, type ModelRegistrationRow, type QuizLogRow } from '../domain/datasets.js';
+import { parseAwardGuidance } from '../domain/award-guidance.js';
 import { decide, type Decision } from '../domain/decide.js';
 import type { Nomination } from '../domain/nomination.js';
 import type { Review } from '../domain/review.js';
@@ -7,7 +8,7 @@ import type { StoredNomination } from '../store/codecs/nominations.js';
 import type { CampaignRepository, Snapshot } from '../store/campaign-repository.js';
 
 /** The parts of a campaign the engine needs. */
-export const ENGINE_PARTS = ['nominations', 'councilScores', 'quizLog', 'awardHistory', 'registrations', 'clearance'] as const;
+export const ENGINE_PARTS = ['nominations', 'councilScores', 'quizLog', 'awardHistory', 'registrations', 'clearance', 'settings'] as const;
 
 /** A campaign as the engine sees it, with its decisions: what every reading job (exports, pages) starts from. */
 export interface Evaluated {
@@ -31,8 +32,10 @@ export function evaluateSnapshot(repo: Pick<CampaignRepository, 'campaign'>, sna
   const reviews = new Map(snap.nominations.flatMap((s) => (s.review ? [[s.nomination.responseId, s.review] as const] : [])));
   const datasets = { quizLog: snap.quizLog, awardHistory: snap.awardHistory, registrations: snap.registrations, clearance: snap.clearance };
   const indexed = indexDatasets(datasets);
-  const decisions = decide(repo.campaign, nominations, { datasets: indexed, councilScores: snap.councilScores, reviews });
-  return { nominations, stored: snap.nominations, reviews, councilScores: snap.councilScores, datasets, indexed, decisions, problems: snap.problems };
+  const guidance = parseAwardGuidance(snap.settings);
+  const decisions = decide(repo.campaign, nominations, { datasets: indexed, councilScores: snap.councilScores, reviews, ...(guidance.ok && guidance.guidance ? { guidance: guidance.guidance } : {}) });
+  const problems = guidance.ok ? snap.problems : [...snap.problems, guidance.problem];
+  return { nominations, stored: snap.nominations, reviews, councilScores: snap.councilScores, datasets, indexed, decisions, problems };
 }
 
 /** Reads the campaign once and decides on every nomination, writing nothing. */

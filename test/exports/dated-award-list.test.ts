@@ -8,7 +8,7 @@ import { recordCouncilScores } from '../../shared/jobs/record-council-scores.js'
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { DISTRICT, PROVINCE, rawIndividual, tempDir, vanNinh } from '../support/builders.js';
-import { tongTuyenCu } from '../support/campaign-builders.js';
+import { tongTuyenCu, TT_GUIDANCE_SETTING } from '../support/campaign-builders.js';
 import { readBack, texts } from './read-back.js';
 
 /**
@@ -29,7 +29,7 @@ async function ttBacSon(settings: Array<[string, string]>): Promise<CampaignRepo
     nominee('gk-1', DISTRICT, '2025-08-12T09:00:00+07:00', 'Mai Văn Quyết'),
   ], TODAY);
   await recordCouncilScores(repo, ['bk-1', 'gk-1'].map((responseId) => CouncilScoreEntry.parse({ responseId, member: 'Lăng Văn Hợp', memberUnit: 'Văn phòng', scores: { '1': 'Tốt', '2': 'Tốt' } })), TODAY);
-  if (settings.length) await repo.write([{ kind: 'settings', mode: 'add', entries: settings }]);
+  await repo.write([{ kind: 'settings', mode: 'add', entries: [TT_GUIDANCE_SETTING, ...settings] }]);
   return repo;
 }
 
@@ -101,6 +101,7 @@ describe('a campaign rated by the council prints the council’s rating, never a
     [[{ '1': 'Đạt', '2': 'Tốt' }, { '1': 'Tốt', '2': 'Tốt' }], 'TC1: Tốt; TC2: Tốt'],
   ])('ratings %j are printed "%s"', async (ratings, printedRating) => {
     const repo = await initCampaign(new WorkbookStore(join(tempDir(), 'r.xlsx')), tongTuyenCu());
+    await repo.write([{ kind: 'settings', mode: 'add', entries: [TT_GUIDANCE_SETTING] }]);
     await intake(repo, [{ payload: { responseId: 'r-1', submittedAt: '2025-05-20T09:00:00+07:00', campaign: 'tt-bac-son-80-nam-tong-tuyen-cu', award: DISTRICT, kind: 'individual', name: 'Nguyễn Thị Thanh Thủy', unit: 'UBND thị trấn Bắc Sơn', selfScores: {}, evidence: {} }, source: 'r-1' }], TODAY);
     await recordCouncilScores(repo, ratings.map((scores, i) => CouncilScoreEntry.parse({ responseId: 'r-1', member: `Thành viên ${i}`, memberUnit: `Đơn vị ${i}`, scores })), TODAY);
     const lines = await printed(await exportAwardListFile(repo, DISTRICT, { now: new Date('2025-05-30T02:00:00Z'), variant: 'proposal', out: join(tempDir(), 'r.xlsx') }));
