@@ -126,8 +126,11 @@ export const Prerequisite = z.discriminatedUnion('type', [
     type: z.literal('quiz-participation'),
     /** The district the quiz account must be registered in. */
     district: text,
-    /** Results that count as "good, recognised by the organisers". */
-    recognisedResults: z.array(text).min(1),
+    /**
+     * Who recognises a good result ("kết quả tốt được Ban Tổ chức cuộc thi công nhận"): the quiz log's result column
+     * says whether they did (`QuizRecognition`); the template invents no rating labels.
+     */
+    recognisedBy: text,
     /** Accounts the nominee recruited (referred-by) that must each have taken part … */
     minReferrals: z.number().int().nonnegative(),
     /** … in this many consecutive weeks. */
