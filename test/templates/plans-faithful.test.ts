@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { appraise } from '../../shared/domain/appraise.js';
 import { indexDatasets, QuizLogRow } from '../../shared/domain/datasets.js';
@@ -70,6 +72,22 @@ describe('Tây Ninh: the 15/04/2020 deadline is for a block’s or unit’s plan
   test('is not a model registration: the deadline report does not count registrations against it', () => {
     expect(tayNinh().deadlines.find((d) => d.id === 'ke-hoach-khoi-don-vi')!.kind).not.toBe('registration');
     expect(unitDeadlines(tayNinh()).map((d) => d.id)).not.toContain('ke-hoach-khoi-don-vi');
+  });
+});
+
+describe('Tây Ninh: the plan has contents, not scored criteria: its seven contents (mục II) are the criteria, word for word', () => {
+  const plan = readFileSync(join('/work/shared/seeds', tayNinh().plan.seed!), 'utf8').replace(/\n\n(?=toàn xã hội)/, ' ');
+  const contents = [1, 2, 3, 4, 5, 6, 7].map((n) => new RegExp(`^${n}\\. (.+)$`, 'm').exec(plan.slice(plan.indexOf('II. NỘI DUNG THI ĐUA'), plan.indexOf('III. XÂY DỰNG')))![1]!);
+
+  test.each(['collective', 'individual'] as const)('the %s criteria are the seven contents, in order, rated by the council', (kind) => {
+    const criteria = tayNinh().rubrics[kind]!.criteria;
+    expect(criteria.map((c) => c.text)).toEqual(contents);
+    expect(criteria.every((c) => 'scale' in c)).toBe(true);
+  });
+
+  test('the contents are quoted from the plan, not invented', () => {
+    for (const text of contents) expect(plan).toContain(text);
+    expect(contents[1]).toBe('Thi đua thực hiện có hiệu quả Kế hoạch số 434/KH-UBND ngày 06/3/2020 của UBND tỉnh về thực hiện công tác Dân vận chính quyền năm 2020.');
   });
 });
 
