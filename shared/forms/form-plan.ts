@@ -13,6 +13,13 @@ export interface FormPlan {
   questions: Map<number, FormQuestion>;
 }
 
+/**
+ * The women's share of a collective (NĐ 152/2025 Điều 4: on equal results, priority to a collective with at least 70 %
+ * women). Optional: without it the priority is not applied to a tie the collective is in.
+ */
+export const WOMEN_SHARE_TITLE = 'Tỷ lệ nữ trong tập thể (%)';
+export const WOMEN_SHARE_NOTE = 'Số phần trăm thành viên là nữ, từ 0 đến 100, ví dụ 75. Khi thành tích như nhau, tập thể có từ 70% nữ trở lên được ưu tiên (Nghị định số 152/2025/NĐ-CP, Điều 4).';
+
 /** The one option of the closing question of each section: choosing it submits the form. */
 export const CONFIRMATION = 'Tôi cam kết thông tin trong hồ sơ là đúng sự thật';
 
@@ -69,6 +76,7 @@ export function buildFormPlan(campaign: Campaign): FormPlan {
       question('birthDate', 'Ngày sinh', { required: true, dateQuestion: { includeYear: true, includeTime: false } }, { kind });
       question('gender', 'Giới tính', choice('RADIO', ['Nam', 'Nữ']), { kind });
     }
+    if (kind === 'collective') question('womenShare', WOMEN_SHARE_TITLE, text(false), { kind, description: WOMEN_SHARE_NOTE });
     if (campaign.awards.some((a) => a.kinds.includes(kind) && a.prerequisites.some((p) => p.type === 'quiz-participation' && (!p.kinds || p.kinds.includes(kind))))) {
       question('quizAccount', `Tài khoản dự thi (${kindWord(kind)})`, text(false), { kind });
     }

@@ -54,7 +54,7 @@ export async function writeUnitWorkbook(campaign: Campaign, out: Writable): Prom
     const range = `${column.letter}2:${column.letter}${UNIT_ROWS + 1}`;
     const error = { showErrorMessage: true, errorTitle: 'Giá trị không hợp lệ' } as const;
     if (c.choices) validations.add(range, { type: 'list', allowBlank: true, formulae: [`"${c.choices.join(',')}"`], ...error, error: `Chọn trong danh sách: ${c.choices.join(', ')}.` });
-    else if (c.max !== undefined) validations.add(range, { type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, c.max], ...error, error: `Điểm từ 0 đến ${c.max}.` });
+    else if (c.max !== undefined) validations.add(range, { type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, c.max], ...error, error: c.maxMessage ?? `Điểm từ 0 đến ${c.max}.` });
     else if (c.date) {
       validations.add(range, { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1900, 0, 1))], ...error, error: 'Ghi ngày/tháng/năm, ví dụ 02/09/1978.' });
       column.numFmt = 'dd/mm/yyyy';
