@@ -2,6 +2,7 @@ import type { forms_v1 } from '@googleapis/forms';
 import { isRated, type Campaign, type Criterion } from '../domain/campaign.js';
 import { formatOfficialDate, formatOfficialMonthDay } from '../domain/dates.js';
 import { unitDeadlines } from '../domain/deadline-report.js';
+import { cutAtWord } from '../exports/sheet-names.js';
 import { NOMINEE_KIND_LABEL, type NomineeKind } from '../domain/vocabulary.js';
 import type { FormQuestion } from './form-question.js';
 
@@ -108,7 +109,8 @@ export function awardLabels(campaign: Campaign): string[] {
   return campaign.awards.map((a) => (campaign.awards.filter((b) => b.name === a.name).length > 1 ? `${a.name} (${a.id})` : a.name));
 }
 
-export const formTitle = (campaign: Campaign): string => `Hồ sơ đề nghị khen thưởng – ${campaign.title}`.slice(0, 300);
+/** The form's title, cut at a word boundary if the campaign's title is very long. */
+export const formTitle = (campaign: Campaign): string => cutAtWord(`Hồ sơ đề nghị khen thưởng – ${campaign.title}`, 300, ' ');
 
 function formDescription(campaign: Campaign): string {
   const due = unitDeadlines(campaign)
