@@ -314,6 +314,16 @@ export function findScale(campaign: Campaign, id: string): RatingScale | undefin
   return campaign.ratingScales.find((s) => s.id === id);
 }
 
+/**
+ * A rating in the scale's words: the level whose points the council's average rounds to (the higher one on a tie).
+ * What a campaign without points prints, never a total of points.
+ *
+ * @example ratingLabel(scale, 2.5) // 'Xuất sắc' on Xuất sắc 3 / Tốt 2 / Đạt 1 / Chưa đạt 0
+ */
+export function ratingLabel(scale: RatingScale, points: number): string {
+  return [...scale.levels].sort((a, b) => Math.abs(a.points - points) - Math.abs(b.points - points) || b.points - a.points)[0]!.label;
+}
+
 /** The most points a criterion can carry: its maximum, or the top of its rating scale. */
 export function criterionMax(campaign: Campaign, c: Criterion): number {
   if (!isRated(c)) return c.maxPoints;

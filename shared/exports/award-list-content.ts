@@ -1,4 +1,4 @@
-import { findScale, isRated, type Award, type Campaign } from '../domain/campaign.js';
+import { findScale, isRated, ratingLabel, type Award, type Campaign } from '../domain/campaign.js';
 import { nomineeRecordKey, type AwardHistoryRow } from '../domain/datasets.js';
 import type { Decision } from '../domain/decide.js';
 import type { Nomination } from '../domain/nomination.js';
@@ -67,8 +67,7 @@ function ratingOf(campaign: Campaign, kind: NomineeKind, d: Decision): string {
       const points = d.scores[c.number];
       const scale = isRated(c) ? findScale(campaign, c.scale) : undefined;
       if (points === undefined || !scale) return `TC${c.number}: chưa đánh giá`;
-      const level = [...scale.levels].sort((a, b) => Math.abs(a.points - points) - Math.abs(b.points - points) || b.points - a.points)[0]!;
-      return `TC${c.number}: ${level.label}`;
+      return `TC${c.number}: ${ratingLabel(scale, points)}`;
     })
     .join('; ');
 }

@@ -79,6 +79,8 @@ function findingItem(f: StatusView['findings'][number]): SafeHtml {
 function criteriaTable(v: StatusView): SafeHtml {
   const anyCouncil = v.criteria.some((c) => c.council !== undefined);
   const anyRated = v.criteria.some((c) => c.rated);
+  // a campaign without points (every criterion rated by the council) shows no invented total
+  const allRated = v.criteria.length > 0 && v.criteria.every((c) => c.rated);
   const selfSum = v.criteria.reduce((s, c) => s + (c.self ?? 0), 0);
   return html`<section class="card" aria-labelledby="diem">
 <h2 id="diem">Điểm từng tiêu chí</h2>
@@ -88,7 +90,7 @@ function criteriaTable(v: StatusView): SafeHtml {
 <tbody>
 ${v.criteria.map((c) => criterionRow(c, anyCouncil || anyRated))}
 </tbody>
-<tfoot><tr><th scope="row">Tổng điểm xét</th><td class="num" data-label="Điểm xét">${points(v.total)}</td><td class="num" data-label="Ngưỡng">${v.threshold !== undefined ? points(v.threshold) : '—'}</td><td class="num" data-label="Tự chấm">${points(selfSum)}</td>${anyCouncil || anyRated ? html`<td class="num" aria-hidden="true"></td>` : ''}<td data-label="Đạt?">${v.threshold === undefined ? '—' : verdict(v.total >= v.threshold)}</td></tr></tfoot>
+${allRated ? '' : html`<tfoot><tr><th scope="row">Tổng điểm xét</th><td class="num" data-label="Điểm xét">${points(v.total)}</td><td class="num" data-label="Ngưỡng">${v.threshold !== undefined ? points(v.threshold) : '—'}</td><td class="num" data-label="Tự chấm">${points(selfSum)}</td>${anyCouncil || anyRated ? html`<td class="num" aria-hidden="true"></td>` : ''}<td data-label="Đạt?">${v.threshold === undefined ? '—' : verdict(v.total >= v.threshold)}</td></tr></tfoot>`}
 </table>
 </section>`;
 }
