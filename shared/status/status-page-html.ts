@@ -98,10 +98,10 @@ ${allRated ? '' : html`<tfoot><tr><th scope="row">Tổng điểm xét</th><td cl
 function criterionRow(c: CriterionLine, councilColumn: boolean): SafeHtml {
   return html`<tr>
 <th scope="row">Tiêu chí ${c.number}<span class="crit">${c.text}</span>${c.evidenceMissing ? html`<span class="flag">Thiếu tài liệu kiểm chứng</span>` : ''}</th>
-<td class="num" data-label="Điểm chuẩn">${points(c.max)}</td>
-<td class="num" data-label="Tối thiểu">${c.min !== undefined ? points(c.min) : '—'}</td>
+<td class="num" data-label="Điểm chuẩn">${c.words ? c.words.max : points(c.max)}</td>
+<td class="num" data-label="Tối thiểu">${c.words ? c.words.min : c.min !== undefined ? points(c.min) : '—'}</td>
 <td class="num" data-label="Tự chấm">${c.rated ? 'Hội đồng chấm' : c.self !== undefined ? points(c.self) : '—'}</td>
-${councilColumn ? html`<td class="num" data-label="Hội đồng">${c.council !== undefined ? points(c.council) : c.rated ? 'Đang chờ' : '—'}</td>` : ''}
+${councilColumn ? html`<td class="num" data-label="Hội đồng">${c.words?.council ?? (c.council !== undefined ? points(c.council) : c.rated ? 'Đang chờ' : '—')}</td>` : ''}
 <td data-label="Đạt?">${c.meets === false || c.evidenceMissing ? verdict(false) : c.meets === undefined ? html`<span class="wait">Đang chờ</span>` : verdict(true)}</td>
 </tr>`;
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { CouncilScoreEntry } from '../../shared/domain/council.js';
 import { decide } from '../../shared/domain/decide.js';
 import { scoreSheet } from '../../shared/exports/score-sheet-content.js';
 import { statusPageHtml } from '../../shared/status/status-page-html.js';
@@ -58,5 +59,17 @@ describe('the status page of a campaign rated by the council', () => {
     const [decision] = decide(c, [n], { guidance: TT_GUIDANCE });
     const page = statusPageHtml(statusView(c, n, decision!, [], new Date('2025-05-21T03:00:00Z'), new Date('2027-01-01T00:00:00Z')));
     expect(page.includes('Tổng điểm xét')).toBe(shown);
+  });
+
+  test('shows each rated criterion in the scale’s words: the top level, the pass level, the council’s rating', () => {
+    const c = tongTuyenCu();
+    const n = nominationFor(c, { kind: 'individual', submittedAt: '2025-05-20T09:00:00+07:00' });
+    const council = [CouncilScoreEntry.parse({ responseId: n.responseId, member: 'A', memberUnit: 'U', scores: { '1': 'Tốt', '2': 'Xuất sắc' } })];
+    const [decision] = decide(c, [n], { guidance: TT_GUIDANCE, councilScores: council });
+    const view = statusView(c, n, decision!, council, new Date('2025-05-21T03:00:00Z'), new Date('2027-01-01T00:00:00Z'));
+    expect(view.criteria.map((l) => l.words)).toEqual([{ max: 'Xuất sắc', min: 'Đạt', council: 'Tốt' }, { max: 'Xuất sắc', min: 'Đạt', council: 'Xuất sắc' }]);
+    const page = statusPageHtml(view);
+    expect(page).toContain('data-label="Hội đồng">Tốt</td>');
+    expect(page).toContain('data-label="Tối thiểu">Đạt</td>');
   });
 });
