@@ -93,7 +93,7 @@ export type SettingsResult = { ok: true; settings: DocumentSettings } | { ok: fa
  * Reads the document settings for one award out of the settings tab (key → value). A key suffixed with the award id in
  * brackets wins over the plain key. Bad values are listed, each naming its key, never silently dropped.
  *
- * @example parseDocumentSettings(new Map([['Ngày ký', '05/02/2026'], ['Ký thay (KT.)', 'có']]), 'giay-khen-chu-tich-huyen')
+ * @example parseDocumentSettings(new Map([['Ngày ký', '05/02/2026'], ['Số phụ lục', '2']]), 'giay-khen-chu-tich-huyen')
  */
 export function parseDocumentSettings(tab: ReadonlyMap<string, string>, awardId: string): SettingsResult {
   const byKey = new Map([...tab].map(([k, v]) => [normalizeText(k).toLocaleLowerCase('vi'), v]));
