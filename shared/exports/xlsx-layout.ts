@@ -95,7 +95,8 @@ export function writeBlocks(ws: ExcelJS.Worksheet, firstRow: number, blocks: rea
       const [r1, r2] = [rowOf(top), rowOf(bottom) - 1];
       if (r2 > r1 || block.to > block.from) ws.mergeCells(r1, block.from, r2, block.to);
       const cell = ws.getCell(r1, block.from);
-      cell.value = s.text;
+      // a line break in a plain string cell of the streaming writer (t="str") is lost by LibreOffice: rich text keeps it
+      cell.value = s.text.includes("\n") ? { richText: [{ text: s.text, font: { name: FONT, ...s.font } }] } : s.text;
       cell.font = { name: FONT, ...s.font };
       cell.alignment = { horizontal: s.horizontal ?? 'center', vertical: s.vertical ?? 'top', wrapText: true };
     }

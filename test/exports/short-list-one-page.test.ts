@@ -26,6 +26,7 @@ const CASES: Array<[ListVariant, number]> = [...(['proposal', 'decision'] as con
 
 describe.skipIf(!TOOLS)('a short award list, printed', () => {
   const pages = new Map<string, number>();
+  const firstPage = new Map<string, string>();
 
   beforeAll(async () => {
     const dir = tempDir();
@@ -35,6 +36,7 @@ describe.skipIf(!TOOLS)('a short award list, printed', () => {
     for (const [variant, count] of CASES) {
       const info = execFileSync('pdfinfo', [join(dir, 'pdf', `${variant}-${count}.pdf`)], { encoding: 'utf8' });
       pages.set(`${variant}-${count}`, Number(/^Pages:\s+(\d+)/m.exec(info)![1]));
+      firstPage.set(`${variant}-${count}`, execFileSync('pdftotext', ['-layout', '-l', '1', join(dir, 'pdf', `${variant}-${count}.pdf`), '-'], { encoding: 'utf8' }));
     }
   }, 200_000);
 
@@ -49,5 +51,11 @@ describe.skipIf(!TOOLS)('a short award list, printed', () => {
     ['decision', 30, 4],
   ] as const)('the %s list of %i names flows onto more pages at its full size (%i pages)', (variant, count, expected) => {
     expect(pages.get(`${variant}-${count}`)).toBe(expected);
+  });
+
+  test.each(['proposal', 'decision'] as const)('the %s list prints the issuing body on its own two lines, and no signature', (variant) => {
+    const lines = firstPage.get(`${variant}-1`)!.split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(lines.slice(0, 2)).toEqual(['ỦY BAN NHÂN DÂN', 'HUYỆN VẠN NINH']);
+    expect(lines.some((l) => /CHỦ TỊCH$|Nơi nhận|CỘNG HÒA/.test(l))).toBe(false);
   });
 });
