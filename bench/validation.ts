@@ -25,7 +25,7 @@ for (let i = 0; i < n; i++) {
     const id = k === 0 ? account : `${account}-r${k}`;
     const missed = random() < 0.2 ? 3 : -1;
     for (let week = 1; week <= 5; week++) {
-      log.push({ account: id, ownerName: k === 0 ? name : `${name} (người thân ${k})`, birthDate: `19${60 + (i % 40)}-0${1 + (k % 9)}-1${k}`, district: random() < 0.97 ? 'Bắc Sơn' : 'Bình Gia', referredBy: k === 0 ? undefined : account, week: week === missed ? 6 + week : week, result: random() < 0.8 ? 'Tốt' : 'Khá' });
+      log.push({ account: id, ownerName: k === 0 ? name : `${name} (người thân ${k})`, birthDate: `19${60 + (i % 40)}-0${1 + (k % 9)}-1${k}`, district: random() < 0.97 ? 'Bắc Sơn' : 'Bình Gia', referredBy: k === 0 ? undefined : account, week: week === missed ? 6 + week : week, result: random() < 0.8 ? 'Được công nhận' : 'Chưa công nhận' });
     }
   }
   const parsed = parseNomination({ responseId: `R-${i}`, submittedAt: '2024-05-06T09:00:00+07:00', campaign: campaign.id, award: 'giay-khen-chu-tich-huyen', kind: 'individual', name, unit, gender, birthDate: `19${60 + (i % 40)}-01-10`, quizAccount: account, selfScores: {}, evidence: {} });

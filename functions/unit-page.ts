@@ -1,5 +1,5 @@
 import type { HttpFunction } from '@google-cloud/functions-framework';
-import { formatVietnameseDate, vietnamDate } from '../shared/domain/dates.js';
+import { formatOfficialDate, vietnamDate } from '../shared/domain/dates.js';
 import { signLink } from '../shared/status/status-link.js';
 import { unitPageHtml } from '../shared/status/unit-page-html.js';
 import { unitView } from '../shared/status/unit-view.js';
@@ -26,7 +26,7 @@ export const unitPage =
       const secret = linkSecret(rt);
       // relative links: the page works under whatever address it was opened with
       const link = (responseId: string) => `status?t=${signLink(secret, { kind: 'status', campaign: claim.campaign, responseId, expiresAt: claim.expiresAt })}`;
-      const expiresOn = formatVietnameseDate(vietnamDate(new Date(claim.expiresAt.getTime() - 1)));
+      const expiresOn = formatOfficialDate(vietnamDate(new Date(claim.expiresAt.getTime() - 1)));
       const view = unitView(workbook.repo.campaign, claim.unit, read.nominations, read.decisions, link, rt.now(), expiresOn);
       rt.log('INFO', 'Mở trang hồ sơ của đơn vị', { function: FN, campaign: claim.campaign, nominations: view.rows.length });
       sendPage(res, 200, unitPageHtml(view));

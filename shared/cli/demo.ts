@@ -1,3 +1,4 @@
+import { cutAtWord } from '../exports/sheet-names.js';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -127,7 +128,7 @@ function mainReason(d: Decision): string {
   if (d.status === 'proposed' || d.status === 'awarded' || d.status === 'eligible') return '';
   const f = d.findings.find((x) => x.severity === 'ineligible' || x.severity === 'pending') ?? d.findings.find((x) => x.code.startsWith('QUOTA') || x.code.startsWith('COUNCIL'));
   if (!f) return '';
-  return f.message.length > 70 ? `${f.message.slice(0, 69)}…` : f.message;
+  return [...f.message].length > 70 ? `${cutAtWord(f.message, 69, ' ')}…` : f.message;
 }
 
 const indent = (text: string) => text.split('\n').map((l) => (l ? `   ${l}` : l)).join('\n');

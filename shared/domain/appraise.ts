@@ -1,11 +1,12 @@
 import { findAward, findScale, isRated, type Award, type Campaign, type PointsCriterion, type Rubric } from './campaign.js';
 import type { CouncilResult } from './council.js';
 import type { Datasets } from './datasets.js';
-import { formatOfficialDate, isoDateStart, vietnamDate, vietnamDayStart, vietnamYear } from './dates.js';
+import { formatOfficialDate, formatOfficialDateTime, isoDateStart, vietnamDate, vietnamDayStart, vietnamYear } from './dates.js';
 import { finding, type Finding } from './findings.js';
 import type { Nomination } from './nomination.js';
 import { round2, toPoints } from './points.js';
 import { awardOn } from './authority.js';
+import { AWARD_GUIDANCE_KEY, type AwardGuidance } from './award-guidance.js';
 import { checkClearance, checkPrerequisites } from './prerequisites.js';
 import { canonicalKey } from './text.js';
 import { NOMINEE_KIND_LABEL } from './vocabulary.js';
@@ -28,6 +29,8 @@ export interface Appraisal {
 export interface AppraisalContext {
   datasets?: Datasets;
   council?: CouncilResult;
+  /** The award guidance the council recorded, for a plan whose award step waits for one (`awardGuidance`). */
+  guidance?: AwardGuidance;
 }
 
 /** The evaluation year: the nomination's own, else the year it was submitted in Vietnam time. */
@@ -64,7 +67,7 @@ export function appraise(nomination: Nomination, campaign: Campaign | undefined,
   }
   if (!award.scored) findings.push(finding('ADHOC_COUNCIL_JUDGES', 'award', { award: award.name }));
   findings.push(...(context.council?.findings ?? []));
-  findings.push(...checkDates(nomination, campaign, award, year));
+  findings.push(...checkDates(nomination, campaign, award, year, context.guidance));
   findings.push(...checkPrerequisites(award.prerequisites, nomination, year, campaign, context.datasets ?? {}));
   findings.push(...checkClearance(nomination, context.datasets ?? {}));
   const total = round2(Object.values(scores).reduce((sum, s) => sum + s, 0));
@@ -148,10 +151,13 @@ function checkThresholds(campaign: Campaign, rubric: Rubric, scores: Record<stri
 
 const minimumOf = (c: PointsCriterion) => round2(c.maxPoints * c.minShare);
 
-function checkDates(nomination: Nomination, campaign: Campaign, award: Award, year: number): Finding[] {
+function checkDates(nomination: Nomination, campaign: Campaign, award: Award, year: number, guidance: AwardGuidance | undefined): Finding[] {
   const findings: Finding[] = [];
   const submitted = nomination.submittedAt;
-  const period = campaign.nominationPeriod ?? campaign.term;
+  if (campaign.awardGuidance && !guidance) {
+    findings.push(finding('GUIDANCE_PENDING', 'submittedAt', { planSays: campaign.awardGuidance.planSays, by: campaign.awardGuidance.by, key: AWARD_GUIDANCE_KEY }));
+  }
+  const period = campaign.awardGuidance ? { from: guidance?.date ?? campaign.term.from } : (campaign.nominationPeriod ?? campaign.term);
   const endExclusive = period.to ? new Date(isoDateStart(period.to).getTime() + 24 * 3600 * 1000) : undefined;
   if (submitted < isoDateStart(period.from) || (endExclusive && submitted >= endExclusive)) {
     findings.push(finding('OUTSIDE_TERM', 'submittedAt', { submitted: formatOfficialDate(vietnamDate(submitted)), from: formatOfficialDate(period.from), to: period.to ? formatOfficialDate(period.to) : '…' }));
@@ -176,11 +182,3 @@ const monthDayStart = (year: number, monthDay: string): Date => {
   const [m, d] = monthDay.split('-').map(Number) as [number, number];
   return vietnamDayStart(year, m, d);
 };
-
-/** An instant as an official writes it: "08 giờ 00 ngày 03/9/2024" (NĐ 30/2020: zero-padded days < 10, months 1–2). */
-function formatOfficialDateTime(instant: Date): string {
-  const local = new Date(instant.getTime() + 7 * 3600 * 1000).toISOString();
-  const [y, m, d] = local.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const day = `${String(d).padStart(2, '0')}/${m <= 2 ? String(m).padStart(2, '0') : m}/${y}`;
-  return `${local.slice(11, 13)} giờ ${local.slice(14, 16)} ngày ${day}`;
-}

@@ -127,8 +127,11 @@ export const Prerequisite = z.discriminatedUnion('type', [
     type: z.literal('quiz-participation'),
     /** The district the quiz account must be registered in. */
     district: text,
-    /** Results that count as "good, recognised by the organisers". */
-    recognisedResults: z.array(text).min(1),
+    /**
+     * Who recognises a good result ("kết quả tốt được Ban Tổ chức cuộc thi công nhận"): the quiz log's result column
+     * says whether they did (`QuizRecognition`); the template invents no rating labels.
+     */
+    recognisedBy: text,
     /** Accounts the nominee recruited (referred-by) that must each have taken part … */
     minReferrals: z.number().int().nonnegative(),
     /** … in this many consecutive weeks. */
@@ -231,6 +234,12 @@ export const Campaign = z
      * from the launch with no end (the award authority's own dates still apply).
      */
     nominationPeriod: z.object({ from: isoDate, to: isoDate.optional() }).optional(),
+    /**
+     * A later document the award step waits for ("Kết thúc đợt thi đua, UBND huyện sẽ ban hành hướng dẫn khen thưởng"):
+     * nominations are kept but wait for it (GUIDANCE_PENDING) until the council records it in the settings tab
+     * ("Hướng dẫn khen thưởng"); the nomination period then opens on its date. Excludes `nominationPeriod`.
+     */
+    awardGuidance: z.object({ by: text, planSays: text }).optional(),
     nomineeKinds: z.array(z.enum(NomineeKind)).min(1),
     rubrics: z.partialRecord(z.enum(NomineeKind), Rubric),
     awards: z.array(Award).min(1),
@@ -264,6 +273,7 @@ export const Campaign = z
   })
   .superRefine((c, ctx) => {
     if (c.term.from > c.term.to) ctx.addIssue({ code: 'custom', path: ['term', 'to'], message: 'ngày kết thúc trước ngày bắt đầu' });
+    if (c.awardGuidance && c.nominationPeriod) ctx.addIssue({ code: 'custom', path: ['nominationPeriod'], message: 'phong trào chờ hướng dẫn khen thưởng (awardGuidance): thời gian nhận hồ sơ mở từ ngày của hướng dẫn, không khai báo nominationPeriod' });
     const deadlineIds = new Set(c.deadlines.map((d) => d.id));
     const awardIds = new Set<string>();
     c.awards.forEach((a, i) => {
@@ -310,6 +320,16 @@ export type Campaign = z.infer<typeof Campaign>;
 /** Looks up a rating scale of a campaign by id. */
 export function findScale(campaign: Campaign, id: string): RatingScale | undefined {
   return campaign.ratingScales.find((s) => s.id === id);
+}
+
+/**
+ * A rating in the scale's words: the level whose points the council's average rounds to (the higher one on a tie).
+ * What a campaign without points prints, never a total of points.
+ *
+ * @example ratingLabel(scale, 2.5) // 'Xuất sắc' on Xuất sắc 3 / Tốt 2 / Đạt 1 / Chưa đạt 0
+ */
+export function ratingLabel(scale: RatingScale, points: number): string {
+  return [...scale.levels].sort((a, b) => Math.abs(a.points - points) - Math.abs(b.points - points) || b.points - a.points)[0]!.label;
 }
 
 /** The most points a criterion can carry: its maximum, or the top of its rating scale. */

@@ -46,6 +46,26 @@ const plain = (v: string) => canonicalKey(v).normalize('NFD').replace(/[\u0300-\
 const level = z.preprocess((v) => (typeof v === 'string' ? (LEVEL_WORDS[plain(v)] ?? normalizeText(v)) : v), z.enum(Level));
 const mode = z.preprocess((v) => (typeof v === 'string' ? (MODE_WORDS[plain(v)] ?? normalizeText(v)) : v), z.enum(AwardMode));
 
+/**
+ * What the quiz log says of an account's result: whether the organisers recognised it ("đạt kết quả tốt được Ban Tổ
+ * chức cuộc thi công nhận", the plan's words). The plan rates nothing itself, so the log carries the organisers'
+ * recognition, never a rating label of ours ("Tốt", "Xuất sắc" are refused, naming the column).
+ */
+export const QuizRecognition = ['Được công nhận', 'Chưa công nhận'] as const;
+export type QuizRecognition = (typeof QuizRecognition)[number];
+const RECOGNITION_WORDS: Record<string, QuizRecognition> = {
+  'duoc cong nhan': 'Được công nhận',
+  'da cong nhan': 'Được công nhận',
+  'cong nhan': 'Được công nhận',
+  co: 'Được công nhận',
+  x: 'Được công nhận',
+  'chua cong nhan': 'Chưa công nhận',
+  'khong cong nhan': 'Chưa công nhận',
+  'chua duoc cong nhan': 'Chưa công nhận',
+  khong: 'Chưa công nhận',
+  chua: 'Chưa công nhận',
+};
+
 export const QuizLogRow = z.object({
   account: text(200),
   ownerName: text(300),
@@ -53,7 +73,11 @@ export const QuizLogRow = z.object({
   district: text(200),
   referredBy: optionalText(200),
   week: int(1, 60),
-  result: text(100),
+  /** The organisers' recognition of the result this week. */
+  result: z.preprocess(
+    (v) => (typeof v === 'string' ? (RECOGNITION_WORDS[plain(v)] ?? normalizeText(v)) : v),
+    z.enum(QuizRecognition, { error: (issue) => `ghi "Được công nhận" hoặc "Chưa công nhận" (kết quả được Ban Tổ chức cuộc thi công nhận hay chưa), nhận được "${String(issue.input)}"` }),
+  ),
 });
 export type QuizLogRow = z.output<typeof QuizLogRow>;
 

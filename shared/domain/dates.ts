@@ -89,20 +89,43 @@ export function parseInstant(value: string): Date | undefined {
   return Number.isNaN(instant.getTime()) ? undefined : instant;
 }
 
-/** Formats a date as Vietnamese documents do: "05/02/2026". */
-export function formatVietnameseDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-');
-  return `${d}/${m}/${y}`;
-}
-
 /**
- * A date as NĐ 30/2020 writes it in administrative text: days below 10 and the months 1 and 2 take a leading zero
- * ("05/02/2026", "01/9/2024", "20/7/2025"). Used in every message, as in the documents.
+ * THE date style of everything a user reads — messages, status pages, sheet and workbook cells, documents — as NĐ
+ * 30/2020 writes dates: days below 10 and the months 1 and 2 take a leading zero, other months do not ("05/02/2026",
+ * "03/9/2024", "15/12/2024"). Every formatter below builds on it.
+ *
+ * @example formatOfficialDate('2024-09-03') // '03/9/2024'
  */
 export function formatOfficialDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return `${String(d).padStart(2, '0')}/${m <= 2 ? String(m).padStart(2, '0') : m}/${y}`;
+  return `${formatOfficialMonthDay(`${pad2(m)}-${pad2(d)}`)}/${y}`;
 }
+
+/** A yearly date (MM-DD) in the same style: "01/9" for 09-01, "15/02" for 02-15 ("trước ngày 01/9 hằng năm"). */
+export function formatOfficialMonthDay(monthDay: string): string {
+  const [m, d] = monthDay.split('-').map(Number) as [number, number];
+  return `${pad2(d)}/${m <= 2 ? pad2(m) : String(m)}`;
+}
+
+/** A date in words, as a document's date line writes it: "ngày 05 tháng 02 năm 2026", "ngày 25 tháng 9 năm 2024". */
+export function formatOfficialDateWords(isoDate: string): string {
+  const [day, month, year] = formatOfficialDate(isoDate).split('/');
+  return `ngày ${day} tháng ${month} năm ${year}`;
+}
+
+/** An instant in Vietnam time as an official writes it: "08 giờ 00 ngày 03/9/2024". */
+export function formatOfficialDateTime(instant: Date): string {
+  const iso = toVietnamIso(instant);
+  return `${iso.slice(11, 13)} giờ ${iso.slice(14, 16)} ngày ${formatOfficialDate(iso.slice(0, 10))}`;
+}
+
+/**
+ * The same style under its older name, for the store's codecs that write dates into cells (kept so their files need
+ * no change). Use `formatOfficialDate`.
+ */
+export const formatVietnameseDate = formatOfficialDate;
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** An instant as ISO 8601 in Vietnam time: "2024-08-15T09:30:00+07:00" (readable in the sheet, parseable back). */
 export function toVietnamIso(instant: Date): string {

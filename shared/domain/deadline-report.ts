@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import './zod-vietnamese.js';
-import type { Campaign, Deadline } from './campaign.js';
-import { isoDateStart, vietnamDate, vietnamDayStart, vietnamYear } from './dates.js';
+import { authorityExistsOn, awardOn } from './authority.js';
+import { findAward, type Campaign, type Deadline } from './campaign.js';
+import { formatOfficialDate, isoDateStart, vietnamDate, vietnamDayStart, vietnamYear } from './dates.js';
 import { canonicalKey, normalizeText } from './text.js';
 
 /**
@@ -28,7 +29,7 @@ export interface UnitActivity {
   registrations: ReadonlyArray<{ unit: string; year: number }>;
 }
 
-export type DeadlineState = { state: 'submitted' } | { state: 'open'; daysLeft: number } | { state: 'overdue'; daysLate: number };
+export type DeadlineState = { state: 'submitted' } | { state: 'open'; daysLeft: number } | { state: 'overdue'; daysLate: number } | { state: 'ceased' };
 
 export interface UnitDeadlineRow {
   unit: string;
@@ -67,8 +68,36 @@ export function deadlineState(done: boolean, due: Date, now: Date): DeadlineStat
 }
 
 /**
+ * Whether a deadline still governs anyone when it falls due. A dossier deadline of awards whose authorities had all
+ * ceased by its last day (a district chairman's, from 01/7/2025) no longer applies: nothing can be sent to a body that
+ * no longer exists; nominations go to the successor award and follow its deadlines. Undefined when it applies, else
+ * the reason, in Vietnamese.
+ */
+export function deadlineCeased(campaign: Campaign, deadline: Deadline, due: Date): string | undefined {
+  if (deadline.kind !== 'dossier') return undefined;
+  const governed = campaign.awards.filter((a) => a.deadlines.includes(deadline.id));
+  const lastDay = vietnamDate(new Date(due.getTime() - 1));
+  if (governed.length === 0 || governed.some((a) => authorityExistsOn(a.authority, lastDay))) return undefined;
+  const gone = governed[0]!.authority;
+  const successor = gone.successor ? `; hồ sơ gửi ${gone.successor}` : '';
+  return `không còn áp dụng: ${gone.title} không còn từ ngày ${formatOfficialDate(gone.validUntil ?? lastDay)}${successor}`;
+}
+
+/**
+ * The award a nomination is judged for on the day it was submitted: the one it names, or the successor the template
+ * declares once that one's authority ended (a post-reform commune's nomination for the district Giấy khen is the
+ * commune chairman's). Its deadlines are the ones that count.
+ */
+function judgedAward(campaign: Campaign, award: string, submittedAt: Date): string {
+  const named = findAward(campaign, award);
+  return (named && awardOn(campaign, named, vietnamDate(submittedAt))?.id) ?? award;
+}
+
+/**
  * For each unit of the roster and each unit deadline: whether it has submitted (a nomination for an award the dossier
- * deadline governs — any award when none names it) or registered (a model registration), in the deadline's year.
+ * deadline governs — any award when none names it — judged for the award that stands on the day it was submitted)
+ * or registered (a model registration), in the deadline's year. A dossier deadline whose awards' authorities had all
+ * ceased by its last day reads "không còn áp dụng" (`deadlineCeased`).
  *
  * @example deadlineReport(campaign, [{ unit: 'UBND xã Vạn Thắng' }], { nominations: [], registrations: [] }, new Date('2024-08-25T03:00:00Z'))
  *   // rows[0].deadlines['ho-so-cap-huyen'].text === 'chưa nộp – còn 7 ngày'
@@ -83,17 +112,20 @@ export function deadlineReport(campaign: Campaign, roster: readonly RosterUnit[]
     const governed = campaign.awards.filter((a) => a.deadlines.includes(deadline.id)).map((a) => a.id);
     return new Set(
       activity.nominations
-        .filter((n) => (governed.length === 0 || governed.includes(n.award)) && (year === undefined || nominationYear(n) === year))
+        .filter((n) => (governed.length === 0 || governed.includes(judgedAward(campaign, n.award, n.submittedAt))) && (year === undefined || nominationYear(n) === year))
         .map((n) => canonicalKey(n.unit)),
     );
   };
   const states = deadlines.map((d) => {
     const { due, year } = occurrence(d, now);
-    return { deadline: d, due, units: done(d, year) };
+    return { deadline: d, due, units: done(d, year), ceased: deadlineCeased(campaign, d, due) };
   });
   const rows = roster.map((r) => {
     const key = canonicalKey(r.unit);
-    return { unit: r.unit, deadlines: Object.fromEntries(states.map((s) => [s.deadline.id, deadlineState(s.units.has(key), s.due, now)])) };
+    return {
+      unit: r.unit,
+      deadlines: Object.fromEntries(states.map((s) => [s.deadline.id, s.ceased ? { state: 'ceased' as const, text: s.ceased } : deadlineState(s.units.has(key), s.due, now)])),
+    };
   });
   const listed = new Set(roster.map((r) => canonicalKey(r.unit)));
   const active = [...activity.nominations.map((n) => n.unit), ...activity.registrations.map((r) => r.unit)];

@@ -1,3 +1,4 @@
+import type { AwardGuidance } from './award-guidance.js';
 import { appraise, nominatedAward, succeeded } from './appraise.js';
 import { authorityExistsOn, awardOn } from './authority.js';
 import { findAward, type Award, type Campaign } from './campaign.js';
@@ -46,6 +47,8 @@ export interface DecideInputs {
    * proposed only when its vote passes: one not yet voted on waits (awaiting-vote), one that failed is not proposed.
    */
   votes?: ReadonlyMap<string, VoteResult>;
+  /** The award guidance the council recorded (see `AppraisalContext.guidance`). */
+  guidance?: AwardGuidance;
 }
 
 /**
@@ -61,7 +64,7 @@ export function decide(campaign: Campaign, nominations: readonly Nomination[], i
   const blockName = blockNamer(campaign);
   const decisions = ordered.map((nomination): Decision => {
     const council = scoresById.has(nomination.responseId) ? councilResult(campaign, nomination, scoresById.get(nomination.responseId)!) : undefined;
-    const appraisal = appraise(nomination, campaign, { datasets: inputs.datasets, council });
+    const appraisal = appraise(nomination, campaign, { datasets: inputs.datasets, council, guidance: inputs.guidance });
     const review = inputs.reviews?.get(nomination.responseId);
     // An ad-hoc award waits for the council's own judgement of the achievement: its "Đủ điều kiện" settles it.
     const judgedByCouncil = review?.appraisal === 'eligible';

@@ -1,4 +1,5 @@
 import { appraise } from './appraise.js';
+import type { AwardGuidance } from './award-guidance.js';
 import type { Campaign } from './campaign.js';
 import { toVietnamIso } from './dates.js';
 import { nomineeKey } from './decide.js';
@@ -32,6 +33,7 @@ export class IntakeSession {
     private readonly campaign: Campaign,
     stored: readonly Nomination[],
     private readonly now: Date,
+    private readonly guidance?: AwardGuidance,
   ) {
     this.ids = new Set(stored.map((n) => n.responseId));
     for (const n of [...stored].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())) {
@@ -52,7 +54,7 @@ export class IntakeSession {
     if (nomination.campaign !== this.campaign.id) {
       return { kind: 'rejected', responseId: nomination.responseId, findings: [finding('CAMPAIGN_MISMATCH', 'campaign', { value: nomination.campaign, expected: this.campaign.id })] };
     }
-    const appraisal = appraise(nomination, this.campaign);
+    const appraisal = appraise(nomination, this.campaign, this.guidance ? { guidance: this.guidance } : {});
     if (hasRejection(appraisal.findings)) {
       return { kind: 'rejected', responseId: nomination.responseId, findings: appraisal.findings.filter((f) => f.severity === 'rejected') };
     }

@@ -108,9 +108,8 @@ function checkQuiz(rule: Extract<Prerequisite, { type: 'quiz-participation' }>, 
   if (!rows.some((r) => canonicalKey(r.district) === canonicalKey(rule.district))) {
     findings.push(finding('QUIZ_DISTRICT_MISMATCH', 'quizAccount', { district: rows[0]!.district, expected: rule.district }));
   }
-  const recognised = new Set(rule.recognisedResults.map(canonicalKey));
-  if (!rows.some((r) => recognised.has(canonicalKey(r.result)))) {
-    findings.push(finding('QUIZ_RESULT_NOT_RECOGNISED', 'quizAccount', { results: rule.recognisedResults.join(', ') }));
+  if (!rows.some((r) => r.result === 'Được công nhận')) {
+    findings.push(finding('QUIZ_RESULT_NOT_RECOGNISED', 'quizAccount', { by: rule.recognisedBy }));
   }
   const qualifying = [...(index.recruitedBy.get(account) ?? [])].filter((recruit) => {
     const recruitRows = index.byAccount.get(recruit) ?? [];

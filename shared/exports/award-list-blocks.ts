@@ -1,22 +1,23 @@
-import { DOTS, type AwardListDocument } from './award-list-document.js';
+import type { AwardListDocument } from './award-list-document.js';
 import { lineCount, linesHeight, textWidth } from './text-fit.js';
 import { rule, type Block, type Segment } from './xlsx-layout.js';
 
 /**
- * The blocks around an award list's table, as stacked segments with their heights (pure): the two-column header with
- * its rules, the number and date line, the title block, and the signature with "Nơi nhận". Widths are in spreadsheet
- * characters: the left block spans the first two columns, the right block the rest.
+ * The blocks above an award list's table, as stacked segments with their heights (pure): the issuing body top left
+ * with its short rule (where the seal is stamped over it), and the attachment's title block, centred: "Phụ lục II" when
+ * numbered, "DANH SÁCH", the title, the reference line "(Kèm theo …)" and a short rule under it (NĐ 30/2020, Mẫu 2.1).
+ * Widths are in spreadsheet characters: the left block spans the first two columns.
  */
 
 export const SIZE = 13;
 export const line = (size: number) => linesHeight(1, size);
-const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+
+/** The short rule under the reference line, in points (about 4 cm, as in the decree's model). */
+const RULE_UNDER_REFERENCE = 110;
 
 export interface ListBlocks {
   header: Block[];
-  numberAndDate: Block[];
   title: Block[];
-  signature: Block[];
 }
 
 export function listBlocks(doc: AwardListDocument, widths: readonly number[]): ListBlocks {
@@ -35,42 +36,22 @@ export function listBlocks(doc: AwardListDocument, widths: readonly number[]): L
     paragraph(issuing, bold, leftWidth),
     rule(0.4 * Math.max(...doc.issuingBody.map((l) => textWidth(l, bold)))),
   ];
-  const right: Segment[] = [
-    { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', font: bold, height: line(SIZE) - 2 },
-    { text: MOTTO, font: { size: 14, bold: true }, height: line(14) - 2 },
-    rule(textWidth(MOTTO, { size: 14, bold: true })),
-  ];
   const [heading, ...titles] = doc.title;
-  const number = paragraph(doc.numberLine, { size: SIZE }, leftWidth);
+  const reference = paragraph(doc.attachedTo, { size: 14, italic: true }, all - 6);
   return {
-    header: [{ from: 1, to: 2, segments: left }, { from: 3, to: last, segments: right }],
-    numberAndDate: [
-      { from: 1, to: 2, segments: [{ ...number, height: Math.max(number.height, 26), vertical: 'middle' }] },
-      { from: 3, to: last, segments: [{ text: doc.placeAndDate, font: { size: 14, italic: true }, height: 26, vertical: 'middle' }] },
-    ],
+    header: [{ from: 1, to: 2, segments: left }],
     title: [{
       from: 1,
       to: last,
       segments: [
         { text: '', font: {}, height: 10 },
+        ...(doc.appendix ? [{ text: doc.appendix, font: { size: 14, bold: true }, height: line(14) }] : []),
         { text: heading ?? 'DANH SÁCH', font: { size: 14, bold: true }, height: line(14) },
         ...titles.map((text) => paragraph(text, { size: 14, bold: true }, all - 6)),
-        paragraph(doc.attachedTo, { size: 14, italic: true }, all - 6),
+        reference,
+        rule(RULE_UNDER_REFERENCE),
         { text: '', font: {}, height: 12 },
       ],
     }],
-    signature: [
-      { from: 1, to: 2, segments: [{ text: '', font: {}, height: 12 }, ...doc.recipients.map((text, i): Segment => ({ text, font: i === 0 ? { size: 12, bold: true, italic: true } : { size: 11 }, height: line(i === 0 ? 12 : 11), horizontal: 'left' }))] },
-      {
-        from: 3,
-        to: last,
-        segments: [
-          { text: '', font: {}, height: 12 },
-          ...doc.signer.map((text) => ({ text, font: { size: 14, bold: true }, height: line(14) })),
-          { text: '', font: {}, height: 72 },
-          { text: doc.signerName, font: { size: 14, bold: !doc.signerName.startsWith(DOTS) }, height: line(14) },
-        ],
-      },
-    ],
   };
 }

@@ -1,9 +1,9 @@
-import { findScale, isRated, type Award, type Campaign } from '../domain/campaign.js';
+import { findScale, isRated, ratingLabel, type Award, type Campaign } from '../domain/campaign.js';
 import { nomineeRecordKey, type AwardHistoryRow } from '../domain/datasets.js';
 import type { Decision } from '../domain/decide.js';
 import type { Nomination } from '../domain/nomination.js';
 import { compareVi } from '../domain/text.js';
-import { officialDate } from './official-date.js';
+import { formatOfficialDate } from '../domain/dates.js';
 import type { NomineeKind } from '../domain/vocabulary.js';
 
 export interface AwardListEntry {
@@ -67,8 +67,7 @@ function ratingOf(campaign: Campaign, kind: NomineeKind, d: Decision): string {
       const points = d.scores[c.number];
       const scale = isRated(c) ? findScale(campaign, c.scale) : undefined;
       if (points === undefined || !scale) return `TC${c.number}: chưa đánh giá`;
-      const level = [...scale.levels].sort((a, b) => Math.abs(a.points - points) - Math.abs(b.points - points) || b.points - a.points)[0]!;
-      return `TC${c.number}: ${level.label}`;
+      return `TC${c.number}: ${ratingLabel(scale, points)}`;
     })
     .join('; ');
 }
@@ -82,7 +81,7 @@ function entry(d: Decision, n: Nomination, year: number, history?: ReadonlyMap<s
     total: d.total,
     rank: d.rank ?? 0,
     note: '',
-    ...(earlier ? { earlierAward: `${earlier.award} năm ${earlier.year} (Quyết định số ${earlier.decisionNumber} ngày ${officialDate(earlier.decisionDate, 'slashes')})` } : {}),
+    ...(earlier ? { earlierAward: `${earlier.award} năm ${earlier.year} (Quyết định số ${earlier.decisionNumber} ngày ${formatOfficialDate(earlier.decisionDate)})` } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import { toVietnamIso } from '../domain/dates.js';
 import { NOMINEE_KIND_LABEL } from '../domain/vocabulary.js';
 import { barChartPng } from './bar-chart.js';
 import type { CampaignReport, CountRow, RankingGroup } from './campaign-report-content.js';
-import { officialDate } from './official-date.js';
+import { formatOfficialDateTime, formatOfficialDateWords } from '../domain/dates.js';
 import { rowHeightFor } from './text-fit.js';
 import { a4PageSetup, BOX, FONT, PAGE_NUMBERS } from './xlsx-layout.js';
 
@@ -31,7 +31,7 @@ export async function writeCampaignReportXlsx(report: CampaignReport, out: Writa
   const summary = sheet('Tổng hợp', [48, 12, 16]);
   let row = heading(summary, 1, 'BÁO CÁO TỔNG HỢP PHONG TRÀO THI ĐUA', { size: 14, bold: true });
   row = heading(summary, row, report.campaign.title, { size: 13, bold: true });
-  row = heading(summary, row, `(Số liệu tính đến ${officialDate(report.asOf, 'words')})`, { size: SIZE, italic: true }) + 1;
+  row = heading(summary, row, `(Số liệu tính đến ${formatOfficialDateWords(report.asOf)})`, { size: SIZE, italic: true }) + 1;
   const counts: Array<[string, string, CountRow[]]> = [
     ['Theo đối tượng', 'Đối tượng', report.counts.byKind],
     ['Theo trạng thái', 'Trạng thái', report.counts.byStatus],
@@ -55,7 +55,7 @@ export async function writeCampaignReportXlsx(report: CampaignReport, out: Writa
   row = heading(late, 1, 'HỒ SƠ NỘP SAU HẠN', { size: 14, bold: true });
   if (report.late.length === 0) heading(late, row, 'Không có hồ sơ nào nộp sau hạn.', { size: SIZE, italic: true }, 'left');
   for (const group of report.late) {
-    row = heading(late, row, `${group.deadline}: hạn trước ${officialDate(group.due, 'words')} (${group.entries.length} hồ sơ nộp sau hạn)`, { size: 13, bold: true }, 'left');
+    row = heading(late, row, `${group.deadline}: hạn trước ${formatOfficialDateWords(group.due)} (${group.entries.length} hồ sơ nộp sau hạn)`, { size: 13, bold: true }, 'left');
     const rows = group.entries.map((e, i): Cell[] => [i + 1, e.responseId, e.name, e.unit, when(e.submittedAt), e.daysLate]);
     row = table(late, row, ['STT', 'Mã hồ sơ', 'Họ và tên / Tên tập thể', 'Đơn vị', 'Thời điểm nộp', 'Số ngày muộn'], rows) + 1;
   }
@@ -168,8 +168,5 @@ function tableRows(ws: ExcelJS.Worksheet, row: number, rows: Cell[][]): number {
   return row;
 }
 
-/** "09:15 05/8/2024", Vietnam time. */
-function when(instant: Date): string {
-  const iso = toVietnamIso(instant);
-  return `${iso.slice(11, 16)} ${officialDate(iso.slice(0, 10), 'slashes')}`;
-}
+/** "09 giờ 15 ngày 05/8/2024", Vietnam time. */
+const when = formatOfficialDateTime;

@@ -11,6 +11,7 @@ export interface DatedHeader {
   governingBody?: string;
   /** Bold capitals, one entry per line. */
   issuingBody: string[];
+  /** The place in a document's date line ("Vạn Ninh, ngày …"): the Word decision, submission and minutes. */
   place: string;
   signer: string[];
   /** The issuing body in running text: "(Kèm theo Tờ trình số … của Ủy ban nhân dân xã Bắc Sơn)". */
@@ -22,7 +23,7 @@ export interface DatedHeader {
 export type DatedHeaderResult = { ok: true; header: DatedHeader } | { ok: false; message: string };
 
 /**
- * The governing body, issuing body, place, signer and authority of an award's list on the document's date
+ * The governing body, issuing body, signer and authority of an award's list on the document's date
  * (`isoDate`: the "Ngày ký" setting, else today). Refused — with a message naming the body and what the council must
  * set — when the award's authority does not exist on that date, or when the body the template names had ceased and
  * no successor is known: a list is never printed under a body that no longer exists. Pure.
@@ -51,8 +52,7 @@ export function datedHeader(campaign: Campaign, award: Award, settings: Document
     return refuse(`Danh sách "${award.name}" ghi ngày ${date}: ${gone}; không in danh sách dưới tên cơ quan đã không còn. Cơ quan kế nhiệm: ${successor?.note ?? template.successor?.note ?? 'UBND xã, phường tiếp nhận địa bàn'}. Ghi tên cơ quan đó vào mục "${DOCUMENT_SETTING_KEYS.successorIssuer}" trong trang tính "Cài đặt" (ví dụ "Ủy ban nhân dân xã Bắc Sơn"), rồi xuất lại.`);
   }
   const printed = successorSetting ? undefined : successor ? successor.issuingBody : template.issuingBody;
-  const place = settings.place ?? (successorSetting ? placeOf(issuerName) : successor ? (successor.place ?? placeOf(issuerName)) : template.place || placeOf(issuerName));
-  if (!place) return refuse(`Danh sách ghi ngày ${date}: chưa biết địa danh của "${issuerName}"; ghi vào mục "${DOCUMENT_SETTING_KEYS.place}" trong trang tính "Cài đặt".`);
+  const place = settings.place ?? (successorSetting ? placeOf(issuerName) : successor ? (successor.place ?? placeOf(issuerName)) : template.place || placeOf(issuerName)) ?? '……';
   const governingBody = settings.governingBody ?? (successor ? successor.governingBody : template.governingBody);
   const issuingBody = settings.issuingBody ?? (printed ? printed.split('\n') : linesOf(issuerName));
   return {

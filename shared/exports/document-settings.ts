@@ -18,6 +18,7 @@ export const DOCUMENT_SETTING_KEYS = {
   deputy: 'Ký thay (KT.)',
   signerName: 'Người ký',
   recipients: 'Nơi nhận',
+  appendix: 'Số phụ lục',
 } as const;
 type SettingField = keyof typeof DOCUMENT_SETTING_KEYS;
 
@@ -32,16 +33,25 @@ export interface DocumentSettings {
    * template cannot name.
    */
   successorIssuer?: string;
+  /** The place in the date line of the decision or submission (and of the dossier's Word documents). */
   place?: string;
   /** The number of the decision or submission the list goes with: "125/QĐ-UBND", or "125" (the suffix is added). */
   number?: string;
-  /** Signing date, YYYY-MM-DD. */
+  /** Signing date of that decision or submission, YYYY-MM-DD. */
   signedOn?: string;
-  /** Signed by a deputy on the chairman's behalf: "KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH". */
-  deputy: boolean;
+  /**
+   * The decision or submission signed by a deputy on the chairman's behalf: "KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH". The
+   * list attached to it carries no signature of its own (decision 015); the Word decision and submission do.
+   */
+  deputy?: boolean;
   signerName?: string;
-  /** "Nơi nhận" lines, without the leading dash. */
+  /** "Nơi nhận" lines of the decision or submission, without the leading dash. */
   recipients?: string[];
+  /**
+   * The list's number among the attachments of its decision, in Roman numerals ("II"): NĐ 30/2020 numbers the
+   * attachments only when a document has two or more.
+   */
+  appendix?: string;
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && normalizeText(v) === '' ? undefined : v);
@@ -70,7 +80,7 @@ const date = z.preprocess(
 const YES_NO: Record<string, 'có' | 'không'> = { có: 'có', co: 'có', x: 'có', không: 'không', khong: 'không' };
 const yesNo = z.preprocess(
   (v) => (typeof v === 'string' ? (YES_NO[normalizeText(v).toLocaleLowerCase('vi')] ?? (normalizeText(v) || undefined)) : v),
-  z.enum(['có', 'không']).optional().transform((v) => v === 'có'),
+  z.enum(['có', 'không']).optional().transform((v) => (v === undefined ? undefined : v === 'có')),
 );
 
 const Schema = z.object({
@@ -83,7 +93,22 @@ const Schema = z.object({
   deputy: yesNo,
   signerName: text,
   recipients: lines(/\n|;/),
+  appendix: z.preprocess(blankToUndefined, z.string().transform((v, ctx) => {
+    const roman = romanOf(normalizeText(v));
+    if (!roman) ctx.addIssue({ code: 'custom', message: `không phải là số thứ tự phụ lục ("${v}"); ghi số La Mã hoặc số, ví dụ II hoặc 2` });
+    return roman ?? '';
+  }).optional()),
 });
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
+
+/** "2", "II", "ii", "Phụ lục II" → "II"; undefined beyond XX or for anything else. */
+function romanOf(value: string): string | undefined {
+  const bare = value.replace(/^phụ lục\s*/iu, '').trim();
+  if (/^\d{1,2}$/.test(bare)) return ROMAN[Number(bare) - 1];
+  const upper = bare.toUpperCase();
+  return ROMAN.includes(upper) ? upper : undefined;
+}
 
 export type SettingsResult = { ok: true; settings: DocumentSettings } | { ok: false; problems: string[] };
 
@@ -91,7 +116,7 @@ export type SettingsResult = { ok: true; settings: DocumentSettings } | { ok: fa
  * Reads the document settings for one award out of the settings tab (key → value). A key suffixed with the award id in
  * brackets wins over the plain key. Bad values are listed, each naming its key, never silently dropped.
  *
- * @example parseDocumentSettings(new Map([['Ngày ký', '05/02/2026'], ['Ký thay (KT.)', 'có']]), 'giay-khen-chu-tich-huyen')
+ * @example parseDocumentSettings(new Map([['Ngày ký', '05/02/2026'], ['Số phụ lục', '2']]), 'giay-khen-chu-tich-huyen')
  */
 export function parseDocumentSettings(tab: ReadonlyMap<string, string>, awardId: string): SettingsResult {
   const byKey = new Map([...tab].map(([k, v]) => [normalizeText(k).toLocaleLowerCase('vi'), v]));

@@ -5,7 +5,7 @@ import type { MeetingMinutes } from '../domain/meeting-minutes.js';
 import type { Nomination } from '../domain/nomination.js';
 import type { Level, NomineeKind } from '../domain/vocabulary.js';
 import type { AwardListContent } from './award-list-content.js';
-import { officialDate } from './official-date.js';
+import { formatOfficialDate } from '../domain/dates.js';
 
 /**
  * What the council's dossier says besides the layout: the legal bases as they read on the document's date, the counts
@@ -76,7 +76,7 @@ export function earlierAwards(nomination: Nomination, year: number, history: Rea
   return (history?.get(nomineeRecordKey(nomination.name, nomination.unit)) ?? [])
     .filter((h) => h.year <= year)
     .sort((a, b) => b.year - a.year)
-    .map((h) => `${h.award} năm ${h.year} (Quyết định số ${h.decisionNumber} ngày ${officialDate(h.decisionDate, 'slashes')})`);
+    .map((h) => `${h.award} năm ${h.year} (Quyết định số ${h.decisionNumber} ngày ${formatOfficialDate(h.decisionDate)})`);
 }
 
 // ── The checklist ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -146,7 +146,7 @@ function nomineeItems(campaign: Campaign, award: Award, year: number, n: Nominat
       if (d.id.startsWith('quyet-dinh')) {
         const lower = (history?.get(nomineeRecordKey(n.name, n.unit)) ?? []).filter((h) => LEVEL_RANK[h.level] < LEVEL_RANK[award.authority.level] && h.year <= year).sort((a, b) => b.year - a.year)[0];
         return lower
-          ? { document: d.name, status: 'present', detail: `Quyết định số ${lower.decisionNumber} ngày ${officialDate(lower.decisionDate, 'slashes')} (${lower.award} năm ${lower.year})` }
+          ? { document: d.name, status: 'present', detail: `Quyết định số ${lower.decisionNumber} ngày ${formatOfficialDate(lower.decisionDate)} (${lower.award} năm ${lower.year})` }
           : { document: d.name, status: 'missing', detail: 'Sổ chưa có quyết định khen thưởng của cấp dưới cho tập thể, cá nhân này (trang tính lịch sử khen thưởng).' };
       }
       return { document: d.name, status: 'check', detail: '' };

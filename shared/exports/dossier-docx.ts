@@ -11,7 +11,7 @@ import { linesOf, placeOf, type DatedHeader } from './dated-header.js';
 import type { DocumentSettings } from './document-settings.js';
 import { countsOf, countsPhrase, earlierAwards, ITEM_STATUS_LABEL, legalBases, selfAssessment, type LevelChecklist } from './dossier-content.js';
 import { body, centred, gridTable, headerBlock, officialDocument, para, run, signatureBlock, titleBlock, two, twoSignatures, type OfficialHeader, type SignerBlock } from './nd30-docx.js';
-import { officialDate } from './official-date.js';
+import { formatOfficialDate, formatOfficialDateWords } from '../domain/dates.js';
 
 /**
  * The council's dossier as Word documents (NĐ 30/2020 layout, see nd30-docx.ts): the submission (Tờ trình), the
@@ -61,9 +61,9 @@ export function toTrinhDocument(d: AwardDossier): Document {
   const recipient = spelled(upward ? award.authority.title : header.authorityTitle);
   const sender = upward ? header.issuerName : `Hội đồng Thi đua - Khen thưởng ${header.issuerName.replace(/^Ủy ban nhân dân /u, '')}`;
   const top: OfficialHeader = upward
-    ? { ...(d.proposal.governingBody ? { governingBody: d.proposal.governingBody } : {}), issuingBody: d.proposal.issuingBody, numberLine: d.proposal.numberLine, placeAndDate: d.proposal.placeAndDate }
+    ? { ...(d.proposal.governingBody ? { governingBody: d.proposal.governingBody } : {}), issuingBody: d.proposal.issuingBody, numberLine: d.proposal.parent.numberLine, placeAndDate: d.proposal.parent.placeAndDate }
     : councilHeader(header, `Số: ${DOTS}/TTr-HĐTĐKT`, blankDate(header.place, year));
-  const signer: SignerBlock = upward ? { title: d.proposal.signer, name: d.proposal.signerName } : councilSigner(settings);
+  const signer: SignerBlock = upward ? { title: d.proposal.parent.signer, name: d.proposal.parent.signerName } : councilSigner(settings);
   const counts = countsOf(content);
   const listTitle = titleFor(award.list.title, 'proposal');
   const children: FileChild[] = [
@@ -105,9 +105,9 @@ export function quyetDinhDocument(d: AwardDossier): Document {
   const authority = spelled(granted ? header.authorityTitle : award.authority.title);
   const body_ = authority.replace(/^Chủ tịch\s+/u, '');
   const top: OfficialHeader = granted
-    ? { ...(d.decision.governingBody ? { governingBody: d.decision.governingBody } : {}), issuingBody: d.decision.issuingBody, numberLine: d.decision.numberLine, placeAndDate: d.decision.placeAndDate }
+    ? { ...(d.decision.governingBody ? { governingBody: d.decision.governingBody } : {}), issuingBody: d.decision.issuingBody, numberLine: d.decision.parent.numberLine, placeAndDate: d.decision.parent.placeAndDate }
     : { issuingBody: linesOf(body_), numberLine: `Số: ${DOTS}/QĐ-UBND`, placeAndDate: blankDate(placeOf(body_) ?? DOTS, year), draft: true };
-  const signer: SignerBlock = granted ? { title: d.decision.signer, name: d.decision.signerName } : { title: ['CHỦ TỊCH'], name: DOTS.repeat(4) };
+  const signer: SignerBlock = granted ? { title: d.decision.parent.signer, name: d.decision.parent.signerName } : { title: ['CHỦ TỊCH'], name: DOTS.repeat(4) };
   const counts = countsOf(content);
   const proposer = granted ? `Hội đồng Thi đua - Khen thưởng ${header.issuerName.replace(/^Ủy ban nhân dân /u, '')}` : header.issuerName;
   const children: FileChild[] = [
@@ -149,7 +149,7 @@ function attachedList(content: AwardListContent, doc: AwardListDocument, variant
           ),
     );
   });
-  blocks.push(para('', { after: 6 }), signatureBlock(undefined, { title: doc.signer, name: doc.signerName }));
+  blocks.push(para('', { after: 6 }), signatureBlock(undefined, { title: doc.parent.signer, name: doc.parent.signerName }));
   return blocks;
 }
 
@@ -170,9 +170,9 @@ export function bienBanDocument(campaign: Campaign, header: DatedHeader, minutes
   const member = (m: MeetingMinutes['members'][number]) => `- Ông (bà) ${m.name} – ${m.role}${!m.present && m.writtenVote ? ' (có phiếu biểu quyết bằng văn bản)' : ''};`;
   const passed = minutes.rows.filter((r) => r.passed).length;
   const children: FileChild[] = [
-    ...headerBlock(councilHeader(header, `Số: ${DOTS}/BB-HĐTĐKT`, `${header.place}, ${officialDate(date, 'words')}`)),
+    ...headerBlock(councilHeader(header, `Số: ${DOTS}/BB-HĐTĐKT`, `${header.place}, ${formatOfficialDateWords(date)}`)),
     ...titleBlock('BIÊN BẢN', ['Họp xét thi đua, khen thưởng', campaign.title]),
-    body(`Vào lúc ${clock(minutes.meetingAt)}, ${officialDate(date, 'words')}, tại ${minutes.place}, ${council} họp xét thi đua, khen thưởng trong ${campaign.title}.`),
+    body(`Vào lúc ${clock(minutes.meetingAt)}, ${formatOfficialDateWords(date)}, tại ${minutes.place}, ${council} họp xét thi đua, khen thưởng trong ${campaign.title}.`),
     para('I. THÀNH PHẦN', { bold: true, align: 'left' }),
     body(`- Chủ trì: ${minutes.chair}.`, { after: 0 }),
     body(`- Thư ký: ${minutes.secretary}.`, { after: 0 }),
@@ -224,7 +224,7 @@ export function baoCaoThanhTichDocument(content: AwardListContent, header: Dated
       ? [line('Tên tập thể', nomination.name), line('Đơn vị', nomination.unit), line('Tỷ lệ nữ', nomination.womenShare !== undefined ? `${String(nomination.womenShare).replace('.', ',')}%` : undefined), line('Đặc điểm, tình hình, chức năng, nhiệm vụ', undefined)]
       : [
           line('Họ và tên', nomination.name),
-          line('Ngày, tháng, năm sinh', nomination.birthDate ? officialDate(nomination.birthDate, 'slashes') : undefined),
+          line('Ngày, tháng, năm sinh', nomination.birthDate ? formatOfficialDate(nomination.birthDate) : undefined),
           line('Giới tính', nomination.gender === 'nữ' ? 'Nữ' : nomination.gender === 'nam' ? 'Nam' : undefined),
           line('Chức vụ', nomination.position),
           line('Đơn vị công tác', nomination.unit),
@@ -261,7 +261,7 @@ const short = (name: string) => name.replace(/\s*\(.*$/su, '');
 /** The dossier checklist: per level (award) the sets to submit and the level's documents, then per nominee. */
 export function checklistDocument(campaign: Campaign, header: DatedHeader, year: number, levels: readonly LevelChecklist[], isoDate: string): Document {
   const children: FileChild[] = [
-    ...headerBlock(councilHeader(header, undefined, `${header.place}, ${officialDate(isoDate, 'words')}`)),
+    ...headerBlock(councilHeader(header, undefined, `${header.place}, ${formatOfficialDateWords(isoDate)}`)),
     ...titleBlock('DANH MỤC HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG', [`${campaign.title} năm ${year}`]),
   ];
   const documents = campaign.dossier.documents;

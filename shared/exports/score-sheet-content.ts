@@ -1,4 +1,4 @@
-import { criterionMax, findAward, findScale, isRated, type Award, type Campaign } from '../domain/campaign.js';
+import { criterionMax, findAward, findScale, isRated, ratingLabel, type Award, type Campaign } from '../domain/campaign.js';
 import { evaluationYear } from '../domain/appraise.js';
 import type { Decision } from '../domain/decide.js';
 import type { Nomination } from '../domain/nomination.js';
@@ -26,6 +26,11 @@ export interface ScoreSheetRow {
   evidence: string;
   /** Whether the points that count (council's, else self-assessed) reach the minimum; undefined when unscored. */
   meetsMin?: boolean;
+  /**
+   * For a criterion the council rates on a scale: the scale's words for the top level, the pass level and the
+   * council's rating, printed instead of points.
+   */
+  rating?: { max: string; min: string; council?: string };
 }
 
 /** A nominee's score sheet ("Bảng tự đánh giá, chấm điểm"): rows, totals and the verdict against the rubric. */
@@ -43,6 +48,8 @@ export interface ScoreSheet {
   basis: 'council' | 'self';
   verdict: { passed: boolean; reasons: string[] };
   status?: string;
+  /** Every criterion is rated on a scale: the plan has no points, so nothing is totalled. */
+  rated: boolean;
 }
 
 const vi = (n: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2, useGrouping: false }).format(n);
@@ -63,10 +70,12 @@ export function scoreSheet({ campaign, nomination, decision, councilScores }: Sc
     const council = councilScores?.[c.number];
     const counted = basis === 'council' ? council : self;
     const evidence = nomination.evidence[c.number] ?? '';
-    if (counted === undefined) reasons.push(`Tiêu chí ${c.number} chưa được chấm.`);
-    else if (counted < min) reasons.push(`Tiêu chí ${c.number} đạt ${vi(counted)}/${vi(max)} điểm, dưới mức tối thiểu ${vi(min)} điểm.`);
+    const scale = isRated(c) ? findScale(campaign, c.scale) : undefined;
+    const rating = scale ? { max: ratingLabel(scale, max), min: ratingLabel(scale, min), ...(council !== undefined ? { council: ratingLabel(scale, council) } : {}) } : undefined;
+    if (counted === undefined) reasons.push(scale ? `Tiêu chí ${c.number} chưa được Hội đồng đánh giá.` : `Tiêu chí ${c.number} chưa được chấm.`);
+    else if (counted < min) reasons.push(rating ? `Tiêu chí ${c.number} được đánh giá “${rating.council}”, dưới mức “${rating.min}”.` : `Tiêu chí ${c.number} đạt ${vi(counted)}/${vi(max)} điểm, dưới mức tối thiểu ${vi(min)} điểm.`);
     if (rubric?.evidence === 'each-criterion' && !isRated(c) && !evidence) reasons.push(`Thiếu tài liệu kiểm chứng tiêu chí ${c.number}.`);
-    return { number: c.number, text: c.text, max, min, self, council, evidence, meetsMin: counted === undefined ? undefined : counted >= min };
+    return { number: c.number, text: c.text, max, min, self, council, evidence, meetsMin: counted === undefined ? undefined : counted >= min, ...(rating ? { rating } : {}) };
   });
   const sum = (pick: (r: ScoreSheetRow) => number | undefined) => round2(rows.reduce((s, r) => s + (pick(r) ?? 0), 0));
   const selfScored = rows.some((r) => r.self !== undefined);
@@ -86,6 +95,7 @@ export function scoreSheet({ campaign, nomination, decision, councilScores }: Sc
     basis,
     verdict: { passed: reasons.length === 0, reasons },
     ...(decision ? { status: STATUS_LABEL[decision.status] } : {}),
+    rated: rows.length > 0 && rows.every((r) => r.rating !== undefined),
   };
 }
 

@@ -60,10 +60,10 @@ export function fillScoreSheet(ws: ExcelJS.Worksheet, sheet: ScoreSheet): void {
     const cells = [
       { value: Number(r.number), style: style('center') },
       { value: r.text, style: style('left') },
-      { value: r.max, style: style('center') },
-      { value: r.min, style: style('center') },
-      { value: r.self ?? null, style: style('center', short && sheet.basis === 'self' ? below : {}) },
-      { value: r.council ?? null, style: style('center', short && sheet.basis === 'council' ? below : {}) },
+      { value: r.rating?.max ?? r.max, style: style('center') },
+      { value: r.rating?.min ?? r.min, style: style('center') },
+      { value: r.rating ? 'Hội đồng đánh giá' : (r.self ?? null), style: style('center', short && sheet.basis === 'self' ? below : {}) },
+      { value: r.rating ? (r.rating.council ?? null) : (r.council ?? null), style: style('center', short && sheet.basis === 'council' ? below : {}) },
       { value: r.evidence, style: style('left') },
     ];
     lastHeight = rowHeightFor([1, 6].map((k) => ({ text: String(cells[k]!.value ?? ''), widthChars: WIDTHS[k]!, font: { size: SIZE } })), line(SIZE) + 2);
@@ -71,9 +71,16 @@ export function fillScoreSheet(ws: ExcelJS.Worksheet, sheet: ScoreSheet): void {
     writeRow(ws, row++, cells, lastHeight);
   }
   // Totals, verdict and signatures travel together; when they do not fit under the table, the last criterion goes with them.
-  const closing = TOTAL_HEIGHT + sum(blockRows(blocks.verdict)) + sum(blockRows(blocks.signature));
+  // a campaign without points (every criterion rated) prints the council's ratings and no invented total
+  const totalHeight = sheet.rated ? 0 : TOTAL_HEIGHT;
+  const closing = totalHeight + sum(blockRows(blocks.verdict)) + sum(blockRows(blocks.signature));
   if (sheet.rows.length > 1 && !pages.fits(closing) && pages.fitsOnNextPage(lastHeight + closing)) ws.getRow(row - 2).addPageBreak();
   const total = style('center', { bold: true });
+  if (sheet.rated) {
+    row = writeBlocks(ws, row, blocks.verdict);
+    writeBlocks(ws, row, blocks.signature);
+    return;
+  }
   writeRow(ws, row, [
     { value: 'Tổng cộng', style: total },
     { value: null, style: total },

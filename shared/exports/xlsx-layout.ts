@@ -21,14 +21,17 @@ export const columnsPoints = (widths: readonly number[]) => widths.reduce((sum, 
 /** Portrait when the columns fit the page width, landscape otherwise. */
 export const orientationFor = (widths: readonly number[]): 'portrait' | 'landscape' => (columnsPoints(widths) <= PRINTABLE_POINTS.portrait + 1 ? 'portrait' : 'landscape');
 
-/** A4, the decree's margins, fitted to one page wide (as many pages tall as it takes), repeating `titleRow` on every page. */
-export function a4PageSetup(orientation: 'portrait' | 'landscape', titleRow?: number): Partial<ExcelJS.PageSetup> {
+/**
+ * A4, the decree's margins, fitted to one page wide (as many pages tall as it takes, or one page tall when
+ * `onePage`: a short document shrinks a little rather than split), repeating `titleRow` on every page.
+ */
+export function a4PageSetup(orientation: 'portrait' | 'landscape', titleRow?: number, onePage = false): Partial<ExcelJS.PageSetup> {
   return {
     paperSize: 9,
     orientation,
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight: onePage ? 1 : 0,
     margins: { left: mm(30), right: mm(15), top: mm(20), bottom: mm(20), header: mm(10), footer: mm(10) },
     ...(titleRow ? { printTitlesRow: `${titleRow}:${titleRow}` } : {}),
   };
@@ -92,7 +95,8 @@ export function writeBlocks(ws: ExcelJS.Worksheet, firstRow: number, blocks: rea
       const [r1, r2] = [rowOf(top), rowOf(bottom) - 1];
       if (r2 > r1 || block.to > block.from) ws.mergeCells(r1, block.from, r2, block.to);
       const cell = ws.getCell(r1, block.from);
-      cell.value = s.text;
+      // a line break in a plain string cell of the streaming writer (t="str") is lost by LibreOffice: rich text keeps it
+      cell.value = s.text.includes("\n") ? { richText: [{ text: s.text, font: { name: FONT, ...s.font } }] } : s.text;
       cell.font = { name: FONT, ...s.font };
       cell.alignment = { horizontal: s.horizontal ?? 'center', vertical: s.vertical ?? 'top', wrapText: true };
     }

@@ -1,7 +1,8 @@
 import type { forms_v1 } from '@googleapis/forms';
 import { isRated, type Campaign, type Criterion } from '../domain/campaign.js';
-import { formatVietnameseDate } from '../domain/dates.js';
+import { formatOfficialDate, formatOfficialMonthDay } from '../domain/dates.js';
 import { unitDeadlines } from '../domain/deadline-report.js';
+import { cutAtWord } from '../exports/sheet-names.js';
 import { NOMINEE_KIND_LABEL, type NomineeKind } from '../domain/vocabulary.js';
 import type { FormQuestion } from './form-question.js';
 
@@ -12,6 +13,13 @@ export interface FormPlan {
   /** The question behind each request that creates a question, by request index, with the id we asked for. */
   questions: Map<number, FormQuestion>;
 }
+
+/**
+ * The women's share of a collective (NĐ 152/2025 Điều 4: on equal results, priority to a collective with at least 70 %
+ * women). Optional: without it the priority is not applied to a tie the collective is in.
+ */
+export const WOMEN_SHARE_TITLE = 'Tỷ lệ nữ trong tập thể (%)';
+export const WOMEN_SHARE_NOTE = 'Số phần trăm thành viên là nữ, từ 0 đến 100, ví dụ 75. Khi thành tích như nhau, tập thể có từ 70% nữ trở lên được ưu tiên (Nghị định số 152/2025/NĐ-CP, Điều 4).';
 
 /** The one option of the closing question of each section: choosing it submits the form. */
 export const CONFIRMATION = 'Tôi cam kết thông tin trong hồ sơ là đúng sự thật';
@@ -69,6 +77,7 @@ export function buildFormPlan(campaign: Campaign): FormPlan {
       question('birthDate', 'Ngày sinh', { required: true, dateQuestion: { includeYear: true, includeTime: false } }, { kind });
       question('gender', 'Giới tính', choice('RADIO', ['Nam', 'Nữ']), { kind });
     }
+    if (kind === 'collective') question('womenShare', WOMEN_SHARE_TITLE, text(false), { kind, description: WOMEN_SHARE_NOTE });
     if (campaign.awards.some((a) => a.kinds.includes(kind) && a.prerequisites.some((p) => p.type === 'quiz-participation' && (!p.kinds || p.kinds.includes(kind))))) {
       question('quizAccount', `Tài khoản dự thi (${kindWord(kind)})`, text(false), { kind });
     }
@@ -100,11 +109,12 @@ export function awardLabels(campaign: Campaign): string[] {
   return campaign.awards.map((a) => (campaign.awards.filter((b) => b.name === a.name).length > 1 ? `${a.name} (${a.id})` : a.name));
 }
 
-export const formTitle = (campaign: Campaign): string => `Hồ sơ đề nghị khen thưởng – ${campaign.title}`.slice(0, 300);
+/** The form's title, cut at a word boundary if the campaign's title is very long. */
+export const formTitle = (campaign: Campaign): string => cutAtWord(`Hồ sơ đề nghị khen thưởng – ${campaign.title}`, 300, ' ');
 
 function formDescription(campaign: Campaign): string {
   const due = unitDeadlines(campaign)
     .filter((d) => d.kind === 'dossier')
-    .map((d) => `${d.label}: trước ${'before' in d.due ? formatVietnameseDate(d.due.before) : `ngày ${d.due.everyYearBefore.split('-').reverse().join('/')} hằng năm`}`);
+    .map((d) => `${d.label}: trước ${'before' in d.due ? formatOfficialDate(d.due.before) : `ngày ${formatOfficialMonthDay(d.due.everyYearBefore)} hằng năm`}`);
   return [`${campaign.issuer.name}. ${campaign.plan.reference}.`, ...due, 'Mỗi thành tích chỉ đề nghị một lần; điểm tự chấm được thẩm định lại trước khi Hội đồng xét.'].join('\n');
 }

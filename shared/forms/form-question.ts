@@ -3,7 +3,7 @@ import { normalizeText } from '../domain/text.js';
 import { NOMINEE_KIND_LABEL, NomineeKind } from '../domain/vocabulary.js';
 
 /** Contract fields a question of the nomination form can fill, besides `selfScores.N` and `evidence.N`. */
-export const PlainFormField = ['award', 'kind', 'unit', 'block', 'email', 'name', 'position', 'birthDate', 'gender', 'quizAccount', 'confirm'] as const;
+export const PlainFormField = ['award', 'kind', 'unit', 'block', 'email', 'name', 'position', 'birthDate', 'gender', 'womenShare', 'quizAccount', 'confirm'] as const;
 export type PlainFormField = (typeof PlainFormField)[number];
 
 const FIELD = new RegExp(`^(${PlainFormField.join('|')}|selfScores\\.[1-9]\\d*|evidence\\.[1-9]\\d*)$`);

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { Campaign } from '../domain/campaign.js';
-import { formatVietnameseDate } from '../domain/dates.js';
+import { formatOfficialDate, formatOfficialMonthDay } from '../domain/dates.js';
 import { CAMPAIGN_CELL_LABEL, GUIDE_SHEET, UNIT_SHEET, unitColumns } from './unit-workbook.js';
 
 /** Rows of the unit workbook that offer dropdowns and checks: more than any unit nominates. */
@@ -29,7 +29,7 @@ export async function writeUnitWorkbook(campaign: Campaign, out: Writable): Prom
     ['', 'Ô có danh sách chọn: bấm vào ô, chọn giá trị. Ngày ghi ngày/tháng/năm (ví dụ 02/09/1978). Điểm ghi số, dùng dấu phẩy thập phân nếu cần (13,5).'],
     ['', 'Tài liệu kiểm chứng: dán đường liên kết tới tài liệu (Google Drive, trang web của đơn vị…) hoặc ghi tên tài liệu gửi kèm.'],
     ['Gửi lại', 'Lưu tệp dạng .xlsx (giữ nguyên định dạng) và gửi cho thư ký Hội đồng. Có thể gửi lại tệp đã sửa: hồ sơ đã nhận không bị nhân đôi.'],
-    ...campaign.deadlines.map((d): [string, string] => ['Hạn', `${d.label}: trước ngày ${'before' in d.due ? formatVietnameseDate(d.due.before) : `${d.due.everyYearBefore.split('-').reverse().join('/')} hằng năm`}`]),
+    ...campaign.deadlines.map((d): [string, string] => ['Hạn', `${d.label}: trước ngày ${'before' in d.due ? formatOfficialDate(d.due.before) : `${formatOfficialMonthDay(d.due.everyYearBefore)} hằng năm`}`]),
     ['', ''],
     ['Hình thức khen thưởng', campaign.awards.map((a) => a.name).join('; ')],
     ['', ''],
@@ -54,7 +54,7 @@ export async function writeUnitWorkbook(campaign: Campaign, out: Writable): Prom
     const range = `${column.letter}2:${column.letter}${UNIT_ROWS + 1}`;
     const error = { showErrorMessage: true, errorTitle: 'Giá trị không hợp lệ' } as const;
     if (c.choices) validations.add(range, { type: 'list', allowBlank: true, formulae: [`"${c.choices.join(',')}"`], ...error, error: `Chọn trong danh sách: ${c.choices.join(', ')}.` });
-    else if (c.max !== undefined) validations.add(range, { type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, c.max], ...error, error: `Điểm từ 0 đến ${c.max}.` });
+    else if (c.max !== undefined) validations.add(range, { type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, c.max], ...error, error: c.maxMessage ?? `Điểm từ 0 đến ${c.max}.` });
     else if (c.date) {
       validations.add(range, { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1900, 0, 1))], ...error, error: 'Ghi ngày/tháng/năm, ví dụ 02/09/1978.' });
       column.numFmt = 'dd/mm/yyyy';

@@ -21,8 +21,10 @@ export interface UnitColumn {
   width: number;
   /** A dropdown of these labels. */
   choices?: readonly string[];
-  /** A decimal between 0 and this maximum (a criterion's points). */
+  /** A decimal between 0 and this maximum (a criterion's points, a percentage). */
   max?: number;
+  /** What the check says when a value is out of range (default: points). */
+  maxMessage?: string;
   /** A date cell. */
   date?: boolean;
   note: string;
@@ -45,6 +47,7 @@ export function unitColumns(campaign: Campaign): UnitColumn[] {
     { header: 'Chức vụ', field: 'position', width: 20, note: 'với cá nhân' },
     { header: 'Ngày sinh', field: 'birthDate', width: 13, date: true, note: 'ngày/tháng/năm, ví dụ 02/09/1978' },
     { header: 'Giới tính', field: 'gender', width: 10, choices: GENDER_CHOICES, note: 'Nam hoặc Nữ' },
+    ...(kinds.includes('collective') ? [{ header: 'Tỷ lệ nữ (%)', field: 'womenShare', width: 10, max: 100, maxMessage: 'Phần trăm từ 0 đến 100.', note: 'với tập thể: phần trăm thành viên là nữ, từ 0 đến 100 (ưu tiên khi từ 70% trở lên, Nghị định số 152/2025/NĐ-CP, Điều 4)' }] : []),
     { header: 'Năm xét', field: 'year', width: 9, note: 'để trống: năm hiện tại' },
     { header: 'Thư điện tử', field: 'email', width: 26, note: 'để nhận thông báo' },
   ];

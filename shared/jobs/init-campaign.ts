@@ -1,4 +1,5 @@
 import type { Campaign } from '../domain/campaign.js';
+import { formatOfficialDate } from '../domain/dates.js';
 import { CampaignRepository } from '../store/campaign-repository.js';
 import { CAMPAIGN_KEY } from '../store/codecs/settings.js';
 import type { TableStore } from '../store/table-store.js';
@@ -15,7 +16,7 @@ export async function initCampaign(tables: TableStore, campaign: Campaign): Prom
     [CAMPAIGN_KEY, campaign.id],
     ['Tên phong trào', campaign.title],
     ['Cơ quan ban hành', campaign.issuer.name],
-    ['Thời gian', `${campaign.term.from} – ${campaign.term.to}`],
+    ['Thời gian', `${formatOfficialDate(campaign.term.from)} – ${formatOfficialDate(campaign.term.to)}`],
   ];
   const missing = defaults.filter(([key]) => !existing.has(key));
   if (missing.length) await repo.write([{ kind: 'settings', mode: 'add', entries: missing }]);

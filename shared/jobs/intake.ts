@@ -1,3 +1,4 @@
+import { parseAwardGuidance } from '../domain/award-guidance.js';
 import type { AuditEntry } from '../domain/audit.js';
 import { toVietnamIso } from '../domain/dates.js';
 import type { Finding } from '../domain/findings.js';
@@ -46,7 +47,12 @@ export type IntakeResult = IntakeOutcome & { edited?: true; resent?: true };
  */
 export function intake(repo: CampaignRepository, submissions: readonly Submission[], now: Date, options: IntakeOptions = {}): Promise<IntakeResult[]> {
   // the rejections tab is read too, so the write places its rows without reading again (one read, one write)
-  return repo.transact(['nominations', 'rejections'], ({ nominations }) => {
+  // a plan whose award step waits for a guidance reads it from the settings tab; the others read no more than before
+  const parts = repo.campaign.awardGuidance ? (['nominations', 'rejections', 'settings'] as const) : (['nominations', 'rejections'] as const);
+  return repo.transact(parts, (snap) => {
+    const { nominations } = snap;
+    const recorded = 'settings' in snap ? parseAwardGuidance(snap.settings) : undefined;
+    const guidance = recorded?.ok ? recorded.guidance : undefined;
     const stored = new Map(nominations.map((s) => [s.nomination.responseId, s]));
     const payloads = sameIdsAcrossDoors(submissions, nominations.map((s) => s.nomination), options.door);
     const parsed = payloads.map((payload) => {
@@ -54,7 +60,7 @@ export function intake(repo: CampaignRepository, submissions: readonly Submissio
       return p.ok ? p.nomination : undefined;
     });
     const edits = options.edits === 'update' ? latestEdits(parsed, stored) : new Map<string, number>();
-    const session = new IntakeSession(repo.campaign, nominations.map((s) => s.nomination).filter((n) => !edits.has(n.responseId)), now);
+    const session = new IntakeSession(repo.campaign, nominations.map((s) => s.nomination).filter((n) => !edits.has(n.responseId)), now, guidance);
     const added: NominationRecord[] = [];
     const edited: NominationRecord[] = [];
     const rejections: Rejection[] = [];

@@ -1,6 +1,7 @@
 import type { CouncilScoreEntry } from '../domain/council.js';
 import { tallyVotes, type VoteTally } from '../domain/council-vote.js';
 import { indexDatasets, type AwardHistoryRow, type ClearanceRow, type Datasets, type ModelRegistrationRow, type QuizLogRow } from '../domain/datasets.js';
+import { parseAwardGuidance } from '../domain/award-guidance.js';
 import { decide, type Decision } from '../domain/decide.js';
 import type { Nomination } from '../domain/nomination.js';
 import type { Review } from '../domain/review.js';
@@ -8,7 +9,7 @@ import type { StoredNomination } from '../store/codecs/nominations.js';
 import type { CampaignRepository, Snapshot } from '../store/campaign-repository.js';
 
 /** The parts of a campaign the engine needs. */
-export const ENGINE_PARTS = ['nominations', 'councilScores', 'councilMeeting', 'councilVotes', 'quizLog', 'awardHistory', 'registrations', 'clearance'] as const;
+export const ENGINE_PARTS = ['nominations', 'councilScores', 'councilMeeting', 'councilVotes', 'quizLog', 'awardHistory', 'registrations', 'clearance', 'settings'] as const;
 
 /** A campaign as the engine sees it, with its decisions: what every reading job (exports, pages) starts from. */
 export interface Evaluated {
@@ -36,8 +37,9 @@ export function evaluateSnapshot(repo: Pick<CampaignRepository, 'campaign'>, sna
   const indexed = indexDatasets(datasets);
   // votes edited by hand into something that cannot count are reported with the unreadable rows, never counted
   const votes = tallyVotes(repo.campaign.council.vote, snap.councilMeeting, snap.councilVotes, new Set(nominations.map((n) => n.responseId)));
-  const decisions = decide(repo.campaign, nominations, { datasets: indexed, councilScores: snap.councilScores, reviews, votes: votes.results });
-  const problems = [...snap.problems, ...votes.refused.map((f) => f.message)];
+  const guidance = parseAwardGuidance(snap.settings);
+  const decisions = decide(repo.campaign, nominations, { datasets: indexed, councilScores: snap.councilScores, reviews, votes: votes.results, ...(guidance.ok && guidance.guidance ? { guidance: guidance.guidance } : {}) });
+  const problems = [...snap.problems, ...(guidance.ok ? [] : [guidance.problem]), ...votes.refused.map((f) => f.message)];
   return { nominations, stored: snap.nominations, reviews, councilScores: snap.councilScores, datasets, indexed, votes, decisions, problems };
 }
 

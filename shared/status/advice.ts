@@ -67,6 +67,7 @@ export const ADVICE: Record<FindingCode, Advice> = {
   QUIZ_RESULT_NOT_RECOGNISED: unit('Cần kết quả được Ban Tổ chức công nhận; nếu kết quả chưa được cập nhật, liên hệ Ban Tổ chức.'),
   QUIZ_REFERRALS_INSUFFICIENT: unit('Cần đủ số tài khoản được vận động tham gia liên tục; kiểm tra các tài khoản đó đã ghi đúng người giới thiệu chưa.'),
   RATING_BELOW_PASS: unit('Tiêu chí do Hội đồng đánh giá chưa đạt; đơn vị có thể gửi thêm tài liệu kiểm chứng cho thư ký Hội đồng trước khi xét lại.'),
+  GUIDANCE_PENDING: unit('Không cần làm gì: hồ sơ đã được lưu; khi có hướng dẫn khen thưởng, kiểm tra hồ sơ theo hướng dẫn đó (có thể phải sửa hoặc bổ sung).'),
   RATING_PENDING: unit('Không cần làm gì: chờ Hội đồng đánh giá tiêu chí này.'),
   APPRAISED_NOT_ELIGIBLE: unit('Xem lý do của Hội đồng; nếu có thông tin mới, liên hệ thư ký Hội đồng.'),
   APPRAISED_NEEDS_DOCUMENTS: unit('Bổ sung giấy tờ Hội đồng yêu cầu (xem lý do) và gửi cho thư ký Hội đồng trước hạn xét.'),

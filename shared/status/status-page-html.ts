@@ -83,6 +83,8 @@ function findingItem(f: StatusView['findings'][number]): SafeHtml {
 function criteriaTable(v: StatusView): SafeHtml {
   const anyCouncil = v.criteria.some((c) => c.council !== undefined);
   const anyRated = v.criteria.some((c) => c.rated);
+  // a campaign without points (every criterion rated by the council) shows no invented total
+  const allRated = v.criteria.length > 0 && v.criteria.every((c) => c.rated);
   const selfSum = v.criteria.reduce((s, c) => s + (c.self ?? 0), 0);
   return html`<section class="card" aria-labelledby="diem">
 <h2 id="diem">Điểm từng tiêu chí</h2>
@@ -92,7 +94,7 @@ function criteriaTable(v: StatusView): SafeHtml {
 <tbody>
 ${v.criteria.map((c) => criterionRow(c, anyCouncil || anyRated))}
 </tbody>
-<tfoot><tr><th scope="row">Tổng điểm xét</th><td class="num" data-label="Điểm xét">${points(v.total)}</td><td class="num" data-label="Ngưỡng">${v.threshold !== undefined ? points(v.threshold) : '—'}</td><td class="num" data-label="Tự chấm">${points(selfSum)}</td>${anyCouncil || anyRated ? html`<td class="num" aria-hidden="true"></td>` : ''}<td data-label="Đạt?">${v.threshold === undefined ? '—' : verdict(v.total >= v.threshold)}</td></tr></tfoot>
+${allRated ? '' : html`<tfoot><tr><th scope="row">Tổng điểm xét</th><td class="num" data-label="Điểm xét">${points(v.total)}</td><td class="num" data-label="Ngưỡng">${v.threshold !== undefined ? points(v.threshold) : '—'}</td><td class="num" data-label="Tự chấm">${points(selfSum)}</td>${anyCouncil || anyRated ? html`<td class="num" aria-hidden="true"></td>` : ''}<td data-label="Đạt?">${v.threshold === undefined ? '—' : verdict(v.total >= v.threshold)}</td></tr></tfoot>`}
 </table>
 </section>`;
 }
@@ -100,10 +102,10 @@ ${v.criteria.map((c) => criterionRow(c, anyCouncil || anyRated))}
 function criterionRow(c: CriterionLine, councilColumn: boolean): SafeHtml {
   return html`<tr>
 <th scope="row">Tiêu chí ${c.number}<span class="crit">${c.text}</span>${c.evidenceMissing ? html`<span class="flag">Thiếu tài liệu kiểm chứng</span>` : ''}</th>
-<td class="num" data-label="Điểm chuẩn">${points(c.max)}</td>
-<td class="num" data-label="Tối thiểu">${c.min !== undefined ? points(c.min) : '—'}</td>
+<td class="num" data-label="Điểm chuẩn">${c.words ? c.words.max : points(c.max)}</td>
+<td class="num" data-label="Tối thiểu">${c.words ? c.words.min : c.min !== undefined ? points(c.min) : '—'}</td>
 <td class="num" data-label="Tự chấm">${c.rated ? 'Hội đồng chấm' : c.self !== undefined ? points(c.self) : '—'}</td>
-${councilColumn ? html`<td class="num" data-label="Hội đồng">${c.council !== undefined ? points(c.council) : c.rated ? 'Đang chờ' : '—'}</td>` : ''}
+${councilColumn ? html`<td class="num" data-label="Hội đồng">${c.words?.council ?? (c.council !== undefined ? points(c.council) : c.rated ? 'Đang chờ' : '—')}</td>` : ''}
 <td data-label="Đạt?">${c.meets === false || c.evidenceMissing ? verdict(false) : c.meets === undefined ? html`<span class="wait">Đang chờ</span>` : verdict(true)}</td>
 </tr>`;
 }

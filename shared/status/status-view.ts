@@ -1,6 +1,6 @@
-import { criterionMax, findAward, findScale, isRated, type Campaign } from '../domain/campaign.js';
+import { criterionMax, findAward, findScale, isRated, ratingLabel, type Campaign } from '../domain/campaign.js';
 import { councilResult, type CouncilScoreEntry } from '../domain/council.js';
-import { formatVietnameseDate, toVietnamIso, vietnamDate } from '../domain/dates.js';
+import { formatOfficialDate, formatOfficialDateTime, toVietnamIso, vietnamDate } from '../domain/dates.js';
 import type { Decision } from '../domain/decide.js';
 import { Severity, type FindingCode } from '../domain/findings.js';
 import type { Nomination } from '../domain/nomination.js';
@@ -20,6 +20,8 @@ export interface CriterionLine {
   council?: number;
   /** Rated by the council on a scale rather than self-scored. */
   rated: boolean;
+  /** For a rated criterion: the scale's words for the top level, the pass level and the council's rating. */
+  words?: { max: string; min: string; council?: string };
   /** True / false once the counting points are known; undefined while waiting for them. */
   meets?: boolean;
   /** The plan asks for evidence (tài liệu kiểm chứng) for this criterion and none came. */
@@ -56,11 +58,8 @@ export interface StatusView {
   updatedAt: string;
 }
 
-/** "HH:MM dd/mm/yyyy" in Vietnam time. */
-export const vietnamDateTime = (instant: Date): string => {
-  const iso = toVietnamIso(instant);
-  return `${iso.slice(11, 16)} ${formatVietnameseDate(iso.slice(0, 10))}`;
-};
+/** "08 giờ 00 ngày 03/9/2024" in Vietnam time. */
+export const vietnamDateTime = formatOfficialDateTime;
 
 /** The stages in order, marked done / current / to come. */
 export function stageSteps(stage: Stage): StatusView['stages'] {
@@ -81,6 +80,7 @@ export function statusView(campaign: Campaign, nomination: Nomination, decision:
     const councilPoints = averages[c.number];
     const min = isRated(c) ? findScale(campaign, c.scale)?.passPoints : c.minShare > 0 ? round2(c.maxPoints * c.minShare) : undefined;
     const counted = councilPoints ?? self;
+    const scale = isRated(c) ? findScale(campaign, c.scale) : undefined;
     return {
       number: c.number,
       text: c.text,
@@ -89,6 +89,7 @@ export function statusView(campaign: Campaign, nomination: Nomination, decision:
       ...(self !== undefined ? { self } : {}),
       ...(councilPoints !== undefined ? { council: councilPoints } : {}),
       rated: isRated(c),
+      ...(scale ? { words: { max: ratingLabel(scale, criterionMax(campaign, c)), min: ratingLabel(scale, scale.passPoints), ...(councilPoints !== undefined ? { council: ratingLabel(scale, councilPoints) } : {}) } } : {}),
       ...(counted !== undefined ? { meets: min === undefined || counted >= min } : {}),
       ...(rubric?.evidence === 'each-criterion' && !nomination.evidence[c.number] ? { evidenceMissing: true as const } : {}),
     };
@@ -125,7 +126,7 @@ export function statusView(campaign: Campaign, nomination: Nomination, decision:
     criteria,
     findings,
     ...(next ? { nextDeadline: next } : {}),
-    expiresOn: formatVietnameseDate(vietnamDate(new Date(expiresAt.getTime() - 1))),
+    expiresOn: formatOfficialDate(vietnamDate(new Date(expiresAt.getTime() - 1))),
     updatedAt: vietnamDateTime(now),
   };
 }

@@ -37,7 +37,7 @@ describe('thidua import, council and review', () => {
   });
 
   test('imports JSON with field names', async () => {
-    const rows = [{ account: 'BS-1', ownerName: 'Hoàng Văn Minh', birthDate: '1985-05-12', district: 'Bắc Sơn', week: 1, result: 'Tốt' }];
+    const rows = [{ account: 'BS-1', ownerName: 'Hoàng Văn Minh', birthDate: '1985-05-12', district: 'Bắc Sơn', week: 1, result: 'Được công nhận' }];
     const result = await thidua('import', 'quiz-log', file('log.json', rows), '--store', store);
     expect(result).toMatchObject({ code: 0 });
     expect(result.stdout).toContain('nạp 1');

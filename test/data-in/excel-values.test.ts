@@ -44,7 +44,7 @@ describe('a workbook edited in Excel: date cells and numbers', () => {
     await intake(repo, [{ payload: rawIndividual({ responseId: 'a', selfScores: { ...rawIndividual().selfScores as object, '1': '13,5' } }), source: 't#1' }], NOW);
     await importDataset(repo, { id: 'award-history', rows: [{ year: 2023, name: 'Trần Văn Phúc', unit: 'UBND xã Vạn Hưng', award: 'Giấy khen', level: 'commune', mode: 'periodic', decisionNumber: '11/QĐ-UBND', decisionDate: '2023-09-15' }] });
     await importDataset(repo, { id: 'model-registrations', rows: [{ year: 2024, name: 'Trần Văn Phúc', unit: 'UBND xã Vạn Hưng', model: 'Dân vận khéo', registeredAt: '2024-03-01', status: 'registered' }] });
-    await importDataset(repo, { id: 'quiz-log', rows: [{ account: 'BS-1', ownerName: 'Hoàng Văn Minh', birthDate: '1985-05-12', district: 'Bắc Sơn', week: 1, result: 'Tốt' }] });
+    await importDataset(repo, { id: 'quiz-log', rows: [{ account: 'BS-1', ownerName: 'Hoàng Văn Minh', birthDate: '1985-05-12', district: 'Bắc Sơn', week: 1, result: 'Được công nhận' }] });
     const refused = await recordReviews(repo, [{ responseId: 'a', decisionNumber: '12/QĐ-UBND', decisionDate: '2024-09-19' }], 'Thư ký', NOW);
     expect(refused.refused).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { councilResult, CouncilScoreEntry } from '../../shared/domain/council.js
 import { decide } from '../../shared/domain/decide.js';
 import { Review } from '../../shared/domain/review.js';
 import { fullMarks, nomination, rawIndividual, scoresTotalling, vanNinh } from '../support/builders.js';
-import { nominationFor, quiz, tayNinh, tongTuyenCu } from '../support/campaign-builders.js';
+import { nominationFor, quiz, tayNinh, tongTuyenCu, TT_GUIDANCE } from '../support/campaign-builders.js';
 
 const entry = (responseId: string, member: string, memberUnit: string, scores: Record<string, number | string>) => CouncilScoreEntry.parse({ responseId, member, memberUnit, scores });
 
@@ -69,12 +69,12 @@ describe('qualitative criteria rated on the template\'s scale', () => {
     const c = campaign();
     const n = nominationFor(c, { kind: 'collective', block: 'Khối các sở, ban, ngành tỉnh' });
     const numbers = c.rubrics.collective!.criteria.map((x) => x.number);
-    expect(decide(c, [n])[0]!.status).toBe('awaiting-council');
+    expect(decide(c, [n], { guidance: TT_GUIDANCE })[0]!.status).toBe('awaiting-council');
     const rate = (label: string) => Object.fromEntries(numbers.map((k) => [k, label]));
-    const passed = decide(c, [n], { councilScores: [entry(n.responseId, 'M1', 'U1', rate('Tốt')), entry(n.responseId, 'M2', 'U2', rate('Đạt'))] })[0]!;
+    const passed = decide(c, [n], { guidance: TT_GUIDANCE, councilScores: [entry(n.responseId, 'M1', 'U1', rate('Tốt')), entry(n.responseId, 'M2', 'U2', rate('Đạt'))] })[0]!;
     expect(passed.status).toBe('proposed');
     expect(passed.total).toBe(numbers.length * 1.5);
-    const failed = decide(c, [n], { councilScores: [entry(n.responseId, 'M1', 'U1', rate('Chưa đạt')), entry(n.responseId, 'M2', 'U2', rate('Đạt'))] })[0]!;
+    const failed = decide(c, [n], { guidance: TT_GUIDANCE, councilScores: [entry(n.responseId, 'M1', 'U1', rate('Chưa đạt')), entry(n.responseId, 'M2', 'U2', rate('Đạt'))] })[0]!;
     expect(failed.status).toBe('ineligible');
     expect(failed.findings.filter((f) => f.code === 'RATING_BELOW_PASS')).toHaveLength(numbers.length);
   });

@@ -10,19 +10,19 @@ const codes = (findings: { code: string; severity: string }[]) => findings.filte
 describe('the Bắc Sơn quiz: individuals aged 16 or more with a recognised result and two recruits of five consecutive weeks', () => {
   const log: QuizLogRow[] = [];
   const account = (id: string, birthDate: string, weeks: number[], extra: Partial<QuizLogRow> = {}) => {
-    for (const week of weeks) log.push({ account: id, ownerName: id, birthDate, district: 'Bắc Sơn', week, result: 'Tốt', ...extra });
+    for (const week of weeks) log.push({ account: id, ownerName: id, birthDate, district: 'Bắc Sơn', week, result: 'Được công nhận', ...extra });
   };
   account('A', '1985-05-12', [1, 2, 3, 4, 5, 6]);
-  account('A1', '1988-03-03', [1, 2, 3, 4, 5], { referredBy: 'A', result: 'Khá' });
-  account('A2', '1999-09-21', [2, 3, 4, 5, 6], { referredBy: 'A', result: 'Đạt' });
-  account('B', '1990-08-08', [1, 2, 3, 4, 5, 6], { result: 'Xuất sắc' });
+  account('A1', '1988-03-03', [1, 2, 3, 4, 5], { referredBy: 'A', result: 'Chưa công nhận' });
+  account('A2', '1999-09-21', [2, 3, 4, 5, 6], { referredBy: 'A', result: 'Chưa công nhận' });
+  account('B', '1990-08-08', [1, 2, 3, 4, 5, 6], { result: 'Được công nhận' });
   account('B1', '1965-01-15', [1, 2, 3, 4, 5], { referredBy: 'B' });
   account('B2', '2001-11-30', [1, 2, 4, 5, 6], { referredBy: 'B' }); // missed week 3
   account('C', '2008-06-10', [1, 2, 3, 4, 5, 6]); // 15 on 01/03/2024
   account('C1', '1980-02-02', [1, 2, 3, 4, 5], { referredBy: 'C' });
   account('C2', '1978-04-19', [1, 2, 3, 4, 5], { referredBy: 'C' });
   account('D', '1992-12-25', [1, 2, 3, 4, 5, 6], { district: 'Bình Gia' });
-  account('E', '1983-07-07', [1, 2, 3, 4, 5, 6], { result: 'Khá' });
+  account('E', '1983-07-07', [1, 2, 3, 4, 5, 6], { result: 'Chưa công nhận' });
   account('F', '1979-02-14', [1, 2, 3, 4, 5, 6]);
   account('F1', '1975-10-20', [1, 2, 3, 4, 5], { referredBy: 'F' });
   account('F2', '2011-05-05', [1, 2, 3, 4, 5], { referredBy: 'F' }); // 12 years old: not of the eligible public
@@ -69,7 +69,7 @@ describe('the Bắc Sơn quiz: individuals aged 16 or more with a recognised res
     [[3, 4, 5, 6, 7, 9], 5, true],
     [[5, 4, 3, 2, 1, 1], 5, true],
   ])('weeks %j contain a run of %d consecutive weeks: %s', (weeks, run, expected) => {
-    expect(hasConsecutiveWeeks(weeks.map((week) => ({ account: 'x', ownerName: 'x', district: 'x', week, result: 'x' })), run)).toBe(expected);
+    expect(hasConsecutiveWeeks(weeks.map((week) => ({ account: 'x', ownerName: 'x', district: 'x', week, result: 'Được công nhận' })), run)).toBe(expected);
   });
 });
 

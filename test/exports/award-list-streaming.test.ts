@@ -5,7 +5,6 @@ import type { AwardListContent } from '../../shared/exports/award-list-content.j
 import { awardListDocument } from '../../shared/exports/award-list-document.js';
 import { writeAwardListFile } from '../support/files.js';
 import { DISTRICT, tempDir, vanNinh } from '../support/builders.js';
-import { readBack, rowStarting, zipEntryText } from './read-back.js';
 
 const ROWS = 20_000;
 
@@ -27,7 +26,7 @@ describe('a long award list', () => {
   test('is written row by row with the streaming writer and reads back whole: every row, numbered, in order', async () => {
     const file = join(tempDir(), 'dai.xlsx');
     const content = longList();
-    await writeAwardListFile(content, awardListDocument(content, { deputy: false }, 'decision'), file);
+    await writeAwardListFile(content, awardListDocument(content, {}, 'decision'), file);
 
     // Read back with the streaming reader too, so the check itself stays light.
     const numbered: Array<[number, string]> = [];
@@ -48,28 +47,4 @@ describe('a long award list', () => {
     expect(numbered.at(-1)).toEqual([ROWS, `Nguyễn Văn Số ${ROWS}`]);
     expect(tallRows).toBe(Math.ceil(ROWS / 7)); // the long unit wraps, and only its rows grow
   }, 60_000);
-});
-
-describe('the signature block', () => {
-  const list = (count: number): AwardListContent => {
-    const campaign = vanNinh();
-    const entries = Array.from({ length: count }, (_, i) => ({ name: `Nguyễn Văn Số ${i + 1}`, positionAndUnit: 'Trưởng thôn, UBND xã Vạn Thắng', total: 95, rank: i + 1, note: '' }));
-    return { campaign, award: campaign.awards.find((a) => a.id === DISTRICT)!, year: 2024, sections: [{ kind: 'individual', entries }] };
-  };
-  const breaksOf = async (count: number) => {
-    const file = join(tempDir(), `ds-${count}.xlsx`);
-    await writeAwardListFile(list(count), awardListDocument(list(count), { deputy: false }, 'decision'), file);
-    const xml = zipEntryText(file, 'xl/worksheets/sheet1.xml');
-    const ws = (await readBack(file)).getWorksheet('Danh sách')!;
-    return { breaks: [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1])), last: rowStarting(ws, String(count)).number };
-  };
-
-  test('stays under the table when it fits on the page', async () => {
-    expect((await breaksOf(10)).breaks).toEqual([]);
-  });
-
-  test('takes the last row of the table with it to the next page when it would not fit under it, never standing alone', async () => {
-    const { breaks, last } = await breaksOf(20);
-    expect(breaks).toEqual([last - 1]);
-  });
 });

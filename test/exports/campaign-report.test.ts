@@ -48,7 +48,7 @@ describe('the campaign report', () => {
       ['HỒ SƠ NỘP SAU HẠN'],
       ['Hồ sơ đề nghị Chủ tịch UBND huyện khen thưởng: hạn trước ngày 01 tháng 9 năm 2024 (1 hồ sơ nộp sau hạn)'],
       ['STT', 'Mã hồ sơ', 'Họ và tên / Tên tập thể', 'Đơn vị', 'Thời điểm nộp', 'Số ngày muộn'],
-      ['1', 'p7', 'Huỳnh Văn Tài', 'UBND xã Vạn Hưng', '08:30 01/9/2024', '1'],
+      ['1', 'p7', 'Huỳnh Văn Tài', 'UBND xã Vạn Hưng', '08 giờ 30 ngày 01/9/2024', '1'],
     ]);
   });
 

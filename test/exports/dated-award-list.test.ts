@@ -8,7 +8,7 @@ import { recordCouncilScores } from '../../shared/jobs/record-council-scores.js'
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { DISTRICT, PROVINCE, rawIndividual, tempDir, vanNinh } from '../support/builders.js';
-import { tongTuyenCu } from '../support/campaign-builders.js';
+import { tongTuyenCu, TT_GUIDANCE_SETTING } from '../support/campaign-builders.js';
 import { readBack, texts } from './read-back.js';
 
 /**
@@ -29,7 +29,7 @@ async function ttBacSon(settings: Array<[string, string]>): Promise<CampaignRepo
     nominee('gk-1', DISTRICT, '2025-08-12T09:00:00+07:00', 'Mai Văn Quyết'),
   ], TODAY);
   await recordCouncilScores(repo, ['bk-1', 'gk-1'].map((responseId) => CouncilScoreEntry.parse({ responseId, member: 'Lăng Văn Hợp', memberUnit: 'Văn phòng', scores: { '1': 'Tốt', '2': 'Tốt' } })), TODAY);
-  if (settings.length) await repo.write([{ kind: 'settings', mode: 'add', entries: settings }]);
+  await repo.write([{ kind: 'settings', mode: 'add', entries: [TT_GUIDANCE_SETTING, ...settings] }]);
   return repo;
 }
 
@@ -51,8 +51,8 @@ describe('TT Bắc Sơn reviewed in 2026: the list is headed by the successor bo
 
     test.each([
       // [case, award, Ngày ký, lines that must be printed, words that must not]
-      ['the Bằng khen proposal dated today', PROVINCE, undefined, ['UBND TỈNH LẠNG SƠN', 'ỦY BAN NHÂN DÂN\nXÃ BẮC SƠN', 'Bắc Sơn, ngày …… tháng …… năm 2026', '(Kèm theo Tờ trình số ……/TTr-UBND ngày ……/……/2026 của Ủy ban nhân dân xã Bắc Sơn)', 'Hoàng Văn Sơn'], ['HUYỆN BẮC SƠN', 'THỊ TRẤN']],
-      ['the successor Giấy khen decided by the commune chairman', 'giay-khen-chu-tich-xa', undefined, ['UBND TỈNH LẠNG SƠN', 'ỦY BAN NHÂN DÂN\nXÃ BẮC SƠN', '(Kèm theo Quyết định số ……/QĐ-UBND ngày ……/……/2025 của Chủ tịch Ủy ban nhân dân xã Bắc Sơn)', 'Mai Văn Quyết', 'CHỦ TỊCH'], ['HUYỆN', 'THỊ TRẤN', 'TM.']],
+      ['the Bằng khen proposal dated today', PROVINCE, undefined, ['UBND TỈNH LẠNG SƠN', 'ỦY BAN NHÂN DÂN\nXÃ BẮC SƠN', '(Kèm theo Tờ trình số ……/TTr-UBND ngày …… tháng …… năm 2026 của Ủy ban nhân dân xã Bắc Sơn)', 'Hoàng Văn Sơn'], ['HUYỆN BẮC SƠN', 'THỊ TRẤN']],
+      ['the successor Giấy khen decided by the commune chairman', 'giay-khen-chu-tich-xa', undefined, ['UBND TỈNH LẠNG SƠN', 'ỦY BAN NHÂN DÂN\nXÃ BẮC SƠN', '(Kèm theo Quyết định số ……/QĐ-UBND ngày …… tháng …… năm 2025 của Chủ tịch Ủy ban nhân dân xã Bắc Sơn)', 'Mai Văn Quyết'], ['HUYỆN', 'THỊ TRẤN', 'TM.']],
     ])('%s', async (_, award, signedOn, present, absent) => {
       if (signedOn) await repo.write([{ kind: 'settings', mode: 'add', entries: [['Ngày ký', signedOn]] }]);
       const lines = await printed(await exportAwardListFile(repo, award, { now: TODAY, out: join(tempDir(), `${award}.xlsx`) }));
@@ -65,7 +65,7 @@ describe('TT Bắc Sơn reviewed in 2026: the list is headed by the successor bo
     const repo = await ttBacSon([['Cơ quan kế nhiệm', 'Ủy ban nhân dân xã Bắc Sơn'], ['Ngày ký', '20/06/2025']]);
     // the Bằng khen nominee came in 2026; the list of 2025 has nobody, so look at the header only
     const lines = await printed(await exportAwardListFile(repo, PROVINCE, { now: TODAY, year: 2026, out: join(tempDir(), 'truoc.xlsx') }));
-    expect(lines).toEqual(expect.arrayContaining(['UBND HUYỆN BẮC SƠN', 'ỦY BAN NHÂN DÂN\nTHỊ TRẤN BẮC SƠN', 'Bắc Sơn, ngày 20 tháng 6 năm 2025']));
+    expect(lines).toEqual(expect.arrayContaining(['UBND HUYỆN BẮC SƠN', 'ỦY BAN NHÂN DÂN\nTHỊ TRẤN BẮC SƠN', '(Kèm theo Tờ trình số ……/TTr-UBND ngày 20 tháng 6 năm 2025 của Ủy ban nhân dân thị trấn Bắc Sơn)']));
   });
 
   test('a setting that names the dead body again is refused', async () => {
@@ -101,6 +101,7 @@ describe('a campaign rated by the council prints the council’s rating, never a
     [[{ '1': 'Đạt', '2': 'Tốt' }, { '1': 'Tốt', '2': 'Tốt' }], 'TC1: Tốt; TC2: Tốt'],
   ])('ratings %j are printed "%s"', async (ratings, printedRating) => {
     const repo = await initCampaign(new WorkbookStore(join(tempDir(), 'r.xlsx')), tongTuyenCu());
+    await repo.write([{ kind: 'settings', mode: 'add', entries: [TT_GUIDANCE_SETTING] }]);
     await intake(repo, [{ payload: { responseId: 'r-1', submittedAt: '2025-05-20T09:00:00+07:00', campaign: 'tt-bac-son-80-nam-tong-tuyen-cu', award: DISTRICT, kind: 'individual', name: 'Nguyễn Thị Thanh Thủy', unit: 'UBND thị trấn Bắc Sơn', selfScores: {}, evidence: {} }, source: 'r-1' }], TODAY);
     await recordCouncilScores(repo, ratings.map((scores, i) => CouncilScoreEntry.parse({ responseId: 'r-1', member: `Thành viên ${i}`, memberUnit: `Đơn vị ${i}`, scores })), TODAY);
     const lines = await printed(await exportAwardListFile(repo, DISTRICT, { now: new Date('2025-05-30T02:00:00Z'), variant: 'proposal', out: join(tempDir(), 'r.xlsx') }));

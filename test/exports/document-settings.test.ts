@@ -2,31 +2,27 @@ import { describe, expect, test } from 'vitest';
 import { awardListContent } from '../../shared/exports/award-list-content.js';
 import { awardListDocument } from '../../shared/exports/award-list-document.js';
 import { parseDocumentSettings } from '../../shared/exports/document-settings.js';
-import { officialDate } from '../../shared/exports/official-date.js';
 import { DISTRICT, PROVINCE, vanNinh } from '../support/builders.js';
 
 const settings = (entries: Record<string, string>, award = DISTRICT) => parseDocumentSettings(new Map(Object.entries(entries)), award);
 
 describe('document settings from the "Cài đặt" tab', () => {
   test('an empty tab configures nothing: the template and dotted blanks stand', () => {
-    expect(settings({ 'Mã phong trào': 'van-ninh-dan-van-kheo', 'Cơ quan ban hành': 'Ủy ban nhân dân huyện Vạn Ninh' })).toEqual({ ok: true, settings: { deputy: false } });
+    expect(settings({ 'Mã phong trào': 'van-ninh-dan-van-kheo', 'Cơ quan ban hành': 'Ủy ban nhân dân huyện Vạn Ninh' })).toEqual({ ok: true, settings: {} });
   });
 
   test.each([
     ['Số văn bản', '125/QĐ-UBND', { number: '125/QĐ-UBND' }],
     ['Ngày ký', '05/02/2026', { signedOn: '2026-02-05' }],
     ['Ngày ký', '5/2/2026', { signedOn: '2026-02-05' }],
-    ['Người ký', '  Nguyễn   Văn An ', { signerName: 'Nguyễn Văn An' }],
-    ['Ký thay (KT.)', 'Có', { deputy: true }],
-    ['Ký thay (KT.)', 'không', { deputy: false }],
-    ['Địa danh', 'Vạn Giã', { place: 'Vạn Giã' }],
+    ['Số phụ lục', 'II', { appendix: 'II' }],
+    ['Số phụ lục', '2', { appendix: 'II' }],
+    ['Số phụ lục', 'Phụ lục iii', { appendix: 'III' }],
     ['Cơ quan chủ quản', 'UBND TỈNH KHÁNH HÒA', { governingBody: 'UBND TỈNH KHÁNH HÒA' }],
     ['Cơ quan ban hành văn bản', 'ỦY BAN NHÂN DÂN | XÃ VẠN THẮNG', { issuingBody: ['ỦY BAN NHÂN DÂN', 'XÃ VẠN THẮNG'] }],
-    ['Nơi nhận', '- Như trên;\n- Sở Nội vụ;\n- Lưu: VT.', { recipients: ['Như trên', 'Sở Nội vụ', 'Lưu: VT'] }],
-    ['Nơi nhận', 'Như trên; Lưu: VT', { recipients: ['Như trên', 'Lưu: VT'] }],
   ])('reads "%s" = %j', (key, value, expected) => {
     const result = settings({ [key]: value });
-    expect(result).toEqual({ ok: true, settings: { deputy: false, ...expected } });
+    expect(result).toEqual({ ok: true, settings: expected });
   });
 
   test('a key given for one award wins over the plain key, for that award only', () => {
@@ -36,12 +32,12 @@ describe('document settings from the "Cài đặt" tab', () => {
   });
 
   test('lists every bad value, naming its key', () => {
-    const result = settings({ 'Ngày ký': '31/02/2026', 'Ký thay (KT.)': 'có lẽ' });
+    const result = settings({ 'Ngày ký': '31/02/2026', 'Số phụ lục': 'hai' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toHaveLength(2);
     expect(result.problems[0]).toMatch(/^Cài đặt "Ngày ký": .*31\/02\/2026/);
-    expect(result.problems[1]).toMatch(/^Cài đặt "Ký thay \(KT\.\)"/);
+    expect(result.problems[1]).toMatch(/^Cài đặt "Số phụ lục": .*"hai"/);
   });
 });
 
@@ -51,38 +47,26 @@ describe('the award list document texts', () => {
   const content = (id: string) => awardListContent(campaign, award(id), 2024, [], new Map());
 
   test.each([
-    ['2026-02-05', 'ngày 05 tháng 02 năm 2026', '05/02/2026'],
-    ['2024-01-15', 'ngày 15 tháng 01 năm 2024', '15/01/2024'],
-    ['2024-09-01', 'ngày 01 tháng 9 năm 2024', '01/9/2024'],
-    ['2024-12-25', 'ngày 25 tháng 12 năm 2024', '25/12/2024'],
-  ])('writes %s as "%s" (NĐ 30/2020: a leading zero for days below 10 and months 1 and 2)', (iso, words, slashes) => {
-    expect(officialDate(iso, 'words')).toBe(words);
-    expect(officialDate(iso, 'slashes')).toBe(slashes);
+    ['decision', { number: '7', signedOn: '2024-02-05' }, '(Kèm theo Quyết định số 07/QĐ-UBND ngày 05 tháng 02 năm 2024 của Chủ tịch UBND huyện Vạn Ninh)'],
+    ['decision', { number: '125/QĐ-UBND', signedOn: '2024-09-01' }, '(Kèm theo Quyết định số 125/QĐ-UBND ngày 01 tháng 9 năm 2024 của Chủ tịch UBND huyện Vạn Ninh)'],
+    ['decision', {}, '(Kèm theo Quyết định số ……/QĐ-UBND ngày …… tháng …… năm 2024 của Chủ tịch UBND huyện Vạn Ninh)'],
+    ['proposal', { number: '5', signedOn: '2024-12-15' }, '(Kèm theo Tờ trình số 05/TTr-UBND ngày 15 tháng 12 năm 2024 của Ủy ban nhân dân huyện Vạn Ninh)'],
+  ] as const)('a %s list with %j refers to its document as "%s" (NĐ 30/2020, Mẫu 2.1)', (variant, given, line) => {
+    expect(awardListDocument(content(DISTRICT), given, variant).attachedTo).toBe(line);
   });
 
-  test('an award in the chairman\'s own name is signed "CHỦ TỊCH", never "TM.", even when the template says so', () => {
-    const own = { ...award(DISTRICT), list: { ...award(DISTRICT).list, header: { ...award(DISTRICT).list.header, signer: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] } } };
-    const doc = awardListDocument({ ...content(DISTRICT), award: own }, { deputy: false }, 'decision');
-    expect(doc.signer).toEqual(['CHỦ TỊCH']);
-    expect(awardListDocument({ ...content(DISTRICT), award: own }, { deputy: true }, 'decision').signer).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
-  });
-
-  test('a proposal of the committee as a body keeps "TM. ỦY BAN NHÂN DÂN" over the chairman, or his deputy', () => {
-    expect(awardListDocument(content(PROVINCE), { deputy: false }, 'proposal').signer).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']);
-    expect(awardListDocument(content(PROVINCE), { deputy: true }, 'proposal').signer).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
-  });
-
-  test('the place-and-date line, the number and the attached decision follow the settings', () => {
-    const doc = awardListDocument(content(DISTRICT), { deputy: false, number: '7', signedOn: '2024-02-05', place: 'Vạn Giã', issuingBody: ['ỦY BAN NHÂN DÂN', 'HUYỆN VẠN NINH'] }, 'decision');
-    expect(doc).toMatchObject({
-      // NĐ 30/2020: a number below 10 takes a leading zero
-      numberLine: 'Số: 07/QĐ-UBND',
-      placeAndDate: 'Vạn Giã, ngày 05 tháng 02 năm 2024',
-      attachedTo: '(Kèm theo Quyết định số 07/QĐ-UBND ngày 05/02/2024 của Chủ tịch UBND huyện Vạn Ninh)',
+  test('is an attachment: the issuing body, "Phụ lục II" only when numbered, the title and the reference line; no signature, number or "Nơi nhận" of its own', () => {
+    const doc = awardListDocument(content(DISTRICT), { appendix: 'II', number: '7', signedOn: '2024-02-05', issuingBody: ['ỦY BAN NHÂN DÂN', 'HUYỆN VẠN NINH'] }, 'decision');
+    // `parent` is what the decision itself prints (its Word document); the list shows none of it
+    const { parent, ...printed } = doc;
+    expect(parent).toEqual({ numberLine: 'Số: 07/QĐ-UBND', placeAndDate: 'Vạn Ninh, ngày 05 tháng 02 năm 2024', signer: ['CHỦ TỊCH'], signerName: '……'.repeat(4) });
+    expect(printed).toEqual({
+      variant: 'decision',
+      issuingBody: ['ỦY BAN NHÂN DÂN', 'HUYỆN VẠN NINH'],
+      appendix: 'Phụ lục II',
       title: ['DANH SÁCH', 'Tập thể, cá nhân điển hình “Dân vận khéo” được tặng Giấy khen của Chủ tịch UBND huyện Vạn Ninh năm 2024'],
-      signerName: '……………………',
-      recipients: ['Nơi nhận:', '- Như trên;', '- Lưu: VT.'],
+      attachedTo: '(Kèm theo Quyết định số 07/QĐ-UBND ngày 05 tháng 02 năm 2024 của Chủ tịch UBND huyện Vạn Ninh)',
     });
-    expect(doc.governingBody).toBeUndefined();
+    expect(awardListDocument(content(DISTRICT), {}, 'decision').appendix).toBeUndefined();
   });
 });

@@ -40,12 +40,12 @@ describe('a proposal says "đề nghị … tặng", a decision list "được t
       await repo.write([{ kind: 'settings', mode: 'add', entries: [['Số văn bản', '5'], ['Ngày ký', '25/09/2024']] }]);
     });
     test.each([
-      ['proposal', 'Số: 05/TTr-UBND', 'Tập thể, cá nhân điển hình “Dân vận khéo” đề nghị Chủ tịch UBND tỉnh Khánh Hòa tặng Bằng khen năm 2024'],
-      ['decision', 'Số: 05/QĐ-UBND', 'Tập thể, cá nhân điển hình “Dân vận khéo” được tặng Bằng khen của Chủ tịch UBND tỉnh Khánh Hòa năm 2024'],
-    ] as const)('the %s list', async (variant, numberLine, title) => {
+      ['proposal', '(Kèm theo Tờ trình số 05/TTr-UBND ngày 25 tháng 9 năm 2024 của Ủy ban nhân dân huyện Vạn Ninh)', 'Tập thể, cá nhân điển hình “Dân vận khéo” đề nghị Chủ tịch UBND tỉnh Khánh Hòa tặng Bằng khen năm 2024'],
+      ['decision', '(Kèm theo Quyết định số 05/QĐ-UBND ngày 25 tháng 9 năm 2024 của Chủ tịch UBND tỉnh Khánh Hòa)', 'Tập thể, cá nhân điển hình “Dân vận khéo” được tặng Bằng khen của Chủ tịch UBND tỉnh Khánh Hòa năm 2024'],
+    ] as const)('the %s list', async (variant, reference, title) => {
       const file = await exportAwardListFile(repo, PROVINCE, { now: new Date('2024-09-25T02:00:00Z'), variant, out: join(tempDir(), `${variant}.xlsx`) });
       const lines = texts((await readBack(file)).getWorksheet('Danh sách')!).flat();
-      expect(lines).toEqual(expect.arrayContaining([numberLine, title]));
+      expect(lines).toEqual(expect.arrayContaining([reference, title]));
     });
   });
 });

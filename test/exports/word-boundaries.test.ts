@@ -28,3 +28,14 @@ describe('tab names and file names are cut at word boundaries, never inside a sy
     expect(fileSlug(text, max)).toBe(expected);
   });
 });
+
+describe('other names cut for length', () => {
+  test('a form title longer than 300 characters ends on a whole word', async () => {
+    const { formTitle } = await import('../../shared/forms/form-plan.js');
+    const { vanNinh } = await import('../support/builders.js');
+    const long = { ...vanNinh(), title: 'Phong trào thi đua “Dân vận khéo” '.repeat(12) };
+    const title = formTitle(long);
+    expect([...title].length).toBeLessThanOrEqual(300);
+    expect(`${long.title} `.includes(`${title.replace('Hồ sơ đề nghị khen thưởng – ', '')} `)).toBe(true);
+  });
+});

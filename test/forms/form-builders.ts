@@ -12,6 +12,8 @@ export interface Answering {
   position?: string;
   birthDate?: string;
   gender?: string;
+  /** A collective's share of women, as typed: "75", "72,5%". */
+  womenShare?: string;
   email?: string;
   selfScores?: Record<string, string | number>;
   evidence?: Record<string, string>;
@@ -31,6 +33,7 @@ export function answerValues(questions: readonly FormQuestion[], a: Answering = 
     position: a.position ?? 'Trưởng thôn',
     birthDate: a.birthDate ?? '1980-03-04',
     gender: a.gender ?? 'Nam',
+    womenShare: a.womenShare,
     confirm: 'Tôi cam kết thông tin trong hồ sơ là đúng sự thật',
   };
   const scores = a.selfScores ?? fullMarks(kind);

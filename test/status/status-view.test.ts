@@ -8,7 +8,7 @@ import { unitPageHtml } from '../../shared/status/unit-page-html.js';
 import { unitView } from '../../shared/status/unit-view.js';
 import { fullMarks, nomination, rawIndividual, vanNinh } from '../support/builders.js';
 
-const now = new Date('2024-08-20T03:00:00Z'); // 10:00 on 20/08/2024 in Vietnam
+const now = new Date('2024-08-20T03:00:00Z'); // 10:00 on 20/8/2024 in Vietnam
 const expiresAt = new Date('2027-09-30T17:00:00Z');
 const entry = (responseId: string, member: string, memberUnit: string, scores: Record<string, number>) => CouncilScoreEntry.parse({ responseId, member, memberUnit, scores });
 
@@ -39,8 +39,8 @@ describe('the status view of one nomination', () => {
   });
 
   test('counts the days left before the campaign\'s next deadline, in Vietnam days', () => {
-    expect(view.nextDeadline).toEqual({ label: 'Hồ sơ đề nghị Chủ tịch UBND huyện khen thưởng', submitTo: 'Ban Dân vận Huyện ủy', before: '01/09/2024', daysLeft: 12 });
-    expect(view.expiresOn).toBe('30/09/2027');
+    expect(view.nextDeadline).toEqual({ label: 'Hồ sơ đề nghị Chủ tịch UBND huyện khen thưởng', submitTo: 'Ban Dân vận Huyện ủy', before: '01/9/2024', daysLeft: 12 });
+    expect(view.expiresOn).toBe('30/9/2027');
   });
 
   test('renders a page in Vietnamese with the findings, the points and the deadline', () => {
@@ -52,8 +52,8 @@ describe('the status view of one nomination', () => {
 
 describe('the campaign\'s next deadline', () => {
   test.each([
-    ['before the dossier deadline', '2024-08-20T03:00:00Z', 'Hồ sơ đề nghị Chủ tịch UBND huyện khen thưởng', '01/09/2024', 12],
-    ['on the last day before it, late at night', '2024-08-31T16:59:00Z', 'Hồ sơ đề nghị Chủ tịch UBND huyện khen thưởng', '01/09/2024', 1],
+    ['before the dossier deadline', '2024-08-20T03:00:00Z', 'Hồ sơ đề nghị Chủ tịch UBND huyện khen thưởng', '01/9/2024', 12],
+    ['on the last day before it, late at night', '2024-08-31T16:59:00Z', 'Hồ sơ đề nghị Chủ tịch UBND huyện khen thưởng', '01/9/2024', 1],
     ['right after it: the review', '2024-08-31T17:00:00Z', 'Xét khen thưởng (Quý III)', '01/10/2024', 30],
     ['after the last of the year: next year\'s registration', '2024-11-01T03:00:00Z', 'Đăng ký xây dựng điển hình, mô hình “Dân vận khéo”', '15/02/2025', 106],
   ])('%s', (_, at, label, before, daysLeft) => {

@@ -6,6 +6,11 @@ export const quiz = (): Campaign => campaigns.get('bac-son-quiz-2024')!;
 export const tongTuyenCu = (): Campaign => campaigns.get('tt-bac-son-80-nam-tong-tuyen-cu')!;
 export const tayNinh = (): Campaign => campaigns.get('tay-ninh-nam-dan-van-kheo-2020')!;
 
+/** The award guidance TT Bắc Sơn's plan waits for, as a council records it (dated at the campaign's launch, for tests). */
+export const TT_GUIDANCE = { reference: 'Hướng dẫn số 01/HD-UBND ngày 01/6/2024 của UBND huyện Bắc Sơn', date: '2024-06-01' } as const;
+/** The same, as the settings row that records it. */
+export const TT_GUIDANCE_SETTING: [string, string] = ['Hướng dẫn khen thưởng', TT_GUIDANCE.reference];
+
 let counter = 0;
 
 /** A nomination for any campaign: the fields every plan needs, overridable. */

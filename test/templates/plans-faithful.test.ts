@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { appraise } from '../../shared/domain/appraise.js';
-import { indexDatasets, type QuizLogRow } from '../../shared/domain/datasets.js';
+import { indexDatasets, QuizLogRow } from '../../shared/domain/datasets.js';
 import { unitDeadlines } from '../../shared/domain/deadline-report.js';
 import { nomination, PROVINCE, rawIndividual, vanNinh } from '../support/builders.js';
 import { nominationFor, quiz, tayNinh, tongTuyenCu } from '../support/campaign-builders.js';
@@ -18,10 +20,51 @@ describe('the Bắc Sơn quiz, as its plan says', () => {
   });
 
   test('a recruit counts only if of the eligible public: old enough and registered in Bắc Sơn', () => {
-    const row = (account: string, district: string, extra: Partial<QuizLogRow> = {}) => [1, 2, 3, 4, 5].map((week): QuizLogRow => ({ account, ownerName: account, birthDate: '1980-01-01', district, week, result: 'Tốt', ...extra }));
+    const row = (account: string, district: string, extra: Partial<QuizLogRow> = {}) => [1, 2, 3, 4, 5].map((week): QuizLogRow => ({ account, ownerName: account, birthDate: '1980-01-01', district, week, result: 'Được công nhận', ...extra }));
     const log = [...row('G', 'Bắc Sơn'), ...row('G1', 'Bắc Sơn', { referredBy: 'G' }), ...row('G2', 'Bình Gia', { referredBy: 'G' })];
     const found = codes(appraise(nominationFor(quiz(), { quizAccount: 'G', birthDate: '1980-01-01', submittedAt: '2024-05-06T09:00:00+07:00' }), quiz(), { datasets: indexDatasets({ quizLog: log }) }).findings);
     expect(found).toContain('QUIZ_REFERRALS_INSUFFICIENT');
+  });
+});
+
+describe('the Bắc Sơn quiz: "kết quả tốt được Ban Tổ chức cuộc thi công nhận" is the organisers’ recognition', () => {
+  test('the template invents no rating labels for the quiz: it names who recognises, as the plan does', () => {
+    const rule = quiz().awards[0]!.prerequisites.find((p) => p.type === 'quiz-participation')!;
+    expect(rule).toMatchObject({ recognisedBy: 'Ban Tổ chức cuộc thi' });
+    expect(JSON.stringify(rule)).not.toMatch(/Xuất sắc|"Tốt"/);
+  });
+
+  test.each([
+    ['Được công nhận', 'Được công nhận'],
+    ['được công nhận', 'Được công nhận'],
+    ['Đã công nhận', 'Được công nhận'],
+    ['x', 'Được công nhận'],
+    ['Có', 'Được công nhận'],
+    ['Chưa công nhận', 'Chưa công nhận'],
+    ['không', 'Chưa công nhận'],
+  ])('the log’s result "%s" reads as "%s"', (typed, read) => {
+    expect(QuizLogRow.parse({ account: 'A', ownerName: 'A', district: 'Bắc Sơn', week: 1, result: typed }).result).toBe(read);
+  });
+
+  test.each(['Tốt', 'Xuất sắc', 'Khá', '9,5'])('a rating label "%s" is refused, saying what to write', (typed) => {
+    const parsed = QuizLogRow.safeParse({ account: 'A', ownerName: 'A', district: 'Bắc Sơn', week: 1, result: typed });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues[0]!.message).toBe(`ghi "Được công nhận" hoặc "Chưa công nhận" (kết quả được Ban Tổ chức cuộc thi công nhận hay chưa), nhận được "${typed}"`);
+  });
+
+  test.each([
+    // [weeks the organisers recognised, finding expected]
+    [[], true],
+    [[3], false],
+  ])('a nominee whose results were recognised in weeks %j: not recognised = %s', (recognisedWeeks, flagged) => {
+    const weeks = [1, 2, 3, 4, 5];
+    const row = (account: string, extra: Partial<QuizLogRow> = {}) => weeks.map((week): QuizLogRow => ({ account, ownerName: account, birthDate: '1980-01-01', district: 'Bắc Sơn', week, result: 'Được công nhận', ...extra }));
+    const nominee = weeks.map((week): QuizLogRow => ({ account: 'G', ownerName: 'G', birthDate: '1980-01-01', district: 'Bắc Sơn', week, result: (recognisedWeeks as number[]).includes(week) ? 'Được công nhận' : 'Chưa công nhận' }));
+    const log = [...nominee, ...row('G1', { referredBy: 'G' }), ...row('G2', { referredBy: 'G' })];
+    const found = appraise(nominationFor(quiz(), { quizAccount: 'G', birthDate: '1980-01-01', submittedAt: '2024-05-06T09:00:00+07:00' }), quiz(), { datasets: indexDatasets({ quizLog: log }) }).findings;
+    const finding = found.find((f) => f.code === 'QUIZ_RESULT_NOT_RECOGNISED');
+    expect(Boolean(finding)).toBe(flagged);
+    if (finding) expect(finding.message).toBe('Tài khoản dự thi chưa có kết quả tốt được Ban Tổ chức cuộc thi công nhận (nhật ký cuộc thi, cột "Kết quả").');
   });
 });
 
@@ -29,6 +72,22 @@ describe('Tây Ninh: the 15/04/2020 deadline is for a block’s or unit’s plan
   test('is not a model registration: the deadline report does not count registrations against it', () => {
     expect(tayNinh().deadlines.find((d) => d.id === 'ke-hoach-khoi-don-vi')!.kind).not.toBe('registration');
     expect(unitDeadlines(tayNinh()).map((d) => d.id)).not.toContain('ke-hoach-khoi-don-vi');
+  });
+});
+
+describe('Tây Ninh: the plan has contents, not scored criteria: its seven contents (mục II) are the criteria, word for word', () => {
+  const plan = readFileSync(join('/work/shared/seeds', tayNinh().plan.seed!), 'utf8').replace(/\n\n(?=toàn xã hội)/, ' ');
+  const contents = [1, 2, 3, 4, 5, 6, 7].map((n) => new RegExp(`^${n}\\. (.+)$`, 'm').exec(plan.slice(plan.indexOf('II. NỘI DUNG THI ĐUA'), plan.indexOf('III. XÂY DỰNG')))![1]!);
+
+  test.each(['collective', 'individual'] as const)('the %s criteria are the seven contents, in order, rated by the council', (kind) => {
+    const criteria = tayNinh().rubrics[kind]!.criteria;
+    expect(criteria.map((c) => c.text)).toEqual(contents);
+    expect(criteria.every((c) => 'scale' in c)).toBe(true);
+  });
+
+  test('the contents are quoted from the plan, not invented', () => {
+    for (const text of contents) expect(plan).toContain(text);
+    expect(contents[1]).toBe('Thi đua thực hiện có hiệu quả Kế hoạch số 434/KH-UBND ngày 06/3/2020 của UBND tỉnh về thực hiện công tác Dân vận chính quyền năm 2020.');
   });
 });
 
