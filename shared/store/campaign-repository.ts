@@ -9,6 +9,8 @@ import type { FormQuestion } from '../forms/form-question.js';
 import { auditRow, readAuditRow } from './codecs/audit.js';
 import { councilRow, readCouncilRow } from './codecs/council-scores.js';
 import { DATASET_TAB, datasetRows, readDatasetRows, type DatasetRecords } from './codecs/datasets.js';
+import { isDatasetTab, readDatasetTabs } from './dataset-relevance.js';
+import type { DatasetStore } from './dataset-store.js';
 import { formQuestionRow, readFormQuestions } from './codecs/form-questions.js';
 import { decisionRow, nominationRow, readStoredNomination, resultRows, reviewRow, show, type DecisionState, type StoredNomination } from './codecs/nominations.js';
 import { rejectionRow, type Rejection } from './codecs/rejections.js';
@@ -103,18 +105,23 @@ export class CampaignRepository {
   private constructor(
     private readonly tables: TableStore,
     readonly campaign: Campaign,
+    /**
+     * Where the datasets live when not in `tables` (Google mode: Cloud Storage, decision 010): their tabs are then
+     * neither provisioned nor read in `tables`, and a job reads only the records its nominations join against.
+     */
+    private readonly datasets?: DatasetStore,
   ) {
     this.tabs = layoutsFor(campaign);
     this.criteria = criterionNumbers(campaign);
   }
 
   /** A repository for a campaign whose tabs may not exist yet (see `provision`). */
-  static forCampaign(tables: TableStore, campaign: Campaign): CampaignRepository {
-    return new CampaignRepository(tables, campaign);
+  static forCampaign(tables: TableStore, campaign: Campaign, datasets?: DatasetStore): CampaignRepository {
+    return new CampaignRepository(tables, campaign, datasets);
   }
 
   /** Opens an existing workbook: finds its campaign in the settings tab. */
-  static async open(tables: TableStore, campaigns: ReadonlyMap<string, Campaign>): Promise<CampaignRepository> {
+  static async open(tables: TableStore, campaigns: ReadonlyMap<string, Campaign>, datasets?: DatasetStore): Promise<CampaignRepository> {
     const any = campaigns.values().next().value;
     if (!any) throw new StoreError('Không có mẫu phong trào nào.');
     const settingsTab = layoutsFor(any).get('settings')!;
@@ -122,7 +129,7 @@ export class CampaignRepository {
     const id = rows.find((r) => r.key === CAMPAIGN_KEY)?.value;
     const campaign = typeof id === 'string' ? campaigns.get(id) : undefined;
     if (!campaign) throw new StoreError(`Trang tính "${settingsTab.title}" không ghi mã phong trào hợp lệ ("${String(id ?? '')}").`, { tab: settingsTab.title });
-    return new CampaignRepository(tables, campaign);
+    return new CampaignRepository(tables, campaign, datasets);
   }
 
   /** The layout of one of the campaign's tabs (title, columns). */
@@ -132,7 +139,8 @@ export class CampaignRepository {
 
   /** Creates the tabs that are missing (all of the campaign's by default), with headers; existing rows are kept. */
   provision(ids?: readonly TabId[]): Promise<void> {
-    return this.tables.ensureTabs(ids ? ids.map((id) => this.tab(id)) : [...this.tabs.values()]);
+    const tabs = ids ? ids.map((id) => this.tab(id)) : [...this.tabs.values()];
+    return this.tables.ensureTabs(this.datasets ? tabs.filter((t) => !isDatasetTab(t.id)) : tabs);
   }
 
   /** Reads the parts asked for in one call. */
@@ -172,6 +180,7 @@ export class CampaignRepository {
 
   /** Appends a dataset's records, skipping those already stored (an import run twice adds nothing). One read, one write. */
   importDataset(records: DatasetRecords): Promise<{ added: number; skipped: number }> {
+    if (this.datasets) return this.datasets.append(this.tab(DATASET_TAB[records.id]), datasetRows(records));
     return this.tables.exclusive(async () => {
       const tab = this.tab(DATASET_TAB[records.id]);
       const existing = (await this.tables.readTabs([tab])).get(tab.id) ?? [];
@@ -188,9 +197,14 @@ export class CampaignRepository {
     });
   }
 
-  private readRaw(parts: readonly Part[]): Promise<Map<string, Row[]>> {
+  private async readRaw(parts: readonly Part[]): Promise<Map<string, Row[]>> {
     const ids = [...new Set(parts.flatMap((p) => PART_TABS[p]))];
-    return this.tables.readTabs(ids.map((id) => this.tab(id)));
+    if (!this.datasets || !ids.some(isDatasetTab)) return this.tables.readTabs(ids.map((id) => this.tab(id)));
+    const raw = await this.tables.readTabs(ids.filter((id) => !isDatasetTab(id)).map((id) => this.tab(id)));
+    // the datasets come after the sheet, filtered to what the nominations just read join against
+    const nominations = raw.has('nominations') ? raw.get('nominations')!.flatMap((row) => { const r = readStoredNomination(row, this.tab('nominations'), this.campaign); return r.ok ? [r.stored.nomination] : []; }) : undefined;
+    for (const [id, rows] of await readDatasetTabs(this.datasets, ids.filter(isDatasetTab).map((id) => this.tab(id)), nominations)) raw.set(id, rows);
+    return raw;
   }
 
   private decode<P extends Part>(parts: readonly P[], raw: ReadonlyMap<string, Row[]>): Snapshot<P> {
