@@ -30,7 +30,7 @@ export async function relevantRows(id: DatasetTab, version: DatasetVersion, nomi
   if (id === 'quizLog') {
     const accounts = new Set(nominations.flatMap((n) => (n.quizAccount ? [canonicalKey(n.quizAccount)] : [])));
     const recruits = new Set<string>();
-    for await (const row of version.rows()) {
+    for await (const batch of version.batches()) for (const row of batch) {
       first ??= row;
       const account = canonicalKey(text(row.account));
       const referrer = row.referredBy === null || row.referredBy === undefined ? undefined : canonicalKey(text(row.referredBy));
@@ -41,7 +41,7 @@ export async function relevantRows(id: DatasetTab, version: DatasetVersion, nomi
     }
     for (const account of accounts) recruits.delete(account);
     if (recruits.size > 0) {
-      for await (const row of version.rows()) {
+      for await (const batch of version.batches()) for (const row of batch) {
         const account = canonicalKey(text(row.account));
         const referrer = row.referredBy === null || row.referredBy === undefined ? undefined : canonicalKey(text(row.referredBy));
         // rows kept by the first pass are not taken twice
@@ -50,7 +50,7 @@ export async function relevantRows(id: DatasetTab, version: DatasetVersion, nomi
     }
   } else {
     const nominees = new Set(nominations.map((n) => nomineeRecordKey(n.name, n.unit)));
-    for await (const row of version.rows()) {
+    for await (const batch of version.batches()) for (const row of batch) {
       first ??= row;
       if (nominees.has(nomineeRecordKey(text(row.name), text(row.unit)))) kept.push(row);
     }
@@ -70,7 +70,7 @@ export async function readDatasetTabs(store: DatasetStore, tabs: readonly TabLay
     else if (nominations && isDatasetTab(tab.id)) read.set(tab.id, await relevantRows(tab.id, version, nominations));
     else {
       const rows: Row[] = [];
-      for await (const row of version.rows()) rows.push(row);
+      for await (const batch of version.batches()) rows.push(...batch);
       read.set(tab.id, rows);
     }
   }

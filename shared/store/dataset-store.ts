@@ -3,8 +3,12 @@ import type { Row } from './table-store.js';
 
 /** One stored version of a dataset: its rows can be streamed as many times as a job needs, always the same rows. */
 export interface DatasetVersion {
-  /** The rows in stored order, in the dataset tab's codec (`__row`: the record's position, from 1). Streams, never buffers. */
-  rows(): AsyncIterable<Row>;
+  /**
+   * The rows in stored order, in the dataset tab's codec (`__row`: the record's position, from 1), a batch at a time:
+   * streamed, never the whole dataset in memory. Batches, not single rows, because a request served by the Functions
+   * Framework runs in a Node domain, where every awaited step costs async hooks: one per batch, not one per row.
+   */
+  batches(): AsyncIterable<readonly Row[]>;
 }
 
 /**

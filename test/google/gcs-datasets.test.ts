@@ -70,7 +70,7 @@ describe('the datasets in Cloud Storage, through the real @googleapis/storage cl
     const more = datasetRows({ id: 'quiz-log', rows: [...quizLog(4, 10)] });
     expect(await datasets.append(quizTab, more)).toEqual({ added: more.length - rows.length, skipped: rows.length });
     const read = [];
-    for await (const row of (await datasets.current(quizTab))!.rows()) read.push(row);
+    for await (const batch of (await datasets.current(quizTab))!.batches()) read.push(...batch);
     expect(read).toHaveLength(more.length);
     expect(readDatasetRows(QuizLogSchema, read, quizTab).problems).toEqual([]);
   });
@@ -86,7 +86,7 @@ describe('the datasets in Cloud Storage, through the real @googleapis/storage cl
     gcs.interleaveBeforeNextUpload(() => gcs.putObject(BUCKET, 'datasets/test/quizLog.jsonl', Buffer.concat([stale.data, Buffer.from(`${JSON.stringify(quizTab.columns.map((c) => theirs[0]![c.key] ?? null))}\n`)])));
     expect(await datasets.append(quizTab, ours)).toEqual({ added: 1, skipped: 0 });
     const accounts = [];
-    for await (const row of (await other.current(quizTab))!.rows()) accounts.push(row.account);
+    for await (const batch of (await other.current(quizTab))!.batches()) accounts.push(...batch.map((row) => row.account));
     expect(accounts.filter((a) => a === 'Z1' || a === 'Y1').sort()).toEqual(['Y1', 'Z1']);
     expect(accounts).toHaveLength(first.length + 2);
   });
@@ -114,7 +114,7 @@ describe('the datasets in Cloud Storage, through the real @googleapis/storage cl
     gcs.putObject(BUCKET, 'datasets/test/quizLog.jsonl', 'account,week\nA,1\n');
     const version = await datasets.current(quizTab);
     await expect((async () => {
-      for await (const _ of version!.rows()) void _;
+      for await (const _ of version!.batches()) void _;
     })()).rejects.toThrow(/không phải tệp dữ liệu .*nhập lại/);
   });
 

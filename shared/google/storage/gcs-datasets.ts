@@ -68,7 +68,7 @@ export class GcsDatasetStore implements DatasetStore {
   async current(tab: TabLayout): Promise<DatasetVersion | undefined> {
     const generation = await this.generation(tab);
     if (generation === undefined) return undefined;
-    return { rows: () => this.rows(tab, generation) };
+    return { batches: () => this.batches(tab, generation) };
   }
 
   async append(tab: TabLayout, rows: readonly Row[]): Promise<{ added: number; skipped: number }> {
@@ -100,29 +100,33 @@ export class GcsDatasetStore implements DatasetStore {
     }
   }
 
-  /** Streams one generation of the object, line by line, as rows of the tab. */
-  private async *rows(tab: TabLayout, generation: string): AsyncGenerator<Row> {
+  /** Streams one generation of the object as rows of the tab, the rows of each chunk received in one batch. */
+  private async *batches(tab: TabLayout, generation: string): AsyncGenerator<Row[]> {
     let columns: string[] | undefined;
     let line = 0;
-    for await (const text of this.lines(tab, generation)) {
-      line += 1;
-      if (columns === undefined) {
-        columns = this.header(tab, text);
-        continue;
+    for await (const texts of this.lines(tab, generation)) {
+      const rows: Row[] = [];
+      for (const text of texts) {
+        line += 1;
+        if (columns === undefined) {
+          columns = this.header(tab, text);
+          continue;
+        }
+        if (text === '') continue;
+        let cells: unknown;
+        try {
+          cells = JSON.parse(text);
+        } catch {
+          cells = undefined;
+        }
+        if (!Array.isArray(cells)) throw new StoreError(`Dòng ${line} của ${this.where(tab)} không đọc được (không phải một mảng JSON). Hãy nhập lại tập dữ liệu này.`, { location: this.where(tab) });
+        const row: Row = {};
+        columns.forEach((key, i) => (row[key] = cellOf(cells[i])));
+        for (const c of tab.columns) if (!(c.key in row)) row[c.key] = null;
+        row.__row = line - 1;
+        rows.push(row);
       }
-      if (text === '') continue;
-      let cells: unknown;
-      try {
-        cells = JSON.parse(text);
-      } catch {
-        cells = undefined;
-      }
-      if (!Array.isArray(cells)) throw new StoreError(`Dòng ${line} của ${this.where(tab)} không đọc được (không phải một mảng JSON). Hãy nhập lại tập dữ liệu này.`, { location: this.where(tab) });
-      const row: Row = {};
-      columns.forEach((key, i) => (row[key] = cellOf(cells[i])));
-      for (const c of tab.columns) if (!(c.key in row)) row[c.key] = null;
-      row.__row = line - 1;
-      yield row;
+      if (rows.length) yield rows;
     }
   }
 
@@ -139,8 +143,8 @@ export class GcsDatasetStore implements DatasetStore {
     return header.columns;
   }
 
-  /** The object's lines, decoded as UTF-8, split on `\n` across chunks; the download is retried only before its first byte. */
-  private async *lines(tab: TabLayout, generation: string): AsyncGenerator<string> {
+  /** The object's lines, decoded as UTF-8, split on `\n` across chunks, the lines of each chunk together; the download is retried only before its first byte. */
+  private async *lines(tab: TabLayout, generation: string): AsyncGenerator<string[]> {
     const stream = await this.call(
       'đọc dữ liệu',
       tab,
@@ -152,10 +156,12 @@ export class GcsDatasetStore implements DatasetStore {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         let buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
         let start = 0;
+        const lines: string[] = [];
         for (let end = buffer.indexOf(NEWLINE, start); end >= 0; end = buffer.indexOf(NEWLINE, start)) {
-          yield buffer.toString('utf8', start, end);
+          lines.push(buffer.toString('utf8', start, end));
           start = end + 1;
         }
+        if (lines.length) yield lines;
         buffer = buffer.subarray(start);
         rest = buffer.length ? Buffer.from(buffer) : undefined;
       }
@@ -165,7 +171,7 @@ export class GcsDatasetStore implements DatasetStore {
     } finally {
       stream.destroy();
     }
-    if (rest?.length) yield rest.toString('utf8');
+    if (rest?.length) yield [rest.toString('utf8')];
   }
 
   /**
@@ -189,10 +195,12 @@ export class GcsDatasetStore implements DatasetStore {
       yield `${JSON.stringify({ thidua: 'dataset', tab: tab.id, columns: keys } satisfies Header)}\n`;
       if (generation !== undefined) {
         let batch = '';
-        for await (const row of self.rows(tab, generation)) {
-          const key = rowKey(tab, row);
-          if (pending.delete(key)) counts.skipped += 1;
-          batch += `${JSON.stringify(keys.map((k) => row[k] ?? null))}\n`;
+        for await (const rows of self.batches(tab, generation)) {
+          for (const row of rows) {
+            const key = rowKey(tab, row);
+            if (pending.delete(key)) counts.skipped += 1;
+            batch += `${JSON.stringify(keys.map((k) => row[k] ?? null))}\n`;
+          }
           if (batch.length > 64_000) {
             yield batch;
             batch = '';
@@ -230,7 +238,8 @@ export class GcsDatasetStore implements DatasetStore {
           requestBody: { name: this.objectName(tab), contentType: CONTENT_TYPE },
           media: { mimeType: CONTENT_TYPE, body: source },
         },
-        { retry: false, timeout: this.transferTimeoutMs, signal: abort.signal },
+        // the upload address comes from the call's own rootUrl: the client's global one is not applied to it
+        { retry: false, timeout: this.transferTimeoutMs, signal: abort.signal, ...(this.options.rootUrl ? { rootUrl: this.options.rootUrl } : {}) },
       );
     } catch (error) {
       throw abandoned ?? error;
