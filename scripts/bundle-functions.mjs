@@ -61,7 +61,7 @@ const ENTRIES = ${JSON.stringify(Object.keys(ENTRIES))};
 const target = process.env.FUNCTION_TARGET;
 if (!ENTRIES.includes(target)) throw new Error(\`FUNCTION_TARGET "\${target}" is not a thi-dua function (\${ENTRIES.join(', ')})\`);
 /** The loaded function's module (its \`configure\` serves tests and benchmarks). */
-export const loaded = await import(\`./\${target}.js\`);
+export const loaded = await import(new URL(\`./\${target}.js\`, import.meta.url).href);
 `,
 );
 writeFileSync(join(out, 'package.json'), JSON.stringify({ type: 'module' }) + '\n');
