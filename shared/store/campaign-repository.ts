@@ -59,6 +59,9 @@ const PART_TABS: Record<Part, TabId[]> = {
   formQuestions: ['formQuestions'],
 };
 
+/** Tabs a job only counts and appends to (a rejection's payload is never read back by a job): see ReadOptions. */
+const COUNT_ONLY = { countOnly: ['rejections'] };
+
 /** A nomination to store: the nomination, when it came in, and the engine's first word on it. */
 export interface NominationRecord {
   nomination: Nomination;
@@ -199,8 +202,8 @@ export class CampaignRepository {
 
   private async readRaw(parts: readonly Part[]): Promise<Map<string, Row[]>> {
     const ids = [...new Set(parts.flatMap((p) => PART_TABS[p]))];
-    if (!this.datasets || !ids.some(isDatasetTab)) return this.tables.readTabs(ids.map((id) => this.tab(id)));
-    const raw = await this.tables.readTabs(ids.filter((id) => !isDatasetTab(id)).map((id) => this.tab(id)));
+    if (!this.datasets || !ids.some(isDatasetTab)) return this.tables.readTabs(ids.map((id) => this.tab(id)), COUNT_ONLY);
+    const raw = await this.tables.readTabs(ids.filter((id) => !isDatasetTab(id)).map((id) => this.tab(id)), COUNT_ONLY);
     // the datasets come after the sheet, filtered to what the nominations just read join against
     const nominations = raw.has('nominations') ? raw.get('nominations')!.flatMap((row) => { const r = readStoredNomination(row, this.tab('nominations'), this.campaign); return r.ok ? [r.stored.nomination] : []; }) : undefined;
     for (const [id, rows] of await readDatasetTabs(this.datasets, ids.filter(isDatasetTab).map((id) => this.tab(id)), nominations)) raw.set(id, rows);
