@@ -200,7 +200,7 @@ if (runs('calls')) {
   const cells = lines.find((x) => x.bench === 'cells');
   if (cells) {
     const used = Number(cells.cells);
-    add({ work: `cell budget: the council's sheet holding ${Number(cells.nominations).toLocaleString('en')} nominations, ranked (datasets in Cloud Storage)`, target: '≤ 10 % of the 10,000,000-cell limit', measured: `${used.toLocaleString('en')} cells`, reference: `${MAX_CELLS.toLocaleString('en')} cells (Google's limit)`, ratio: `${((used / MAX_CELLS) * 100).toFixed(1)} %`, met: used <= MAX_CELLS / 10 });
+    add({ work: `cell budget: the council's sheet holding ${Number(cells.nominations).toLocaleString('en')} nominations, ranked (datasets in Cloud Storage; their empty tabs counted)`, target: '≤ 10 % of the 10,000,000-cell limit', measured: `${used.toLocaleString('en')} cells`, reference: `${MAX_CELLS.toLocaleString('en')} cells (Google's limit)`, ratio: `${((used / MAX_CELLS) * 100).toFixed(1)} %`, met: used <= MAX_CELLS / 10 });
   }
   const quota = lines.filter((x) => x.bench === 'quota');
   const single = quota.find((q) => String(q.mode).startsWith('one'));
