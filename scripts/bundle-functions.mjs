@@ -58,7 +58,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 // compiled code from the build (warmed there), so a cold start does not compile the bundle again
 module.enableCompileCache?.(process.env.NODE_COMPILE_CACHE || join(here, '.cache'));
 const ENTRIES = ${JSON.stringify(Object.keys(ENTRIES))};
-const target = process.env.FUNCTION_TARGET;
+// set by the platform on Cloud Run functions; locally, \`functions-framework --target=<name>\` names it
+const flag = process.argv.findIndex((a) => a === '--target' || a.startsWith('--target='));
+const target = process.env.FUNCTION_TARGET || (flag < 0 ? undefined : process.argv[flag].includes('=') ? process.argv[flag].slice('--target='.length) : process.argv[flag + 1]);
 if (!ENTRIES.includes(target)) throw new Error(\`FUNCTION_TARGET "\${target}" is not a thi-dua function (\${ENTRIES.join(', ')})\`);
 /** The loaded function's module (its \`configure\` serves tests and benchmarks). */
 export const loaded = await import(new URL(\`./\${target}.js\`, import.meta.url).href);
