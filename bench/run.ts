@@ -139,6 +139,8 @@ if (runs('cold')) {
   const form = await formsApi.create(plan.title);
   const replies = (await formsApi.batchUpdate(form.formId!, plan.requests)).replies ?? [];
   const questions = [...plan.questions].map(([i, q]) => ({ ...q, questionId: replies[i]?.createItem?.questionId?.[0] ?? q.questionId }));
+  // a form made through the API takes no responses until it is published (as `thidua form create` does)
+  await formsApi.setPublishState(form.formId!, { isPublished: true, isAcceptingResponses: true });
   await recordForm(repo, { formId: form.formId!, questions });
   // the district's award list signed before the 2025 reform ended that authority, so that it may still be exported
   await repo.write([{ kind: 'settings', mode: 'add', entries: [['Ngày ký', '15/06/2025']] }]);

@@ -8,7 +8,7 @@
  * the platform starts, and the bundles register with it. exceljs stays outside too: only the local workbook and the
  * .xlsx writers load it, on their first use.
  *
- * Usage: node scripts/bundle-functions.mjs [--no-warm]
+ * Usage: node scripts/bundle-functions.mjs [--no-warm] [--out=dist/fn]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'dist', 'fn');
+// --out=<dir> (inside the project, so the bundles find sheets-templates/ and node_modules/): tests bundle apart
+const outArg = process.argv.find((a) => a.startsWith('--out='));
+const out = outArg ? join(root, outArg.slice('--out='.length)) : join(root, 'dist', 'fn');
 /** Entry point (as deployed with --entry-point) → its source in functions/entries/. */
 export const ENTRIES = {
   intake: 'intake',

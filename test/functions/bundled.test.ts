@@ -24,6 +24,8 @@ useMsw();
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BUCKET = 'thidua-datasets';
+/** Bundled apart from dist/fn/ (a benchmark may be loading those), the same way. */
+const OUT = 'out/test-bundles';
 interface Bundle {
   configure(options: unknown): void;
   tokenAuth(token: string): Promise<unknown>;
@@ -32,7 +34,7 @@ const open: Array<{ close: () => void }> = [];
 afterAll(() => open.forEach((s) => s.close()));
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle-functions.mjs'), '--no-warm'], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle-functions.mjs'), '--no-warm', `--out=${OUT}`], { cwd: ROOT, stdio: 'ignore' });
 }, 120_000);
 
 async function serve(name: string): Promise<string> {
@@ -51,7 +53,7 @@ describe('the bundled functions behind the real Functions Framework', () => {
     const spreadsheetId = sheets.createSpreadsheet({ title: 'Thi đua Vạn Ninh' });
     await initCampaign(new GoogleSheetsStore({ spreadsheetId, auth: tokenAuth() }), vanNinh());
     process.env.FUNCTION_TARGET = 'intake';
-    const main = (await import(pathToFileURL(join(ROOT, 'dist', 'fn', 'index.js')).href)) as { loaded: Bundle };
+    const main = (await import(pathToFileURL(join(ROOT, OUT, 'index.js')).href)) as { loaded: Bundle };
     delete process.env.FUNCTION_TARGET;
     main.loaded.configure({ env: environment(spreadsheetId), certsUrl: CERTS_URL, googleAuth: await main.loaded.tokenAuth('test-token'), log: captureLog().log, now: () => new Date('2024-08-20T03:00:00Z') });
     const url = await serve('intake');
@@ -73,7 +75,7 @@ describe('the bundled functions behind the real Functions Framework', () => {
     await importDataset(repo, { id: 'quiz-log', rows: [1, 2, 3, 4, 5, 6].map((week) => ({ account: 'A1', ownerName: 'Hà Văn A', district: 'Bắc Sơn', week, result: 'Tốt' })) });
     const nominee = (id: string, account: string) => ({ payload: { responseId: id, submittedAt: '2024-05-06T09:00:00+07:00', campaign: quiz().id, award: quiz().awards[0]!.id, kind: 'individual', name: `Người ${id}`, unit: 'UBND xã Bắc Sơn', birthDate: '1980-01-01', quizAccount: account, selfScores: {}, evidence: {} }, source: 'test' });
     await intake(repo, [nominee('q-1', 'A1'), nominee('q-2', 'KHONG-CO')], new Date('2024-05-07T00:00:00Z'));
-    const recompute = (await import(pathToFileURL(join(ROOT, 'dist', 'fn', 'recompute.js')).href)) as Bundle;
+    const recompute = (await import(pathToFileURL(join(ROOT, OUT, 'recompute.js')).href)) as Bundle;
     recompute.configure({ env: environment(spreadsheetId, { THIDUA_DATASET_BUCKET: BUCKET }), certsUrl: CERTS_URL, googleAuth: await recompute.tokenAuth('test-token'), log: captureLog().log, now: () => new Date('2024-05-08T03:00:00Z') });
     const res = await postJson(await serve('recompute'), {}, bearer());
     expect(res.status).toBe(200);
