@@ -5,6 +5,7 @@ import { indexDatasets, type QuizLogRow } from '../../shared/domain/datasets.js'
 import { decide } from '../../shared/domain/decide.js';
 import type { Nomination } from '../../shared/domain/nomination.js';
 import { GcsDatasetStore } from '../../shared/google/storage/gcs-datasets.js';
+import { diagnose } from '../../shared/jobs/doctor.js';
 import { importDataset } from '../../shared/jobs/import-dataset.js';
 import { initCampaign } from '../../shared/jobs/init-campaign.js';
 import { intake } from '../../shared/jobs/intake.js';
@@ -164,6 +165,16 @@ describe('Google mode with a datasets bucket: the council sheet holds no dataset
     const whole = readDatasetRows(QuizLogSchema, datasetRows({ id: 'quiz-log', rows: log }), quizTab).rows;
     expect(decisions).toEqual(decide(campaign, nominations, { datasets: indexDatasets({ quizLog: whole }) }));
     expect(decisions.flatMap((d) => d.findings.map((f) => f.code))).not.toContain('PREREQUISITE_NOT_CHECKED');
+  });
+});
+
+describe('thidua doctor with a datasets bucket', () => {
+  test('does not ask for the dataset tabs, and still asks for every other tab', () => {
+    const layouts = [...layoutsFor(campaign).values()];
+    const tabs = layouts.filter((l) => !['quizLog', 'awardHistory', 'registrations', 'clearance', 'audit'].includes(l.id)).map((l) => ({ title: l.title, rows: 1000, columns: l.columns.length, protections: [], header: l.columns.map((c) => c.header) }));
+    const missing = (datasetsElsewhere: boolean) => diagnose({ campaign, spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/x', tabs, datasetsElsewhere, now: new Date('2024-05-07T00:00:00Z') }).findings.filter((f) => f.code === 'TAB_MISSING').map((f) => f.message);
+    expect(missing(true)).toEqual([expect.stringContaining(layoutsFor(campaign).get('audit')!.title)]);
+    expect(missing(false)).toHaveLength(5);
   });
 });
 
