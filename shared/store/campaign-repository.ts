@@ -205,7 +205,10 @@ export class CampaignRepository {
     if (!this.datasets || !ids.some(isDatasetTab)) return this.tables.readTabs(ids.map((id) => this.tab(id)), COUNT_ONLY);
     const raw = await this.tables.readTabs(ids.filter((id) => !isDatasetTab(id)).map((id) => this.tab(id)), COUNT_ONLY);
     // the datasets come after the sheet, filtered to what the nominations just read join against
-    const nominations = raw.has('nominations') ? raw.get('nominations')!.flatMap((row) => { const r = readStoredNomination(row, this.tab('nominations'), this.campaign); return r.ok ? [r.stored.nomination] : []; }) : undefined;
+    const nominations = raw.get('nominations')?.flatMap((row) => {
+      const read = readStoredNomination(row, this.tab('nominations'), this.campaign);
+      return read.ok ? [read.stored.nomination] : [];
+    });
     for (const [id, rows] of await readDatasetTabs(this.datasets, ids.filter(isDatasetTab).map((id) => this.tab(id)), nominations)) raw.set(id, rows);
     return raw;
   }
