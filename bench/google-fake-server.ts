@@ -1,5 +1,5 @@
 /**
- * The Sheets and Forms fakes behind a real HTTP server on loopback, so benchmark child processes talk to them through
+ * The Sheets, Forms and Cloud Storage fakes behind a real HTTP server on loopback, so benchmark child processes talk to them through
  * the real googleapis clients (rootUrl) with no network and no msw in the measured process. Also serves the public key
  * of a locally generated RSA pair where identity tokens are verified, and signs tokens with it.
  */
@@ -7,6 +7,7 @@ import { createSign, generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { getResponse } from 'msw';
 import { FakeForms } from '../test/fakes/forms-fake.js';
+import { FakeStorage } from '../test/fakes/gcs-fake.js';
 import { FakeSheets } from '../test/fakes/sheets-fake.js';
 
 export interface GoogleFakeServer {
@@ -14,6 +15,7 @@ export interface GoogleFakeServer {
   certsUrl: string;
   sheets: FakeSheets;
   forms: FakeForms;
+  storage: FakeStorage;
   idToken(claims: { email: string; aud: string }): string;
   close(): Promise<void>;
 }
@@ -21,9 +23,10 @@ export interface GoogleFakeServer {
 export async function startGoogleFakeServer(options: { writesPerMinute?: number; now?: () => number } = {}): Promise<GoogleFakeServer> {
   const sheets = new FakeSheets({ seed: 5, ...options });
   const forms = new FakeForms();
+  const storage = new FakeStorage();
   const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = 'bench-key';
-  const handlers = [...sheets.handlers, ...forms.handlers];
+  const handlers = [...sheets.handlers, ...forms.handlers, ...storage.handlers];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -34,7 +37,7 @@ export async function startGoogleFakeServer(options: { writesPerMinute?: number;
         res.end(JSON.stringify({ [kid]: keys.publicKey.export({ type: 'spki', format: 'pem' }) }));
         return;
       }
-      const host = path.startsWith('/v1/forms') ? 'https://forms.googleapis.com' : 'https://sheets.googleapis.com';
+      const host = path.startsWith('/v1/forms') ? 'https://forms.googleapis.com' : /^\/(upload\/)?storage\/v1\//.test(path) ? 'https://storage.googleapis.com' : 'https://sheets.googleapis.com';
       const body = chunks.length && req.method !== 'GET' && req.method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => typeof v === 'string' && k !== 'host' && k !== 'content-length')) as Record<string, string>;
       const response = await getResponse(handlers, new Request(host + path, { method: req.method, headers, body }));
@@ -55,6 +58,7 @@ export async function startGoogleFakeServer(options: { writesPerMinute?: number;
     certsUrl: `${url}certs`,
     sheets,
     forms,
+    storage,
     idToken({ email, aud }) {
       const now = Math.floor(Date.now() / 1000);
       const head = `${b64({ alg: 'RS256', typ: 'JWT', kid })}.${b64({ iss: 'https://accounts.google.com', aud, sub: '1', email, email_verified: true, iat: now, exp: now + 3600 })}`;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Deploys thi-dua to Cloud Run functions (2nd gen, nodejs24): the six HTTP functions, the status pages and the Pub/Sub
-# event function; the Forms notifications topic (Forms may publish to it); the service accounts; the Cloud Build
+# event function; the Forms notifications topic (Forms may publish to it); the datasets' bucket (decision 010); the service accounts; the Cloud Build
 # account's role; the link secret in Secret Manager; the Cloud Scheduler jobs calling the functions with OIDC tokens.
 # Safe to run again: what exists is updated, not duplicated, and a variable set earlier on a function is kept
 # (--update-env-vars / --update-secrets merge; nothing uses --env-vars-file, which replaces them all).
@@ -12,7 +12,8 @@
 # Optional: TOPIC (thidua-forms), RUNTIME_SA / INVOKER_SA (account names), LINK_SECRET_NAME (thidua-link-secret,
 # created with a random value when missing), HMAC_SECRET_NAME (a Secret Manager secret holding THIDUA_HMAC_SECRET),
 # PUBLIC_URL (the status pages' address, when a custom domain serves them), PROJECT_NUMBER (else looked up),
-# EXTRA_AUDIENCES, EXTRA_CALLERS (comma lists), DRY_RUN=1 (as --dry-run).
+# EXTRA_AUDIENCES, EXTRA_CALLERS (comma lists), DATASET_BUCKET (<project>-thidua-datasets: the quiz log, award history,
+# registrations and clearance lists live there, never in the council's sheet), DRY_RUN=1 (as --dry-run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +33,7 @@ TOPIC="${TOPIC:-thidua-forms}"
 RUNTIME_SA="${RUNTIME_SA:-thidua-functions}@${PROJECT}.iam.gserviceaccount.com"
 INVOKER_SA="${INVOKER_SA:-thidua-invoker}@${PROJECT}.iam.gserviceaccount.com"
 LINK_SECRET_NAME="${LINK_SECRET_NAME:-thidua-link-secret}"
+DATASET_BUCKET="${DATASET_BUCKET:-${PROJECT}-thidua-datasets}"
 SCHEDULER_AUDIENCE="thidua-scheduler-${PROJECT}"
 AUDIENCES="${SCHEDULER_AUDIENCE}${APPS_SCRIPT_AUDIENCE:+,${APPS_SCRIPT_AUDIENCE}}${EXTRA_AUDIENCES:+,${EXTRA_AUDIENCES}}"
 CALLERS="${INVOKER_SA}${APPS_SCRIPT_EMAIL:+,${APPS_SCRIPT_EMAIL}}${EXTRA_CALLERS:+,${EXTRA_CALLERS}}"
@@ -60,7 +62,7 @@ project_number() {
 echo "== APIs"
 run gcloud services enable cloudfunctions.googleapis.com run.googleapis.com cloudbuild.googleapis.com artifactregistry.googleapis.com \
   eventarc.googleapis.com pubsub.googleapis.com cloudscheduler.googleapis.com sheets.googleapis.com forms.googleapis.com \
-  drive.googleapis.com secretmanager.googleapis.com iamcredentials.googleapis.com --project="$PROJECT"
+  drive.googleapis.com secretmanager.googleapis.com iamcredentials.googleapis.com storage.googleapis.com --project="$PROJECT"
 
 echo "== service accounts"
 for sa in "$RUNTIME_SA" "$INVOKER_SA"; do
@@ -77,6 +79,11 @@ exists gcloud pubsub topics describe "$TOPIC" --project="$PROJECT" || run gcloud
 run gcloud pubsub topics add-iam-policy-binding "$TOPIC" --project="$PROJECT" \
   --member="serviceAccount:forms-notifications@system.gserviceaccount.com" --role="roles/pubsub.publisher"
 
+echo "== the datasets' bucket: one object per dataset, streamed by the functions; only the functions' account may use it"
+exists gcloud storage buckets describe "gs://${DATASET_BUCKET}" --project="$PROJECT" ||
+  run gcloud storage buckets create "gs://${DATASET_BUCKET}" --project="$PROJECT" --location="$REGION" --uniform-bucket-level-access --public-access-prevention
+run gcloud storage buckets add-iam-policy-binding "gs://${DATASET_BUCKET}" --project="$PROJECT" --member="serviceAccount:${RUNTIME_SA}" --role="roles/storage.objectUser"
+
 echo "== the status links' secret in Secret Manager (made once, never printed)"
 if ! exists gcloud secrets describe "$LINK_SECRET_NAME" --project="$PROJECT"; then
   run gcloud secrets create "$LINK_SECRET_NAME" --project="$PROJECT" --replication-policy=automatic
@@ -91,14 +98,15 @@ for secret in "$LINK_SECRET_NAME" ${HMAC_SECRET_NAME:+"$HMAC_SECRET_NAME"}; do
 done
 [[ -n "${HMAC_SECRET_NAME:-}" ]] && SECRETS="${SECRETS},THIDUA_HMAC_SECRET=${HMAC_SECRET_NAME}:latest"
 
-echo "== type-check and build locally (the cloud build runs npm run gcp-build again)"
+echo "== type-check and build locally (the cloud build runs npm run gcp-build again: one bundle a function, dist/fn/)"
 run npm run build --silent
+run npm run build:functions --silent
 
 # gcloud's list syntax with ';' as the separator, since audiences and emails are comma lists.
 ENV_VARS="^;^THIDUA_STORE=google;THIDUA_SPREADSHEET_ID=${SPREADSHEET_ID};THIDUA_SERVICE_ACCOUNT=${RUNTIME_SA}"
 ENV_VARS+=";THIDUA_FORM_ID=${FORM_ID};THIDUA_PUBSUB_TOPIC=projects/${PROJECT}/topics/${TOPIC}"
 ENV_VARS+=";THIDUA_OIDC_AUDIENCES=${AUDIENCES};THIDUA_ALLOWED_CALLERS=${CALLERS};THIDUA_COUNCIL_EMAILS=${COUNCIL_EMAILS}"
-ENV_VARS+=";THIDUA_EVENT_MAX_AGE_MINUTES=60"
+ENV_VARS+=";THIDUA_EVENT_MAX_AGE_MINUTES=60;THIDUA_DATASET_BUCKET=${DATASET_BUCKET}"
 COMMON=(--gen2 --runtime=nodejs24 --region="$REGION" --project="$PROJECT" --source=. --service-account="$RUNTIME_SA"
   --update-secrets="$SECRETS")
 

@@ -54,6 +54,8 @@ const Env = z.object({
   THIDUA_SPREADSHEET_ID: optional(z.string().regex(ID, 'mã bảng tính (phần giữa /d/ và /edit trong địa chỉ)')),
   THIDUA_WORKBOOK: optional(z.string().min(1)),
   THIDUA_SERVICE_ACCOUNT: optional(email),
+  /** Google mode: the Cloud Storage bucket holding the datasets (quiz log, award history…), never the sheet (decision 010). */
+  THIDUA_DATASET_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/, 'tên bucket Cloud Storage (chữ thường, số, dấu chấm, gạch ngang, gạch dưới)')),
   THIDUA_FORM_ID: optional(z.string().regex(ID, 'mã biểu mẫu (phần giữa /d/ và /edit trong địa chỉ biểu mẫu)')),
   THIDUA_PUBSUB_TOPIC: optional(z.string().regex(TOPIC, 'phải có dạng projects/<dự án>/topics/<chủ đề>')),
   THIDUA_AUTH: z.preprocess(blank, z.enum(AuthMode, { message: 'phải là "required" hoặc "off-local-only"' }).default('required')),
@@ -68,7 +70,7 @@ const Env = z.object({
   K_SERVICE: optional(z.string()),
 });
 
-export type StoreConfig = { kind: 'google'; spreadsheetId: string; serviceAccount?: string } | { kind: 'file'; workbook: string };
+export type StoreConfig = { kind: 'google'; spreadsheetId: string; serviceAccount?: string; datasetBucket?: string } | { kind: 'file'; workbook: string };
 
 export interface AuthConfig {
   mode: AuthMode;
@@ -132,7 +134,7 @@ export function parseConfig(env: Record<string, string | undefined>): { ok: true
   if (problems.length) return { ok: false, error: new ConfigError(problems) };
   const store: StoreConfig =
     e.THIDUA_STORE === 'google'
-      ? { kind: 'google', spreadsheetId: e.THIDUA_SPREADSHEET_ID!, ...(e.THIDUA_SERVICE_ACCOUNT ? { serviceAccount: e.THIDUA_SERVICE_ACCOUNT } : {}) }
+      ? { kind: 'google', spreadsheetId: e.THIDUA_SPREADSHEET_ID!, ...(e.THIDUA_SERVICE_ACCOUNT ? { serviceAccount: e.THIDUA_SERVICE_ACCOUNT } : {}), ...(e.THIDUA_DATASET_BUCKET ? { datasetBucket: e.THIDUA_DATASET_BUCKET } : {}) }
       : { kind: 'file', workbook: e.THIDUA_WORKBOOK! };
   return {
     ok: true,

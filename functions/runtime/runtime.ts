@@ -6,6 +6,7 @@ import type { FormsApi, FormsApiOptions } from '../../shared/google/forms/forms-
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import type { SheetsAuth } from '../../shared/google/credentials.js';
 import type { GoogleSheetsStoreOptions } from '../../shared/google/sheets/sheets-store.js';
+import type { DatasetStore } from '../../shared/store/dataset-store.js';
 import type { TableStore } from '../../shared/store/table-store.js';
 import { loadCampaigns } from '../../shared/templates/campaign-registry.js';
 import { jsonLogger, type Logger } from './log.js';
@@ -111,5 +112,17 @@ async function openWorkbook(config: Config, options: RuntimeOptions, log: Logger
       lock: options.sheets?.lock ?? true,
     });
   }
-  return { tables, repo: await CampaignRepository.open(tables, campaigns) };
+  let datasets: DatasetStore | undefined;
+  if (config.store.kind === 'google' && config.store.datasetBucket) {
+    // the datasets live in Cloud Storage (decision 010): loaded only here, so only a job that opens the store pays for it
+    const [{ GcsDatasetStore }, { storageAuth }] = await Promise.all([import('../../shared/google/storage/gcs-datasets.js'), import('../../shared/google/credentials.js')]);
+    datasets = new GcsDatasetStore({
+      bucket: config.store.datasetBucket,
+      prefix: `datasets/${config.store.spreadsheetId}/`,
+      auth: (options.googleAuth as never) ?? storageAuth(),
+      ...(options.googleApiRoot ? { rootUrl: options.googleApiRoot } : {}),
+      ...(options.sheets?.sleep ? { sleep: options.sheets.sleep } : {}),
+    });
+  }
+  return { tables, repo: await CampaignRepository.open(tables, campaigns, datasets) };
 }

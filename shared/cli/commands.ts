@@ -36,8 +36,8 @@ function campaignById(ctx: CliContext, id: string): Campaign {
 export async function initCommand(ctx: CliContext, campaignId: string, options: StoreOptions): Promise<number> {
   const campaign = campaignById(ctx, campaignId);
   if (options.spreadsheet !== undefined) {
-    const { tables, where, google } = await openTables(options);
-    await initCampaign(tables, campaign);
+    const { tables, where, google, datasets } = await openTables(options);
+    await initCampaign(tables, campaign, datasets);
     ctx.io.stdout.write(`Đã chuẩn bị bảng tính ${where} cho phong trào "${campaign.title}".\n`);
     if (google) {
       const { describeCredentials } = await import('../google/cli-credentials.js');

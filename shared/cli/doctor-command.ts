@@ -43,7 +43,7 @@ export async function doctorCommand(ctx: CliContext, campaignId: string, options
     if (formId) forms ??= await (await import('../google/forms/forms-api.js')).googleFormsApi({ auth });
   }
   const { doctor } = await import('../jobs/doctor.js');
-  const report = await doctor({ campaign, sheet, ...(forms ? { forms } : {}), ...(formId ? { formId } : {}), ...(functionsAccount ? { functionsAccount } : {}), now: ctx.now() });
+  const report = await doctor({ campaign, sheet, ...(forms ? { forms } : {}), ...(formId ? { formId } : {}), ...(functionsAccount ? { functionsAccount } : {}), datasetsElsewhere: !!env.THIDUA_DATASET_BUCKET?.trim(), now: ctx.now() });
   for (const f of report.findings) ctx.io.stdout.write(`✘ ${f.message}\n`);
   ctx.io.stdout.write(`Dung lượng: ${report.cells.used.toLocaleString('vi-VN')} / 10.000.000 ô (${Math.floor(report.cells.share * 100)} %), còn ${(10_000_000 - report.cells.used).toLocaleString('vi-VN')} ô.\n`);
   if (report.findings.length === 0) ctx.io.stdout.write('✔ Không thấy vấn đề nào.\n');

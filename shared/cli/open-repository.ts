@@ -4,5 +4,6 @@ import { openTables, type TablesOptions } from './open-tables.js';
 
 /** The campaign repository a command works on: the local workbook or the Google Sheet its options name. */
 export async function openRepository(ctx: CliContext, options: TablesOptions): Promise<CampaignRepository> {
-  return CampaignRepository.open((await openTables(options)).tables, ctx.campaigns);
+  const { tables, datasets } = await openTables(options);
+  return CampaignRepository.open(tables, ctx.campaigns, datasets);
 }

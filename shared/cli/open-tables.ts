@@ -1,4 +1,5 @@
 import type { ChosenCredentials } from '../google/cli-credentials.js';
+import type { DatasetStore } from '../store/dataset-store.js';
 import type { TableStore } from '../store/table-store.js';
 import { WorkbookStore } from '../store/workbook-store.js';
 import { UsageError } from './io.js';
@@ -25,6 +26,8 @@ export interface OpenedTables {
   /** The workbook's path or the sheet's address. */
   where: string;
   kind: 'workbook' | 'google-sheets';
+  /** With a Google Sheet and THIDUA_DATASET_BUCKET: the datasets' bucket in Cloud Storage (decision 010). */
+  datasets?: DatasetStore;
   /** For a Google Sheet: the credentials chosen and the accounts named editors of protected columns. */
   google?: { credentials: ChosenCredentials; editors: string[] };
 }
@@ -51,7 +54,7 @@ export async function openTables(
   }
   if (options.store !== undefined) throw new UsageError('Chỉ chọn một nơi lưu: --store <tệp.xlsx> hoặc --spreadsheet <mã bảng tính>, không dùng cả hai.');
   const spreadsheetId = spreadsheetIdOf(options.spreadsheet);
-  const [{ GoogleSheetsStore }, { SHEETS_SCOPE }, { chooseCredentials, authFor }] = await Promise.all([
+  const [{ GoogleSheetsStore }, { SHEETS_SCOPE, STORAGE_SCOPE }, { chooseCredentials, authFor }] = await Promise.all([
     import('../google/sheets/sheets-store.js'),
     import('../google/credentials.js'),
     import('../google/cli-credentials.js'),
@@ -59,7 +62,10 @@ export async function openTables(
   const credentials = await chooseCredentials({ ...(options.impersonate ? { impersonate: options.impersonate } : {}) }, { env });
   const functionsAccount = options.serviceAccount ?? (env.THIDUA_SERVICE_ACCOUNT?.trim() || undefined);
   const editors = [...new Set([functionsAccount, credentials.identity].filter((e): e is string => !!e))];
-  const auth = google?.auth ?? (await authFor(credentials, [SHEETS_SCOPE]));
+  const bucket = env.THIDUA_DATASET_BUCKET?.trim() || undefined;
+  const auth = google?.auth ?? (await authFor(credentials, bucket ? [SHEETS_SCOPE, STORAGE_SCOPE] : [SHEETS_SCOPE]));
+  // Google mode keeps the datasets out of the council's sheet when a bucket is named, as the functions do
+  const datasets = bucket ? new (await import('../google/storage/gcs-datasets.js')).GcsDatasetStore({ bucket, prefix: `datasets/${spreadsheetId}/`, auth: auth as never, ...(google?.sleep ? { sleep: google.sleep } : {}) }) : undefined;
   return {
     // the CLI takes the sheet's write lock like the functions do, so it can run while they are live (decision 002)
     tables: new GoogleSheetsStore({
@@ -73,6 +79,7 @@ export async function openTables(
     }),
     where: `https://docs.google.com/spreadsheets/d/${spreadsheetId}`,
     kind: 'google-sheets',
+    ...(datasets ? { datasets } : {}),
     google: { credentials, editors },
   };
 }

@@ -74,6 +74,10 @@ export const FINDINGS = {
   COUNCIL_SCORE_OUTLIER: spec('info', (p) => `Điểm của thành viên ${p.member} (${p.total}) lệch ${p.deviation} điểm so với bình quân các thành viên khác (${p.others}).`),
   COUNCIL_SCORE_INVALID: spec('info', (p) => `Điểm của thành viên ${p.member} cho tiêu chí ${p.criterion} không hợp lệ ("${p.value}"); không tính.`),
   COUNCIL_SELECTION_EXCEEDS: spec('info', (p) => `Hội đồng chọn ${p.selected} hồ sơ cho ${p.places} chỉ tiêu còn lại; cần chọn lại.`),
+  /** What the datasets showed for a nominee who meets the rule, for the council to see beside the raw logs it no longer has in the sheet. */
+  AGE_CHECKED: spec('info', (p) => `Đủ tuổi: ${p.age} tuổi vào ngày ${p.date} (tối thiểu ${p.years}).`),
+  QUIZ_CHECKED: spec('info', (p) => `Đối chiếu nhật ký cuộc thi, tài khoản "${p.account}": ${p.count} tài khoản được vận động tham gia đủ ${p.weeks} tuần liên tục (cần ${p.needed}).`),
+  PRIOR_RECOGNITION_FOUND: spec('info', (p) => `Đối chiếu lịch sử khen thưởng: ${p.description} — đã được công nhận các năm ${p.years}.`),
   PREREQUISITE_NOT_CHECKED: spec('info', (p) => `Điều kiện chưa kiểm tra được tự động: ${p.description}. Hội đồng cần đối chiếu hồ sơ.`),
   VOTE_NOT_PASSED: spec('info', (p) => `Hội đồng biểu quyết (phiên họp ${p.meeting}): ${p.for}/${p.base} ${p.baseLabel} đồng ý (${p.share}%), chưa đạt tỷ lệ ${p.needed}; không đề nghị khen thưởng.`),
   VOTE_PENDING: spec('info', () => 'Trong chỉ tiêu; chờ Hội đồng biểu quyết (trang "Biểu quyết Hội đồng") trước khi đề nghị khen thưởng.'),

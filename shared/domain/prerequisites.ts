@@ -39,7 +39,7 @@ export function ageOn(birthDate: string, referenceDate: string): number {
 function checkAge(rule: Extract<Prerequisite, { type: 'minimum-age' }>, birthDate: string | undefined): Finding[] {
   if (!birthDate) return [finding('BIRTH_DATE_NEEDED', 'birthDate', { description: rule.description })];
   const age = ageOn(birthDate, rule.referenceDate);
-  return age >= rule.years ? [] : [finding('UNDER_MINIMUM_AGE', 'birthDate', { age, years: rule.years, date: formatOfficialDate(rule.referenceDate) })];
+  return age >= rule.years ? [finding('AGE_CHECKED', 'birthDate', { age, years: rule.years, date: formatOfficialDate(rule.referenceDate) })] : [finding('UNDER_MINIMUM_AGE', 'birthDate', { age, years: rule.years, date: formatOfficialDate(rule.referenceDate) })];
 }
 
 function quizBirthDate(n: Nomination, datasets: Datasets): string | undefined {
@@ -90,7 +90,7 @@ function checkRecognition(rule: Extract<Prerequisite, { type: 'prior-recognition
     const runEndingAt = (end: number) => Array.from({ length: rule.consecutiveYears }, (_, i) => end - i).every((y) => years.has(y));
     return runEndingAt(year) || runEndingAt(year - 1);
   };
-  if (qualifies(decided)) return [];
+  if (qualifies(decided)) return [finding('PRIOR_RECOGNITION_FOUND', 'name', { description: rule.description, years: [...new Set(decided.map((r) => r.year))].sort().join(', ') })];
   const found = [...new Set(decided.map((r) => r.year))].sort().join(', ') || 'không có';
   const late = rows.filter((r) => r.decisionDate >= submittedOn).sort((a, b) => (a.decisionDate < b.decisionDate ? -1 : 1))[0];
   if (late && qualifies(rows)) {
@@ -121,6 +121,8 @@ function checkQuiz(rule: Extract<Prerequisite, { type: 'quiz-participation' }>, 
   });
   if (qualifying.length < rule.minReferrals) {
     findings.push(finding('QUIZ_REFERRALS_INSUFFICIENT', 'quizAccount', { count: qualifying.length, needed: rule.minReferrals, weeks: rule.consecutiveWeeks }));
+  } else if (findings.length === 0) {
+    findings.push(finding('QUIZ_CHECKED', 'quizAccount', { account: n.quizAccount, count: qualifying.length, needed: rule.minReferrals, weeks: rule.consecutiveWeeks }));
   }
   return findings;
 }

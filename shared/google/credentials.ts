@@ -7,6 +7,9 @@ import { StoreError } from '../store/table-store.js';
 /** Read and write the spreadsheets the service account was given; nothing else of the user's Drive. */
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
+/** Read and write the objects of the datasets' bucket (Cloud Storage). */
+export const STORAGE_SCOPE = 'https://www.googleapis.com/auth/devstorage.read_write';
+
 /** Create and edit forms, read their responses, and keep watches on them. */
 export const FORMS_SCOPES = ['https://www.googleapis.com/auth/forms.body', 'https://www.googleapis.com/auth/forms.responses.readonly'];
 
@@ -22,6 +25,11 @@ export type SheetsAuth = NonNullable<sheets_v4.Options['auth']>;
  */
 export function sheetsAuth(options: { keyFile?: string } = {}): GoogleAuth {
   return new GoogleAuth({ scopes: [SHEETS_SCOPE], ...(options.keyFile ? { keyFile: options.keyFile } : {}) });
+}
+
+/** Application Default Credentials for Cloud Storage (the datasets' bucket). */
+export function storageAuth(): GoogleAuth {
+  return new GoogleAuth({ scopes: [STORAGE_SCOPE] });
 }
 
 /** Application Default Credentials for the Forms API (the Forms adapter's default when given none). */

@@ -1,4 +1,5 @@
 import type { Campaign } from '../domain/campaign.js';
+import { isDatasetTab } from '../store/dataset-relevance.js';
 import { layoutsFor } from '../store/layouts.js';
 
 /**
@@ -27,6 +28,8 @@ export interface InspectedForm {
 }
 
 export interface DoctorFacts {
+  /** The datasets live in a Cloud Storage bucket: their tabs are not expected in the sheet. */
+  datasetsElsewhere?: boolean;
   campaign: Campaign;
   /** The functions' service account, if the user named it (--service-account / THIDUA_SERVICE_ACCOUNT). */
   functionsAccount?: string;
@@ -86,7 +89,7 @@ export function diagnose(f: DoctorFacts): DoctorReport {
   if (sa && !f.sheetEditors) add('SHARING_NOT_CHECKED', `Không đọc được danh sách chia sẻ của bảng tính (cần Google Drive API và quyền đọc siêu dữ liệu Drive): hãy tự kiểm tra ${sa} có quyền Người chỉnh sửa.`);
 
   const byTitle = new Map(f.tabs.map((t) => [t.title, t]));
-  for (const layout of layoutsFor(f.campaign).values()) {
+  for (const layout of expectedTabs(f)) {
     const tab = byTitle.get(layout.title);
     if (!tab) {
       add('TAB_MISSING', `Thiếu trang tính "${layout.title}": chạy "thidua init ${f.campaign.id} --spreadsheet …" để tạo lại (các trang đã có không bị đụng tới).`);
@@ -157,12 +160,17 @@ export interface DoctorPorts {
   forms?: FormInspector;
   formId?: string;
   functionsAccount?: string;
+  /** The datasets live in a Cloud Storage bucket (THIDUA_DATASET_BUCKET, decision 010): their tabs are not expected. */
+  datasetsElsewhere?: boolean;
   now: Date;
 }
 
+/** The campaign's tabs the sheet must hold: all, or all but the datasets' when they live in a bucket. */
+const expectedTabs = (p: { campaign: Campaign; datasetsElsewhere?: boolean }) => [...layoutsFor(p.campaign).values()].filter((l) => !p.datasetsElsewhere || !isDatasetTab(l.id));
+
 /** Reads the spreadsheet (and the form, if one is configured) and diagnoses them. Infrastructure faults are thrown. */
 export async function doctor(p: DoctorPorts): Promise<DoctorReport> {
-  const titles = [...layoutsFor(p.campaign).values()].map((l) => l.title);
+  const titles = expectedTabs(p).map((l) => l.title);
   const [tabs, sheetEditors] = await Promise.all([p.sheet.tabs(titles), p.sheet.editors()]);
   let form: InspectedForm | Error | undefined;
   if (p.formId && p.forms) {
@@ -183,6 +191,7 @@ export async function doctor(p: DoctorPorts): Promise<DoctorReport> {
     tabs,
     ...(sheetEditors ? { sheetEditors } : {}),
     ...(p.functionsAccount ? { functionsAccount: p.functionsAccount } : {}),
+    ...(p.datasetsElsewhere ? { datasetsElsewhere: true } : {}),
     ...(p.formId ? { formId: p.formId } : {}),
     ...(form ? { form } : {}),
     now: p.now,

@@ -11,6 +11,8 @@ import { auditRow, readAuditRow } from './codecs/audit.js';
 import { councilRow, readCouncilRow } from './codecs/council-scores.js';
 import { meetingMemberRow, readMeetingRows, readVoteRows, voteRow } from './codecs/council-vote.js';
 import { DATASET_TAB, datasetRows, readDatasetRows, type DatasetRecords } from './codecs/datasets.js';
+import { isDatasetTab, readDatasetTabs } from './dataset-relevance.js';
+import type { DatasetStore } from './dataset-store.js';
 import { formQuestionRow, readFormQuestions } from './codecs/form-questions.js';
 import { decisionRow, nominationRow, readStoredNomination, resultRows, reviewRow, show, type DecisionState, type StoredNomination } from './codecs/nominations.js';
 import { rejectionRow, type Rejection } from './codecs/rejections.js';
@@ -68,6 +70,9 @@ const PART_TABS: Record<Part, TabId[]> = {
 /** Tabs added after workbooks were first made: read as empty where they are missing (see `readTabs`). */
 const LATE_TABS: readonly TabId[] = ['councilMeeting', 'councilVotes'];
 
+/** Tabs a job only counts and appends to (a rejection's payload is never read back by a job): see ReadOptions. */
+const COUNT_ONLY = { countOnly: ['rejections'] };
+
 /** A nomination to store: the nomination, when it came in, and the engine's first word on it. */
 export interface NominationRecord {
   nomination: Nomination;
@@ -116,18 +121,23 @@ export class CampaignRepository {
   private constructor(
     private readonly tables: TableStore,
     readonly campaign: Campaign,
+    /**
+     * Where the datasets live when not in `tables` (Google mode: Cloud Storage, decision 010): their tabs are then
+     * neither provisioned nor read in `tables`, and a job reads only the records its nominations join against.
+     */
+    private readonly datasets?: DatasetStore,
   ) {
     this.tabs = layoutsFor(campaign);
     this.criteria = criterionNumbers(campaign);
   }
 
   /** A repository for a campaign whose tabs may not exist yet (see `provision`). */
-  static forCampaign(tables: TableStore, campaign: Campaign): CampaignRepository {
-    return new CampaignRepository(tables, campaign);
+  static forCampaign(tables: TableStore, campaign: Campaign, datasets?: DatasetStore): CampaignRepository {
+    return new CampaignRepository(tables, campaign, datasets);
   }
 
   /** Opens an existing workbook: finds its campaign in the settings tab. */
-  static async open(tables: TableStore, campaigns: ReadonlyMap<string, Campaign>): Promise<CampaignRepository> {
+  static async open(tables: TableStore, campaigns: ReadonlyMap<string, Campaign>, datasets?: DatasetStore): Promise<CampaignRepository> {
     const any = campaigns.values().next().value;
     if (!any) throw new StoreError('Không có mẫu phong trào nào.');
     const settingsTab = layoutsFor(any).get('settings')!;
@@ -135,7 +145,7 @@ export class CampaignRepository {
     const id = rows.find((r) => r.key === CAMPAIGN_KEY)?.value;
     const campaign = typeof id === 'string' ? campaigns.get(id) : undefined;
     if (!campaign) throw new StoreError(`Trang tính "${settingsTab.title}" không ghi mã phong trào hợp lệ ("${String(id ?? '')}").`, { tab: settingsTab.title });
-    return new CampaignRepository(tables, campaign);
+    return new CampaignRepository(tables, campaign, datasets);
   }
 
   /** The layout of one of the campaign's tabs (title, columns). */
@@ -145,7 +155,8 @@ export class CampaignRepository {
 
   /** Creates the tabs that are missing (all of the campaign's by default), with headers; existing rows are kept. */
   provision(ids?: readonly TabId[]): Promise<void> {
-    return this.tables.ensureTabs(ids ? ids.map((id) => this.tab(id)) : [...this.tabs.values()]);
+    const tabs = ids ? ids.map((id) => this.tab(id)) : [...this.tabs.values()];
+    return this.tables.ensureTabs(this.datasets ? tabs.filter((t) => !isDatasetTab(t.id)) : tabs);
   }
 
   /** Reads the parts asked for in one call. */
@@ -185,6 +196,7 @@ export class CampaignRepository {
 
   /** Appends a dataset's records, skipping those already stored (an import run twice adds nothing). One read, one write. */
   importDataset(records: DatasetRecords): Promise<{ added: number; skipped: number }> {
+    if (this.datasets) return this.datasets.append(this.tab(DATASET_TAB[records.id]), datasetRows(records));
     return this.tables.exclusive(async () => {
       const tab = this.tab(DATASET_TAB[records.id]);
       const existing = (await this.tables.readTabs([tab])).get(tab.id) ?? [];
@@ -202,7 +214,16 @@ export class CampaignRepository {
   }
 
   private async readRaw(parts: readonly Part[]): Promise<Map<string, Row[]>> {
-    return this.readTabs([...new Set(parts.flatMap((p) => PART_TABS[p]))]);
+    const ids = [...new Set(parts.flatMap((p) => PART_TABS[p]))];
+    if (!this.datasets || !ids.some(isDatasetTab)) return this.readTabs(ids);
+    const raw = await this.readTabs(ids.filter((id) => !isDatasetTab(id)));
+    // the datasets come after the sheet, filtered to what the nominations just read join against
+    const nominations = raw.get('nominations')?.flatMap((row) => {
+      const read = readStoredNomination(row, this.tab('nominations'), this.campaign);
+      return read.ok ? [read.stored.nomination] : [];
+    });
+    for (const [id, rows] of await readDatasetTabs(this.datasets, ids.filter(isDatasetTab).map((id) => this.tab(id)), nominations)) raw.set(id, rows);
+    return raw;
   }
 
   /**
@@ -211,7 +232,7 @@ export class CampaignRepository {
    */
   private async readTabs(ids: readonly TabId[]): Promise<Map<string, Row[]>> {
     try {
-      return await this.tables.readTabs(ids.map((id) => this.tab(id)));
+      return await this.tables.readTabs(ids.map((id) => this.tab(id)), COUNT_ONLY);
     } catch (error) {
       const late = error instanceof StoreError && !error.context.cell ? ids.find((id) => LATE_TABS.includes(id) && this.tab(id).title === error.context.tab) : undefined;
       if (!late) throw error;

@@ -11,6 +11,11 @@ export type TableWrite =
   | { tab: TabLayout; replaceAll: Row[] }
   | { tab: TabLayout; updateByKey: Row[] };
 
+/** How a job reads: see `TableStore.readTabs`. */
+export interface ReadOptions {
+  countOnly?: readonly string[];
+}
+
 /**
  * The store port: the council's workbook as named tables. Implemented by the local .xlsx workbook and (later) Google Sheets.
  * Reads and writes are batched: a job reads what it needs in one call and writes in one call.
@@ -18,8 +23,12 @@ export type TableWrite =
 export interface TableStore {
   /** Creates the tabs that are missing, with headers and sheet set-up; existing tabs and their rows are kept. */
   ensureTabs(tabs: TabLayout[]): Promise<void>;
-  /** Reads whole tables; throws StoreError naming the tab and cell when a tab or a header is missing or changed. */
-  readTabs(tabs: TabLayout[]): Promise<Map<string, Row[]>>;
+  /**
+   * Reads whole tables; throws StoreError naming the tab and cell when a tab or a header is missing or changed.
+   * `countOnly`: tabs whose rows the job only counts (and appends to): a store may answer them with rows holding only
+   * their first column — the Google Sheet then sends one column, not every payload (a store may ignore it).
+   */
+  readTabs(tabs: TabLayout[], options?: ReadOptions): Promise<Map<string, Row[]>>;
   /** Applies the writes as one unit: all of them or, on failure, none. */
   write(batch: TableWrite[]): Promise<void>;
   /** Runs a read-then-write job so that no other job of this store interleaves with it (no lost or doubled rows). */

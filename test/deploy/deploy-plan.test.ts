@@ -79,6 +79,7 @@ describe('the deploy plan (scripts/deploy.sh --dry-run)', () => {
       'gcloud iam service-accounts describe',
       'gcloud iam service-accounts describe',
       'gcloud pubsub topics describe',
+      'gcloud storage buckets describe',
       'gcloud secrets describe',
       'gcloud scheduler jobs describe',
       'gcloud scheduler jobs describe',

@@ -71,15 +71,15 @@ describe('chains look backwards and count only the right level (Vạn Ninh 3.2a,
     codes(appraise(nomination(rawIndividual({ name: 'Phan Văn Đức', unit: 'UBND xã Vạn Phú', award, submittedAt })), vanNinh(), { datasets: indexDatasets({ awardHistory: rows }) }).findings);
 
   test.each([
-    // [case, award, submitted, history, expected findings]
-    ['district 2023 and 2024, both decided before the proposal', PROVINCE, '2025-08-20T09:00:00+07:00', [row(2023, 'district', '2023-09-15'), row(2024, 'district', '2024-09-15')], []],
+    // [case, award, submitted, history, expected findings (a chain that holds shows the years found: PRIOR_RECOGNITION_FOUND)]
+    ['district 2023 and 2024, both decided before the proposal', PROVINCE, '2025-08-20T09:00:00+07:00', [row(2023, 'district', '2023-09-15'), row(2024, 'district', '2024-09-15')], ['PRIOR_RECOGNITION_FOUND']],
     ['district 2023, and 2024 decided after the proposal of 22/8/2024', PROVINCE, '2024-08-22T09:00:00+07:00', [row(2023, 'district', '2023-09-15'), row(2024, 'district', '2024-09-15')], ['PRIOR_RECOGNITION_AFTER_SUBMISSION']],
     ['district 2024, and a commune 2025 award (counts as district) decided after the proposal', PROVINCE, '2025-08-22T09:00:00+07:00', [row(2024, 'district', '2024-09-20'), row(2025, 'commune', '2025-09-10')], ['PRIOR_RECOGNITION_AFTER_SUBMISSION']],
     ['a decision dated on the submission day does not precede it', PROVINCE, '2025-08-31T09:00:00+07:00', [row(2024, 'district', '2024-09-20'), row(2025, 'commune', '2025-08-31')], ['PRIOR_RECOGNITION_AFTER_SUBMISSION']],
-    ['… and one dated the day before does', PROVINCE, '2025-08-31T09:00:00+07:00', [row(2024, 'district', '2024-09-20'), row(2025, 'commune', '2025-08-30')], []],
+    ['… and one dated the day before does', PROVINCE, '2025-08-31T09:00:00+07:00', [row(2024, 'district', '2024-09-20'), row(2025, 'commune', '2025-08-30')], ['PRIOR_RECOGNITION_FOUND']],
     ['two years of Giấy khen from district departments and mass organisations are not the district chairman’s', PROVINCE, '2025-08-20T09:00:00+07:00', [row(2023, 'district-agency', '2023-06-12'), row(2024, 'district-agency', '2024-06-10')], ['PRIOR_RECOGNITION_MISSING']],
     ['ad-hoc district awards are not grounds for the chain', PROVINCE, '2025-08-20T09:00:00+07:00', [row(2023, 'district', '2023-09-15', 'adhoc'), row(2024, 'district', '2024-09-15')], ['PRIOR_RECOGNITION_MISSING']],
-    ['a district department’s Giấy khen is base-level recognition for the district award', DISTRICT, '2024-08-20T09:00:00+07:00', [row(2024, 'district-agency', '2024-06-10')], []],
+    ['a district department’s Giấy khen is base-level recognition for the district award', DISTRICT, '2024-08-20T09:00:00+07:00', [row(2024, 'district-agency', '2024-06-10')], ['PRIOR_RECOGNITION_FOUND']],
   ])('%s', (_, award, submittedAt, rows, expected) => {
     expect(judged(award, submittedAt, rows)).toEqual(expected);
   });

@@ -11,11 +11,11 @@ import { lockHolder, type LockHolder } from './lock-holder.js';
 import { DEFAULT_LOCK_POLICY, outcomeUnknown, SheetLock, SheetLockError, type Lease, type LockPolicy } from './lock.js';
 import { planRequests } from './lock-fence.js';
 import { newSheetId, provisionRequests, repairRequests } from './provision.js';
-import { rowsOf, snapshotOf, type TableSnapshot } from './table.js';
+import { countSnapshotOf, rowsOf, snapshotOf, type TableSnapshot } from './table.js';
 import { wholeAnswer } from './truncated-answer.js';
 import { planWrites, type WritePlan } from './write-plan.js';
 import type { TabLayout } from '../../store/layouts.js';
-import { StoreError, type Row, type TableStore, type TableWrite } from '../../store/table-store.js';
+import { StoreError, type ReadOptions, type Row, type TableStore, type TableWrite } from '../../store/table-store.js';
 
 export interface GoogleSheetsStoreOptions {
   /** The id in the sheet's address: `https://docs.google.com/spreadsheets/d/<id>/edit`. */
@@ -138,9 +138,9 @@ export class GoogleSheetsStore implements TableStore {
     return enqueue(this.spreadsheetId, 'ops', () => this.provision(uniqueTabs(tabs)));
   }
 
-  readTabs(tabs: TabLayout[]): Promise<Map<string, Row[]>> {
+  readTabs(tabs: TabLayout[], options: ReadOptions = {}): Promise<Map<string, Row[]>> {
     return enqueue(this.spreadsheetId, 'ops', async () => {
-      const snapshots = await this.snapshots(uniqueTabs(tabs));
+      const snapshots = await this.snapshots(uniqueTabs(tabs), new Set(options.countOnly));
       // Inside an exclusive job nothing else of this process writes the sheet: the write that follows places its
       // rows from these snapshots instead of reading the tabs again (a read-then-write job is 2 calls, not 3).
       for (const [title, snapshot] of snapshots) this.jobSnapshots?.set(title, snapshot);
@@ -264,15 +264,20 @@ export class GoogleSheetsStore implements TableStore {
     return sheets;
   }
 
-  /** Reads whole tabs in one `values.batchGet`: numbers as numbers, dates as shown, header rows checked. */
-  private async snapshots(tabs: TabLayout[]): Promise<Map<string, TableSnapshot>> {
+  /**
+   * Reads whole tabs in one `values.batchGet`: numbers as numbers, dates as shown, header rows checked. A tab in
+   * `countOnly` is read as its header row and its first column (two ranges of the same call): enough to count its rows
+   * and place an append, without its other cells (a rejection's payload can be 256 KB).
+   */
+  private async snapshots(tabs: TabLayout[], countOnly: ReadonlySet<string> = new Set()): Promise<Map<string, TableSnapshot>> {
+    const ranges = tabs.flatMap((t) => (countOnly.has(t.id) ? [`${quoteTitle(t.title)}!1:1`, `${quoteTitle(t.title)}!A:A`] : [quoteTitle(t.title)]));
     let answer: sheets_v4.Schema$BatchGetValuesResponse;
     try {
       answer = await this.caller.call('đọc các trang tính', (o) =>
         this.api.spreadsheets.values.batchGet(
           {
             spreadsheetId: this.spreadsheetId,
-            ranges: tabs.map((t) => quoteTitle(t.title)),
+            ranges,
             valueRenderOption: 'UNFORMATTED_VALUE',
             dateTimeRenderOption: 'FORMATTED_STRING',
             majorDimension: 'ROWS',
@@ -283,7 +288,15 @@ export class GoogleSheetsStore implements TableStore {
     } catch (error) {
       throw await this.explainMissingTab(error, tabs);
     }
-    return new Map(tabs.map((tab, i) => [tab.title, snapshotOf(tab, answer.valueRanges?.[i])]));
+    let at = 0;
+    return new Map(
+      tabs.map((tab) => {
+        if (!countOnly.has(tab.id)) return [tab.title, snapshotOf(tab, answer.valueRanges?.[at++])];
+        const header = answer.valueRanges?.[at++];
+        const first = answer.valueRanges?.[at++];
+        return [tab.title, countSnapshotOf(tab, header, first)];
+      }),
+    );
   }
 
   /** A range naming a tab that is not there fails the whole batchGet with a 400: find which tab it was. */

@@ -43,6 +43,19 @@ export function snapshotOf(tab: TabLayout, range: sheets_v4.Schema$ValueRange | 
   };
 }
 
+/**
+ * A tab read as its header row (`'Tab'!1:1`) and its first column (`'Tab'!A:A`): every column found by its header as
+ * in `snapshotOf`, the rows known by their first cell only (every row the store writes fills it), the grid's rows from
+ * the column's range. Enough to count the rows and to place an append below them.
+ */
+export function countSnapshotOf(tab: TabLayout, header: sheets_v4.Schema$ValueRange | undefined, first: sheets_v4.Schema$ValueRange | undefined): TableSnapshot {
+  const headerRow = ((header?.values ?? []) as unknown[][])[0] ?? [];
+  const column = (first?.values ?? []) as unknown[][];
+  const snap = snapshotOf(tab, { values: [headerRow, ...column.slice(1).map((cells) => [cells[0]])] });
+  const grid = gridSizeOf(first?.range);
+  return { ...snap, lastRow: Math.max(1, column.length), width: Math.max(snap.width, headerRow.length), grid: grid ? { rowCount: grid.rowCount, columnCount: Math.max(headerRow.length, tab.columns.length) } : undefined };
+}
+
 function missingHeader(tab: TabLayout, header: string, position: number, actual: unknown): StoreError {
   const cell = cellA1(tab.title, position, 1);
   const now = cellOf(actual);
