@@ -30,7 +30,7 @@ export function evaluateSnapshot(repo: Pick<CampaignRepository, 'campaign'>, sna
   const nominations = snap.nominations.map((s) => s.nomination);
   const reviews = new Map(snap.nominations.flatMap((s) => (s.review ? [[s.nomination.responseId, s.review] as const] : [])));
   const datasets = { quizLog: snap.quizLog, awardHistory: snap.awardHistory, registrations: snap.registrations, clearance: snap.clearance };
-  const indexed = indexDatasets(datasets);
+  const indexed = indexDatasets(datasets, { quizLog: (snap.quizLogTotal ?? snap.quizLog.length) > 0 });
   const decisions = decide(repo.campaign, nominations, { datasets: indexed, councilScores: snap.councilScores, reviews });
   return { nominations, stored: snap.nominations, reviews, councilScores: snap.councilScores, datasets, indexed, decisions, problems: snap.problems };
 }
