@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type ExcelJS from 'exceljs';
 import type { SaveIo } from './atomic-file.js';
@@ -42,10 +43,19 @@ interface Job {
  * read back (the council's edits taken in, see `mergeTab`) at the start of a job when it was saved since, rewritten at
  * the end of a job that changed it. Datasets stay in the database only. See docs/decisions/009-embedded-database.md.
  */
+/**
+ * One connection and one queue per database file and process: two stores of one file in a process (a door and a test,
+ * two requests) take turns instead of one waiting on the other's lock while holding the event loop.
+ */
+interface Connection {
+  db: DatabaseSync;
+  queue: Promise<unknown>;
+  current: AsyncLocalStorage<Job>;
+}
+const connections = new Map<string, Connection>();
+
 export class SqliteStore implements TableStore {
-  private db: DatabaseSync | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly current = new AsyncLocalStorage<Job>();
+  private connection: Connection | undefined;
   private adopted: TabLayout[] = [];
   private legacy: Promise<ExcelJS.Workbook> | undefined;
 
@@ -81,7 +91,7 @@ export class SqliteStore implements TableStore {
           if (!DATASET_TABS.has(tab.id)) job.viewChanged = true;
         }
       }
-    });
+    }, true);
   }
 
   readTabs(tabs: TabLayout[]): Promise<Map<string, Row[]>> {
@@ -108,7 +118,7 @@ export class SqliteStore implements TableStore {
     return this.inJob(async (job) => {
       await this.fromLegacy(job, batch.map((w) => w.tab));
       for (const w of batch) this.check(job, w.tab);
-      this.db!.exec('SAVEPOINT batch');
+      this.connection!.db.exec('SAVEPOINT batch');
       try {
         for (const w of batch) {
           if ('append' in w) job.tables.append(w.tab, w.append, job.generation);
@@ -116,9 +126,9 @@ export class SqliteStore implements TableStore {
           else job.tables.updateByKey(w.tab, w.updateByKey, job.generation);
           if (!DATASET_TABS.has(w.tab.id)) job.viewChanged = true;
         }
-        this.db!.exec('RELEASE batch');
+        this.connection!.db.exec('RELEASE batch');
       } catch (error) {
-        this.db!.exec('ROLLBACK TO batch; RELEASE batch');
+        this.connection!.db.exec('ROLLBACK TO batch; RELEASE batch');
         throw error;
       }
     });
@@ -136,32 +146,46 @@ export class SqliteStore implements TableStore {
     });
   }
 
-  exclusive<T>(job: () => Promise<T>): Promise<T> {
-    if (this.current.getStore()) return job();
-    const run = this.queue.then(
-      () => this.transaction(job),
-      () => this.transaction(job),
-    );
-    this.queue = run.catch(() => undefined);
-    return run;
+  exclusive<T>(job: () => Promise<T>, create = false): Promise<T> {
+    if (this.connection?.current.getStore()) return job();
+    return this.open(create).then((connection) => {
+      if (connection.current.getStore()) return job();
+      const run = connection.queue.then(
+        () => this.transaction(connection, job),
+        () => this.transaction(connection, job),
+      );
+      connection.queue = run.catch(() => undefined);
+      return run;
+    });
   }
 
-  /** Closes the database (tests, and a process that is done with it). */
-  close(): void {
-    this.db?.close();
-    this.db = undefined;
-  }
-
-  private inJob<T>(work: (job: Job) => T | Promise<T>): Promise<T> {
-    const job = this.current.getStore();
+  private inJob<T>(work: (job: Job) => T | Promise<T>, create = false): Promise<T> {
+    const job = this.connection?.current.getStore();
     if (job) return Promise.resolve().then(() => work(job));
-    return this.exclusive(async () => work(this.current.getStore()!));
+    return this.exclusive(async () => work(this.connection!.current.getStore()!), create);
   }
 
-  private async open(): Promise<DatabaseSync> {
-    if (this.db) return this.db;
-    const { DatabaseSync } = await loadSqlite();
+  private async open(create: boolean): Promise<Connection> {
+    if (this.connection) return this.connection;
+    const known = connections.get(resolve(this.path));
+    if (known) return (this.connection = known);
     const fresh = !existsSync(this.path);
+    const { workbook } = this.options;
+    if (fresh && !create && !(workbook && existsSync(workbook))) {
+      throw new StoreError(
+        workbook ? `Chưa có sổ làm việc "${workbook}". Hãy tạo bằng lệnh: thidua init <mã phong trào> --store ${workbook}` : `Chưa có cơ sở dữ liệu "${this.path}".`,
+        { location: workbook ?? this.path },
+      );
+    }
+    // a workbook-only campaign: its workbook must read before it is kept in the new database
+    const legacy = fresh && workbook && existsSync(workbook) ? await readFile(workbook) : undefined;
+    if (legacy) {
+      this.legacy = loadWorkbookBytes(legacy).catch((cause: unknown) => {
+        throw new StoreError(`Tệp "${workbook}" không phải là sổ Excel (.xlsx) đọc được.`, { location: workbook }, { cause });
+      });
+      await this.legacy;
+    }
+    const { DatabaseSync } = await loadSqlite();
     let db: DatabaseSync;
     try {
       db = new DatabaseSync(this.path);
@@ -171,9 +195,9 @@ export class SqliteStore implements TableStore {
         createSchema(db);
         const tables = new Tables(db);
         // a campaign kept in its workbook alone until now: the workbook is kept whole in the database, its tabs imported from it
-        if (fresh && this.options.workbook && existsSync(this.options.workbook) && tables.meta('generation') === undefined) {
-          tables.saveLegacyWorkbook(await readFile(this.options.workbook));
-          tables.setMeta('migrated-from', this.options.workbook);
+        if (legacy && tables.meta('generation') === undefined) {
+          tables.saveLegacyWorkbook(legacy);
+          tables.setMeta('migrated-from', workbook!);
         }
         if (tables.meta('generation') === undefined) tables.setMeta('generation', '0');
         db.exec('COMMIT');
@@ -185,12 +209,13 @@ export class SqliteStore implements TableStore {
       if (cause instanceof StoreError) throw cause;
       throw new StoreError(`Không mở được cơ sở dữ liệu "${this.path}": ${(cause as Error).message}`, { location: this.path }, { cause });
     }
-    this.db = db;
-    return db;
+    const connection: Connection = { db, queue: Promise.resolve(), current: new AsyncLocalStorage<Job>() };
+    connections.set(resolve(this.path), connection);
+    return (this.connection = connection);
   }
 
-  private async transaction<T>(work: () => Promise<T>): Promise<T> {
-    const db = await this.open();
+  private async transaction<T>(connection: Connection, work: () => Promise<T>): Promise<T> {
+    const { db, current } = connection;
     try {
       db.exec('BEGIN IMMEDIATE');
     } catch (cause) {
@@ -199,11 +224,11 @@ export class SqliteStore implements TableStore {
     try {
       const tables = new Tables(db);
       const job: Job = { tables, generation: Number(tables.meta('generation') ?? 0) + 1, viewChanged: false, broken: new Map() };
-      await this.current.run(job, async () => {
+      await current.run(job, async () => {
         await this.fromLegacy(job, []);
         if (this.options.workbook) await this.readBack(job, this.options.workbook);
       });
-      const value = await this.current.run(job, work);
+      const value = await current.run(job, work);
       if (this.options.workbook && job.viewChanged) await this.writeBack(job, this.options.workbook);
       db.exec('COMMIT');
       return value;
