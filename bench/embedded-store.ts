@@ -180,7 +180,7 @@ export async function embeddedStoreRows(): Promise<BenchRow[]> {
     const logSizes = [LOG / 4, LOG / 2, LOG].map(Math.round);
     const scoreSizes = [SCORE_N / 4, SCORE_N / 2, SCORE_N].map(Math.round);
     const scored: Array<{ n: number; log: number; seconds: number; peakMb: number; importSeconds: number; importMb: number }> = [];
-    let quizStore = '';
+    let logOnly = '';
     for (const [i, logRows] of logSizes.entries()) {
       const n = scoreSizes[i]!;
       const csv = await quizLogFile(dir, n, logRows);
@@ -188,13 +188,14 @@ export async function embeddedStoreRows(): Promise<BenchRow[]> {
       const imported = await must(['import', 'quiz-log', csv, '--store', workbook]);
       const again = await must(['import', 'quiz-log', csv, '--store', workbook]);
       if (!/nạp 0,/.test(again.stdout)) throw new Error(`an import run twice added rows: ${again.stdout}`);
+      // the intake target's store: the full log and no other nomination, so the log alone is what grew
+      if (i === logSizes.length - 1) await must(['import', 'quiz-log', csv, '--store', (logOnly = await store(dir, 'log-only', 0))]);
       rmSync(csv);
       const score = await must(['score', '--store', workbook]);
       scored.push({ n, log: logRows, seconds: score.seconds, peakMb: score.peakMb, importSeconds: imported.seconds, importMb: imported.peakMb });
-      quizStore = workbook;
     }
-    const withLog = await intakeOne(dir, quizStore, 'quiz');
-    say({ work: `intake of one nomination, store with a ${fmt(LOG)}-row quiz log (and ${fmt(SCORE_N)} nominations)`, target: '≤ 2× empty store, ≤ 256 MB', measured: `${secs(withLog.seconds)} (median of ${RUNS}), ${withLog.peakMb} MB peak`, reference: `${secs(empty.seconds)} empty store`, ratio: ratio(withLog.seconds, empty.seconds), met: withLog.seconds <= 2 * empty.seconds && withLog.peakMb <= 256 });
+    const withLog = await intakeOne(dir, logOnly, 'quiz');
+    say({ work: `intake of one nomination, store with a ${fmt(LOG)}-row quiz log`, target: '≤ 2× empty store, ≤ 256 MB', measured: `${secs(withLog.seconds)} (median of ${RUNS}), ${withLog.peakMb} MB peak`, reference: `${secs(empty.seconds)} empty store`, ratio: ratio(withLog.seconds, empty.seconds), met: withLog.seconds <= 2 * empty.seconds && withLog.peakMb <= 256 });
     const top = scored.at(-1)!;
     say({ work: `score of ${fmt(top.n)} nominations against a ${fmt(top.log)}-row quiz log`, target: '≤ 15 s, ≤ 1 GB', measured: `${secs(top.seconds)}, ${top.peakMb} MB peak`, reference: '', ratio: '', met: top.seconds <= 15 && top.peakMb <= 1024 });
     say({ work: `growth: score at ${scored.map((s) => `${fmt(s.n)} / ${fmt(s.log)}`).join(', ')} (1×, 2×, 4×)`, target: 'linear or better', measured: scored.map((s) => secs(s.seconds)).join(' / '), reference: `${secs(scored[0]!.seconds)} at 1×`, ratio: scored.map((s) => ratio(s.seconds, scored[0]!.seconds)).join(' / '), met: top.seconds / scored[0]!.seconds <= 4 });

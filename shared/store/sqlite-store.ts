@@ -233,7 +233,11 @@ export class SqliteStore implements TableStore {
       db.exec('COMMIT');
       return value;
     } catch (error) {
-      if (db.isTransaction) db.exec('ROLLBACK');
+      try {
+        db.exec('ROLLBACK');
+      } catch {
+        // no transaction left to roll back
+      }
       if (error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_SQLITE')) {
         throw new StoreError(`Lỗi cơ sở dữ liệu "${this.path}": ${error.message}`, { location: this.path }, { cause: error, transient: /busy|locked/i.test(error.message) });
       }
