@@ -8,7 +8,7 @@ import type { SaveIo } from './atomic-file.js';
 import type { TabLayout } from './layouts.js';
 import { loadSqlite } from './sqlite/load-sqlite.js';
 import { createSchema, DATASET_TABS, Tables } from './sqlite/tables.js';
-import { mergeTab, sameCell, shownOf } from './sqlite/view-sync.js';
+import { mergeTab, shownOf } from './sqlite/view-sync.js';
 import { StoreError, type Row, type TableStore, type TableWrite } from './table-store.js';
 import { readTable } from './workbook-store.js';
 import { loadWorkbookBytes, readView, stampOf, unchangedSince, writeView, type FileStamp } from './workbook-view.js';
@@ -324,23 +324,20 @@ export class SqliteStore implements TableStore {
       return;
     }
     const layouts = job.tables.layouts().filter((t) => !DATASET_TABS.has(t.id));
-    const tabs = layouts.map((layout) => {
-      const stored = job.tables.rows(layout.id);
-      return { layout, stored };
-    });
-    await writeView(
-      workbook,
-      tabs.map(({ layout, stored }) => ({ layout, rows: stored.map((r) => r.cells) })),
-      job.generation,
-      this.options.io,
-    );
-    for (const { layout, stored } of tabs) {
-      stored.forEach((r, i) => {
-        const shown = shownOf(layout, r.cells);
-        if (r.shownRow === i + 2 && r.shown && layout.columns.every((c) => sameCell(shown[c.key], r.shown![c.key]) && typeof shown[c.key] === typeof r.shown![c.key])) return;
-        job.tables.setShown(r.seq, shown, i + 2);
-      });
+    // rows are streamed from the database into the sheet; what the view now shows is noted for the rows it changed
+    const shownNow: Array<[seq: number, shown: string, row: number]> = [];
+    const { tables } = job;
+    function* rowsOf(layout: TabLayout): Generator<Row> {
+      let row = 2;
+      for (const r of tables.iterate(layout.id)) {
+        const shown = JSON.stringify(shownOf(layout, r.cells));
+        if (r.shown !== shown || r.shownRow !== row) shownNow.push([r.seq, shown, row]);
+        row++;
+        yield r.cells;
+      }
     }
+    await writeView(workbook, layouts.map((layout) => ({ layout, rows: rowsOf(layout) })), job.generation, this.options.io);
+    for (const [seq, shown, row] of shownNow) tables.setShown(seq, shown, row);
     job.tables.setMeta('generation', String(job.generation));
     job.tables.setMeta('view-stamp', JSON.stringify(await stampOf(workbook)));
   }

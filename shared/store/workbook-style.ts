@@ -17,7 +17,7 @@ export const SPARE_ROWS = 1000;
  * What a council member expects of a well-made sheet, as far as xlsx allows: bold frozen header, filters,
  * dropdowns for the columns that take a closed set, computed columns shaded, and rows that need attention coloured.
  */
-export function styleNewTab(ws: ExcelJS.Worksheet, tab: TabLayout, options: { viewsGiven?: boolean } = {}): void {
+export function styleNewTab(ws: ExcelJS.Worksheet, tab: TabLayout, options: { viewsGiven?: boolean; shadeByRule?: boolean } = {}): void {
   const header = ws.getRow(1);
   header.font = { bold: true, name: 'Times New Roman', size: 12 };
   header.alignment = { vertical: 'middle', wrapText: true };
@@ -27,7 +27,14 @@ export function styleNewTab(ws: ExcelJS.Worksheet, tab: TabLayout, options: { vi
   if (!options.viewsGiven) ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: tab.columns.length } };
   tab.columns.forEach((c, i) => {
-    if (c.computed) ws.getColumn(i + 1).fill = COMPUTED_FILL;
+    if (!c.computed) return;
+    if (!options.shadeByRule) {
+      ws.getColumn(i + 1).fill = COMPUTED_FILL;
+      return;
+    }
+    // a streamed sheet shades by a rule: a column style is copied into every cell written, and costs per cell
+    const letter = ws.getColumn(i + 1).letter;
+    ws.addConditionalFormatting({ ref: `${letter}2:${letter}100000`, rules: [{ type: 'expression', priority: 10, formulae: ['TRUE'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFF2F2F2' } } } }] });
   });
   refreshDropdowns(ws, tab, ws.rowCount ?? 1);
   const statusCol = tab.columns.findIndex((c) => c.key === 'status' && c.choices) + 1;

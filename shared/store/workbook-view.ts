@@ -15,12 +15,17 @@ const MARK = /thidua-view:(\d+)/;
 /** Characters XML 1.0 cannot hold (an .xlsx is XML): shown as U+FFFD in the view; the database keeps the real text. */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
+/** Text XML holds as it is (no control character, no surrogate, no U+FFFE/U+FFFF): the common case, checked fast. */
+const XML_SAFE = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD]*$/;
+
 /** A cell as the view can show it. */
 export function viewCell(value: Cell | undefined): Cell {
   if (value === undefined || value === '') return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  return typeof value === 'string' ? value.replace(NOT_XML, '\uFFFD') : value;
+  return typeof value === 'string' && !XML_SAFE.test(value) ? value.replace(NOT_XML, '\uFFFD') : value;
 }
+
+const PLAIN: Partial<ExcelJS.Style> = Object.freeze({}) as Partial<ExcelJS.Style>;
 
 /** One tab of the view: its layout and its rows in order. */
 export interface ViewTab {
@@ -70,10 +75,13 @@ export async function writeView(path: string, tabs: readonly ViewTab[], generati
       for (const { layout, rows } of tabs) {
         const ws = writer.addWorksheet(layout.title, { views: [FROZEN_HEADER] }) as unknown as ExcelJS.Worksheet;
         ws.columns = layout.columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-        styleNewTab(ws, layout, { viewsGiven: true });
+        styleNewTab(ws, layout, { viewsGiven: true, shadeByRule: true });
         let count = 1;
         for (const row of rows) {
-          ws.addRow(layout.columns.map((c) => viewCell(row[c.key]))).commit();
+          const written = ws.addRow(layout.columns.map((c) => viewCell(row[c.key])));
+          // one style object for every cell: exceljs works a style out once per object, not once per cell
+          written.eachCell({ includeEmpty: true }, (cell) => (cell.style = PLAIN));
+          written.commit();
           count++;
         }
         refreshDropdowns(ws, layout, count);

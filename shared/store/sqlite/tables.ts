@@ -98,6 +98,12 @@ export class Tables {
     return found.map((r) => ({ seq: r.seq, key: r.key, cells: parseRow(r.cells), shown: r.shown === null ? null : parseRow(r.shown), shownRow: r.shown_row, changed: r.changed }));
   }
 
+  /** A tab's rows one at a time, as stored (the view's writer: never the whole tab in memory twice). */
+  *iterate(tab: string): Generator<{ seq: number; cells: Row; shown: string | null; shownRow: number | null }> {
+    const rows = this.db.prepare('SELECT seq, cells, shown, shown_row FROM rows WHERE tab = ? ORDER BY seq').iterate(tab) as Iterable<{ seq: number; cells: string; shown: string | null; shown_row: number | null }>;
+    for (const r of rows) yield { seq: r.seq, cells: parseRow(r.cells), shown: r.shown, shownRow: r.shown_row };
+  }
+
   /** A tab's rows as the store port reads them: every column, and the row number the view gives them. */
   read(tab: TabLayout): Row[] {
     const found = this.db.prepare('SELECT cells FROM rows WHERE tab = ? ORDER BY seq').all(tab.id) as Array<{ cells: string }>;
@@ -165,8 +171,8 @@ export class Tables {
     this.db.prepare('UPDATE rows SET cells = ?, key = ?, shown = ?, shown_row = ? WHERE seq = ?').run(JSON.stringify(cells), key, JSON.stringify(shown), shownRow, seq);
   }
 
-  setShown(seq: number, shown: Row, shownRow: number): void {
-    this.db.prepare('UPDATE rows SET shown = ?, shown_row = ? WHERE seq = ?').run(JSON.stringify(shown), shownRow, seq);
+  setShown(seq: number, shown: Row | string, shownRow: number): void {
+    this.db.prepare('UPDATE rows SET shown = ?, shown_row = ? WHERE seq = ?').run(typeof shown === 'string' ? shown : JSON.stringify(shown), shownRow, seq);
   }
 
   delete(seq: number): void {
