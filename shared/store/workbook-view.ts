@@ -20,7 +20,7 @@ const XML_SAFE = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD]*$/;
 
 /** A cell as the view can show it. */
 export function viewCell(value: Cell | undefined): Cell {
-  if (value === undefined || value === '') return null;
+  if (value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   return typeof value === 'string' && !XML_SAFE.test(value) ? value.replace(NOT_XML, '\uFFFD') : value;
 }
@@ -70,7 +70,7 @@ export async function writeView(path: string, tabs: readonly ViewTab[], generati
     async (temp) => {
       const handle = await openFile(temp, 'wx');
       const stream = handle.createWriteStream();
-      const writer = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+      const writer = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
       (writer as unknown as { keywords: string }).keywords = `thidua-view:${generation}`;
       for (const { layout, rows } of tabs) {
         const ws = writer.addWorksheet(layout.title, { views: [FROZEN_HEADER] }) as unknown as ExcelJS.Worksheet;

@@ -8,7 +8,7 @@ import { importDataset } from '../../shared/jobs/import-dataset.js';
 import { intake } from '../../shared/jobs/intake.js';
 import { recordReviews } from '../../shared/jobs/record-reviews.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { SqliteStore } from '../../shared/store/sqlite-store.js';
+import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { campaigns, DISTRICT, rawIndividual, tempDir, vanNinh } from '../support/builders.js';
 
 const NOW = new Date('2024-09-20T02:00:00Z');
@@ -40,7 +40,7 @@ describe('a workbook edited in Excel: date cells and numbers', () => {
 
   beforeEach(async () => {
     path = join(tempDir(), 'so.xlsx');
-    repo = await initCampaign(SqliteStore.forWorkbook(path), vanNinh());
+    repo = await initCampaign(new WorkbookStore(path), vanNinh());
     await intake(repo, [{ payload: rawIndividual({ responseId: 'a', selfScores: { ...rawIndividual().selfScores as object, '1': '13,5' } }), source: 't#1' }], NOW);
     await importDataset(repo, { id: 'award-history', rows: [{ year: 2023, name: 'Trần Văn Phúc', unit: 'UBND xã Vạn Hưng', award: 'Giấy khen', level: 'commune', mode: 'periodic', decisionNumber: '11/QĐ-UBND', decisionDate: '2023-09-15' }] });
     await importDataset(repo, { id: 'model-registrations', rows: [{ year: 2024, name: 'Trần Văn Phúc', unit: 'UBND xã Vạn Hưng', model: 'Dân vận khéo', registeredAt: '2024-03-01', status: 'registered' }] });
@@ -78,7 +78,7 @@ describe('a workbook edited in Excel: date cells and numbers', () => {
       ],
       { 'Ngày ký': DATE_CELL },
     );
-    const reread = await CampaignRepository.open(SqliteStore.forWorkbook(path), campaigns);
+    const reread = await CampaignRepository.open(new WorkbookStore(path), campaigns);
     const snap = await reread.read(['nominations', 'awardHistory', 'registrations', 'quizLog', 'settings']);
     expect(snap.problems).toEqual([]);
     const stored = snap.nominations[0]!;
@@ -92,7 +92,7 @@ describe('a workbook edited in Excel: date cells and numbers', () => {
 
   test('a date that cannot be read names the tab, the row and the Vietnamese header, never a field id', async () => {
     await editInExcel([{ tab: 'Hồ sơ đề nghị', header: 'Ngày quyết định', value: '31/02/2024' }]);
-    const reread = await CampaignRepository.open(SqliteStore.forWorkbook(path), campaigns);
+    const reread = await CampaignRepository.open(new WorkbookStore(path), campaigns);
     const snap = await reread.read(['nominations']);
     expect(snap.problems).toHaveLength(1);
     expect(snap.problems[0]).toMatch(/^Trang tính "Hồ sơ đề nghị", hàng 2: cột "Ngày quyết định": "31\/02\/2024" không phải ngày hợp lệ/);
