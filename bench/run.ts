@@ -6,7 +6,7 @@
  * npm registry (once, to fetch the googleapis monolith for the cold-start reference), and writes the table to stdout
  * and out/bench.json.
  *
- * THIDUA_BENCH_SCALE (default 1) scales the data sizes for a quick run (e.g. 0.05); THIDUA_BENCH_ONLY=cold,calls,
+ * THIDUA_BENCH_SCALE (default 1) scales the data sizes for a quick run (e.g. 0.05); THIDUA_BENCH_ONLY=embedded,cold,calls,
  * datasets,export,validation runs some sections only.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -25,6 +25,7 @@ import { initCampaign } from '../shared/jobs/init-campaign.js';
 import { intake as intakeJob } from '../shared/jobs/intake.js';
 import { loadCampaigns } from '../shared/templates/campaign-registry.js';
 import { apiResponse } from '../test/forms/form-builders.js';
+import { embeddedStoreRows } from './embedded-store.js';
 import { startGoogleFakeServer, type GoogleFakeServer } from './google-fake-server.js';
 import { person, prng } from './names.js';
 import { quizLogObject } from './quiz-data.js';
@@ -271,7 +272,10 @@ if (runs('validation')) {
 }
 
 // ---------- the embedded store (the CLI on the local store): its rows come from bench/embedded-store.ts ----------
-// MERGE (part A's bench/embedded-store.ts): rows.push(...(await embeddedStoreRows()));
+if (runs('embedded')) {
+  process.stderr.write('the embedded store through the CLI…\n');
+  for (const row of await embeddedStoreRows()) add(row);
+}
 
 // ---------- the table ----------
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;

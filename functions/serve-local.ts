@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { parseConfig } from '../shared/config.js';
 import { initCampaign } from '../shared/jobs/init-campaign.js';
-import { WorkbookStore } from '../shared/store/workbook-store.js';
+import { embeddedStore } from '../shared/store/embedded-store.js';
 import { loadCampaigns } from '../shared/templates/campaign-registry.js';
 import './index.js';
 
@@ -27,7 +27,7 @@ if (store.kind === 'file' && !existsSync(store.workbook)) {
     process.exit(1);
   }
   await mkdir(dirname(store.workbook), { recursive: true });
-  await initCampaign(new WorkbookStore(store.workbook), campaign);
+  await initCampaign(embeddedStore(store.workbook), campaign);
 }
 const port = Number(process.env.PORT ?? 8080);
 const server = getTestServer('app');

@@ -6,9 +6,9 @@ import { z } from 'zod';
  *
  * | variable | meaning |
  * |---|---|
- * | `THIDUA_STORE` | `google` (default) or `file` (the embedded workbook, for `npm start`) |
+ * | `THIDUA_STORE` | `google` (default) or `file` (the embedded database and its workbook view, for `npm start`) |
  * | `THIDUA_SPREADSHEET_ID` | the council's Google Sheet (required with `google`) |
- * | `THIDUA_WORKBOOK` | path of the local .xlsx (required with `file`) |
+ * | `THIDUA_WORKBOOK` | path of the local .xlsx (required with `file`; its database is `<name>.thidua.sqlite` beside it) |
  * | `THIDUA_SERVICE_ACCOUNT` | the runtime's service-account email, kept an editor of protected columns |
  * | `THIDUA_FORM_ID` | the nomination form (formSync, watchRenewal) |
  * | `THIDUA_PUBSUB_TOPIC` | `projects/<p>/topics/<t>`, where Forms watches publish (watchRenewal) |

@@ -96,8 +96,8 @@ async function openWorkbook(config: Config, options: RuntimeOptions, log: Logger
   const campaigns = (options.campaigns ?? loadCampaigns)();
   let tables: TableStore;
   if (config.store.kind === 'file') {
-    const { WorkbookStore } = await import('../../shared/store/workbook-store.js');
-    tables = new WorkbookStore(config.store.workbook);
+    const { embeddedStore } = await import('../../shared/store/embedded-store.js');
+    tables = embeddedStore(config.store.workbook, process.env, (message) => log('WARNING', message, {}));
   } else {
     const [{ GoogleSheetsStore }, { sheetsAuth }] = await Promise.all([import('../../shared/google/sheets/sheets-store.js'), import('../../shared/google/credentials.js')]);
     tables = new GoogleSheetsStore({

@@ -7,7 +7,7 @@ import { NOMINEE_KIND_LABEL, STATUS_LABEL, type NominationStatus } from '../doma
 import { initCampaign } from '../jobs/init-campaign.js';
 import { intake } from '../jobs/intake.js';
 import { recompute } from '../jobs/recompute.js';
-import { WorkbookStore } from '../store/workbook-store.js';
+import { embeddedStore } from '../store/embedded-store.js';
 import type { CliContext } from './context.js';
 import { describeOutcome, intakeSummary } from './intake-report.js';
 import { exportAwardListFile, type AwardListFileOptions } from './document-commands.js';
@@ -52,7 +52,7 @@ export async function initCommand(ctx: CliContext, campaignId: string, options: 
   const path = resolveStorePath({ ...options, campaign: campaign.id });
   const existed = existsSync(path);
   await mkdir(dirname(path), { recursive: true });
-  await initCampaign(new WorkbookStore(path), campaign);
+  await initCampaign(embeddedStore(path), campaign);
   ctx.io.stdout.write(
     existed
       ? `Sổ làm việc ${path} đã có từ trước: giữ nguyên mọi dữ liệu, chỉ bổ sung trang tính hoặc mục Cài đặt còn thiếu (nếu có).\n`

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CouncilScoreEntry } from '../domain/council.js';
 import { AwardHistoryRow, ClearanceRow, DATASET_LABEL, DatasetId, ModelRegistrationRow, QuizLogRow } from '../domain/datasets.js';
 import { Review } from '../domain/review.js';
-import { importDataset } from '../jobs/import-dataset.js';
+import { importDatasetStream } from '../jobs/import-dataset.js';
 import { recordCouncilScores } from '../jobs/record-council-scores.js';
 import { recordReviews } from '../jobs/record-reviews.js';
 import type { CampaignRepository } from '../store/campaign-repository.js';
@@ -11,7 +11,7 @@ import type { StoreOptions } from './commands.js';
 import type { CliContext } from './context.js';
 import { EXIT, UsageError } from './io.js';
 import { openRepository } from './open-repository.js';
-import { progressBar, readRecords } from './read-records.js';
+import { progressBar, readRecords, streamRecords, type SourceRecord } from './read-records.js';
 
 /**
  * `thidua import <dataset> <file.csv|json>`: loads a dataset. A bad row is reported with its line number and the rest
@@ -24,14 +24,34 @@ export async function importCommand(ctx: CliContext, dataset: string, file: stri
   const repo = await openRepository(ctx, options);
   const tab = repo.tab(DATASET_TAB[id]);
   const bar = progressBar(ctx.io.stderr, `Đọc ${DATASET_LABEL[id]}`);
-  const records = await readRecords(file, headerMapper(tab.columns), (n) => bar.tick(n), { columns: tab.columns });
+  const header = headerOfField(tab.columns);
+  let read = 0;
+  let rejected = 0;
+  // one streaming pass: records are parsed and stored a batch at a time, so memory does not grow with the file
+  async function* batches(): AsyncGenerator<DatasetRecords> {
+    let batch: SourceRecord[] = [];
+    const flush = () => {
+      const { parsed, rejected: bad } = parseDataset(id!, batch, header);
+      for (const r of bad) ctx.io.stderr.write(`✘ dòng ${r.line}: ${r.message}\n`);
+      rejected += bad.length;
+      batch = [];
+      return parsed;
+    };
+    for await (const record of streamRecords(file!, headerMapper(tab.columns), { columns: tab.columns })) {
+      batch.push(record);
+      bar.tick(++read);
+      if (batch.length >= IMPORT_BATCH) yield flush();
+    }
+    if (batch.length) yield flush();
+  }
+  const { added, skipped } = await importDatasetStream(repo, id, batches());
   bar.done();
-  const { parsed, rejected } = parseDataset(id, records, headerOfField(tab.columns));
-  for (const r of rejected) ctx.io.stderr.write(`✘ dòng ${r.line}: ${r.message}\n`);
-  const { added, skipped } = await importDataset(repo, parsed);
-  ctx.io.stdout.write(`Đã đọc ${records.length} dòng ${DATASET_LABEL[id]}: nạp ${added}, bỏ qua ${skipped} dòng đã có, từ chối ${rejected.length}.\n`);
-  return rejected.length > 0 ? EXIT.rejectedOrMisuse : EXIT.ok;
+  ctx.io.stdout.write(`Đã đọc ${read} dòng ${DATASET_LABEL[id]}: nạp ${added}, bỏ qua ${skipped} dòng đã có, từ chối ${rejected}.\n`);
+  return rejected > 0 ? EXIT.rejectedOrMisuse : EXIT.ok;
 }
+
+/** Records parsed and stored at a time by an import. */
+const IMPORT_BATCH = 5000;
 
 type Records = ReadonlyArray<{ line: number; record: Record<string, unknown> }>;
 

@@ -15,7 +15,7 @@ import { recompute } from '../jobs/recompute.js';
 import { recordCouncilScores } from '../jobs/record-council-scores.js';
 import { recordReviews } from '../jobs/record-reviews.js';
 import { DATASET_TAB } from '../store/codecs/datasets.js';
-import { WorkbookStore } from '../store/workbook-store.js';
+import { embeddedStore } from '../store/embedded-store.js';
 import { templatesDir } from '../templates/paths.js';
 import type { CliContext } from './context.js';
 import { parseDataset } from './council-commands.js';
@@ -58,7 +58,7 @@ async function runCampaign(ctx: CliContext, campaign: Campaign, outDir: string, 
   const storePath = join(outDir, `${run.samples}.xlsx`);
   await rm(storePath, { force: true });
   say(`\n══ ${campaign.title}${run.heading ? ` — ${run.heading}` : ''}\n   sổ làm việc: ${storePath}\n`);
-  const repo = await initCampaign(new WorkbookStore(storePath), campaign);
+  const repo = await initCampaign(embeddedStore(storePath), campaign);
   // What the council's secretary types in "Cài đặt" for the documents: signing dates, the successor body.
   const settingsFile = join(samples, 'settings.json');
   if (existsSync(settingsFile)) {

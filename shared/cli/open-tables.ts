@@ -1,7 +1,7 @@
 import type { ChosenCredentials } from '../google/cli-credentials.js';
 import type { DatasetStore } from '../store/dataset-store.js';
 import type { TableStore } from '../store/table-store.js';
-import { WorkbookStore } from '../store/workbook-store.js';
+import { embeddedStore } from '../store/embedded-store.js';
 import { UsageError } from './io.js';
 import { resolveStorePath } from './store-path.js';
 
@@ -50,7 +50,7 @@ export async function openTables(
     if (options.serviceAccount !== undefined) throw new UsageError('--service-account chỉ dùng cùng --spreadsheet.');
     if (options.impersonate !== undefined) throw new UsageError('--impersonate chỉ dùng cùng --spreadsheet.');
     const path = resolveStorePath(options);
-    return { tables: new WorkbookStore(path), where: path, kind: 'workbook' };
+    return { tables: embeddedStore(path, env, (message) => process.stderr.write(`Cảnh báo: ${message}\n`)), where: path, kind: 'workbook' };
   }
   if (options.store !== undefined) throw new UsageError('Chỉ chọn một nơi lưu: --store <tệp.xlsx> hoặc --spreadsheet <mã bảng tính>, không dùng cả hai.');
   const spreadsheetId = spreadsheetIdOf(options.spreadsheet);

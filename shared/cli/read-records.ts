@@ -28,6 +28,19 @@ export interface ExpectedColumns {
  * one of its columns, the file is refused once, naming the columns expected. `onRecord` is called as records arrive.
  */
 export async function readRecords(file: string, headerToField: (header: string) => string, onRecord?: (count: number) => void, expected?: ExpectedColumns): Promise<SourceRecord[]> {
+  const records: SourceRecord[] = [];
+  for await (const record of streamRecords(file, headerToField, expected)) {
+    records.push(record);
+    onRecord?.(records.length);
+  }
+  return records;
+}
+
+/**
+ * The records of a CSV or JSON file as `readRecords` reads them, one at a time as they are parsed: a UTF-8 CSV of a
+ * million rows is never held in memory (a JSON array, or a CSV in a legacy encoding, is read whole first).
+ */
+export async function* streamRecords(file: string, headerToField: (header: string) => string, expected?: ExpectedColumns): AsyncGenerator<SourceRecord> {
   const ext = extname(file).toLowerCase();
   if (ext === '.json') {
     const text = await readText(file);
@@ -38,17 +51,17 @@ export async function readRecords(file: string, headerToField: (header: string) 
       throw new UsageError(jsonProblem(file, text, cause));
     }
     const items = Array.isArray(json) ? json : [json];
-    return items.map((item, i) => {
-      onRecord?.(i + 1);
+    for (const [i, item] of items.entries()) {
       const record = typeof item === 'object' && item !== null && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).map(([k, v]) => [headerToField(k), v])) : { __notObject: item };
-      return { line: i + 1, record };
-    });
+      yield { line: i + 1, record };
+    }
+    return;
   }
   if (ext !== '.csv' && ext !== '.txt') throw new UsageError(`Tệp "${file}" phải là .csv hoặc .json (đuôi tệp hiện là "${ext || 'không có'}"). Trong Excel, chọn Lưu thành (Save As) → "CSV UTF-8".`);
   const source = await csvSource(file);
   const { parse } = await import('csv-parse');
-  const records: SourceRecord[] = [];
   let headers: string[] = [];
+  let count = 0;
   const parser = source.stream.pipe(
     parse({
       bom: true,
@@ -62,16 +75,17 @@ export async function readRecords(file: string, headerToField: (header: string) 
   );
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      if (records.length === 0 && expected) checkHeader(file, headers, headerToField, expected);
+      if (count === 0 && expected) checkHeader(file, headers, headerToField, expected);
+      count++;
       const cleaned = Object.fromEntries(Object.entries(record).filter(([, v]) => v !== ''));
-      records.push({ line: info.lines, record: cleaned });
-      onRecord?.(records.length);
+      yield { line: info.lines, record: cleaned };
     }
   } catch (cause) {
     if (cause instanceof UsageError) throw cause;
     throw new UsageError(`Tệp CSV "${file}" không đọc được: ${csvParseProblem(cause)}. Hãy mở tệp bằng Excel và lưu lại dạng "CSV UTF-8".`);
+  } finally {
+    parser.destroy();
   }
-  return records;
 }
 
 function checkHeader(file: string, headers: readonly string[], headerToField: (header: string) => string, expected: ExpectedColumns): void {

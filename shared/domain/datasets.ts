@@ -196,10 +196,14 @@ export interface Datasets {
   clearance?: Map<string, ClearanceRow[]>;
 }
 
-export function indexDatasets(raw: { quizLog?: readonly QuizLogRow[]; awardHistory?: readonly AwardHistoryRow[]; registrations?: readonly ModelRegistrationRow[]; clearance?: readonly ClearanceRow[] }): Datasets {
+export function indexDatasets(
+  raw: { quizLog?: readonly QuizLogRow[]; awardHistory?: readonly AwardHistoryRow[]; registrations?: readonly ModelRegistrationRow[]; clearance?: readonly ClearanceRow[] },
+  /** A dataset loaded even when `raw` holds none of its rows (only the rows the nominations join were read). */
+  loaded: { quizLog?: boolean } = {},
+): Datasets {
   return {
     clearance: raw.clearance?.length ? indexByNominee(raw.clearance) : undefined,
-    quizLog: raw.quizLog?.length ? indexQuizLog(raw.quizLog) : undefined,
+    quizLog: raw.quizLog?.length || loaded.quizLog ? indexQuizLog(raw.quizLog ?? []) : undefined,
     awardHistory: raw.awardHistory?.length ? indexByNominee(raw.awardHistory) : undefined,
     registrations: raw.registrations?.length ? indexByNominee(raw.registrations) : undefined,
   };

@@ -34,7 +34,7 @@ export function evaluateSnapshot(repo: Pick<CampaignRepository, 'campaign'>, sna
   const nominations = snap.nominations.map((s) => s.nomination);
   const reviews = new Map(snap.nominations.flatMap((s) => (s.review ? [[s.nomination.responseId, s.review] as const] : [])));
   const datasets = { quizLog: snap.quizLog, awardHistory: snap.awardHistory, registrations: snap.registrations, clearance: snap.clearance };
-  const indexed = indexDatasets(datasets);
+  const indexed = indexDatasets(datasets, { quizLog: (snap.quizLogTotal ?? snap.quizLog.length) > 0 });
   // votes edited by hand into something that cannot count are reported with the unreadable rows, never counted
   const votes = tallyVotes(repo.campaign.council.vote, snap.councilMeeting, snap.councilVotes, new Set(nominations.map((n) => n.responseId)));
   const guidance = parseAwardGuidance(snap.settings);

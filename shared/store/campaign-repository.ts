@@ -21,6 +21,7 @@ import { CAMPAIGN_KEY, readSettings, settingRow } from './codecs/settings.js';
 import { readUnits, unitDeadlineRow, type ListedUnit } from './codecs/units.js';
 import { criterionNumbers, layoutsFor, type TabId, type TabLayout } from './layouts.js';
 import { StoreError, type Row, type TableStore, type TableWrite } from './table-store.js';
+import { canonicalKey } from '../domain/text.js';
 
 /** What a job can read of a campaign, typed: each part comes from its tab(s) through that tab's codec. */
 export interface CampaignSnapshot {
@@ -48,7 +49,15 @@ export type Part = keyof CampaignSnapshot;
  * The parts a job asked for, and every row that could not be read (tab, row, column), never dropped silently: all of
  * them, and by part.
  */
-export type Snapshot<P extends Part> = Pick<CampaignSnapshot, P> & { problems: string[]; problemsOf: Partial<Record<Part, string[]>> };
+export type Snapshot<P extends Part> = Pick<CampaignSnapshot, P> & {
+  problems: string[];
+  problemsOf: Partial<Record<Part, string[]>>;
+  /**
+   * Rows of the whole quiz log, when the store read only the rows the nominations join (`quizLog` then holds those):
+   * a loaded log without a row for a nominee is still a loaded log.
+   */
+  quizLogTotal?: number;
+};
 
 const PART_TABS: Record<Part, TabId[]> = {
   nominations: ['nominations'],
@@ -129,6 +138,7 @@ export class CampaignRepository {
   ) {
     this.tabs = layoutsFor(campaign);
     this.criteria = criterionNumbers(campaign);
+    tables.adopt?.([...this.tabs.values()]);
   }
 
   /** A repository for a campaign whose tabs may not exist yet (see `provision`). */
@@ -161,7 +171,9 @@ export class CampaignRepository {
 
   /** Reads the parts asked for in one call. */
   async read<P extends Part>(parts: readonly P[]): Promise<Snapshot<P>> {
-    return this.decode(parts, await this.readRaw(parts));
+    const read = () => this.readRaw(parts).then((raw) => this.decode(parts, raw));
+    // two reads when the quiz log is read for the nominations: one job, so they see the same state
+    return this.joinsQuizLog(parts) ? this.tables.exclusive(read) : read();
   }
 
   /** The settings tab as key → value. */
@@ -194,11 +206,42 @@ export class CampaignRepository {
     if (batch.length) await this.tables.write(batch);
   }
 
+  /**
+   * Appends a dataset as it is read, batch by batch, in one job: skipping records already stored (an import run twice
+   * adds nothing). On a store that appends datasets itself (the embedded database) memory stays bounded by a batch;
+   * elsewhere the batches are gathered and imported as one (`importDataset`).
+   */
+  importDatasetStream(id: DatasetRecords['id'], batches: AsyncIterable<DatasetRecords>): Promise<{ added: number; skipped: number }> {
+    const tables = this.tables;
+    if (!tables.appendDataset) {
+      return (async () => {
+        const rows: DatasetRecords['rows'][number][] = [];
+        for await (const batch of batches) rows.push(...batch.rows);
+        return this.importDataset({ id, rows } as DatasetRecords);
+      })();
+    }
+    return tables.exclusive(async () => {
+      const tab = this.tab(DATASET_TAB[id]);
+      let added = 0;
+      let read = 0;
+      for await (const batch of batches) {
+        const rows = datasetRows(batch);
+        read += rows.length;
+        added += await tables.appendDataset!(tab, rows);
+      }
+      return { added, skipped: read - added };
+    });
+  }
+
   /** Appends a dataset's records, skipping those already stored (an import run twice adds nothing). One read, one write. */
   importDataset(records: DatasetRecords): Promise<{ added: number; skipped: number }> {
     if (this.datasets) return this.datasets.append(this.tab(DATASET_TAB[records.id]), datasetRows(records));
     return this.tables.exclusive(async () => {
       const tab = this.tab(DATASET_TAB[records.id]);
+      if (this.tables.appendDataset) {
+        const added = await this.tables.appendDataset(tab, datasetRows(records));
+        return { added, skipped: records.rows.length - added };
+      }
       const existing = (await this.tables.readTabs([tab])).get(tab.id) ?? [];
       const seen = new Set(existing.map((r) => rowKey(tab, r)));
       const fresh: Row[] = [];
@@ -213,18 +256,42 @@ export class CampaignRepository {
     });
   }
 
+  private joinsQuizLog(parts: readonly Part[]): boolean {
+    return !!this.tables.readQuizLogFor && parts.includes('quizLog') && parts.includes('nominations');
+  }
+
+  /**
+   * The tabs of the parts. In Google mode (`datasets`: the datasets' own store, decision 010) the dataset parts come
+   * from it, filtered to what the nominations just read join against. With the nominations, a store that can
+   * (`readQuizLogFor`: the embedded database, decision 009) reads only the quiz-log rows their accounts join — at a
+   * million rows, what keeps `score` within its memory.
+   */
   private async readRaw(parts: readonly Part[]): Promise<Map<string, Row[]>> {
     const ids = [...new Set(parts.flatMap((p) => PART_TABS[p]))];
-    if (!this.datasets || !ids.some(isDatasetTab)) return this.readTabs(ids);
-    const raw = await this.readTabs(ids.filter((id) => !isDatasetTab(id)));
-    // the datasets come after the sheet, filtered to what the nominations just read join against
-    const nominations = raw.get('nominations')?.flatMap((row) => {
-      const read = readStoredNomination(row, this.tab('nominations'), this.campaign);
-      return read.ok ? [read.stored.nomination] : [];
-    });
-    for (const [id, rows] of await readDatasetTabs(this.datasets, ids.filter(isDatasetTab).map((id) => this.tab(id)), nominations)) raw.set(id, rows);
+    if (this.datasets && ids.some(isDatasetTab)) {
+      const raw = await this.readTabs(ids.filter((id) => !isDatasetTab(id)));
+      const nominations = raw.get('nominations')?.flatMap((row) => {
+        const read = readStoredNomination(row, this.tab('nominations'), this.campaign);
+        return read.ok ? [read.stored.nomination] : [];
+      });
+      for (const [id, rows] of await readDatasetTabs(this.datasets, ids.filter(isDatasetTab).map((id) => this.tab(id)), nominations)) raw.set(id, rows);
+      return raw;
+    }
+    if (!this.joinsQuizLog(parts)) return this.readTabs(ids);
+    const raw = await this.readTabs(ids.filter((id) => id !== 'quizLog'));
+    const accounts = new Set<string>();
+    for (const row of raw.get('nominations') ?? []) {
+      const account = row.quizAccount;
+      if (account !== null && account !== undefined && String(account).trim()) accounts.add(canonicalKey(String(account)));
+    }
+    const { rows, total } = await this.tables.readQuizLogFor!(this.tab('quizLog'), [...accounts]);
+    raw.set('quizLog', rows);
+    this.quizLogTotals.set(raw, total);
     return raw;
   }
+
+  /** The whole log's size for a raw read of only the joined rows (see `readRaw`). */
+  private readonly quizLogTotals = new WeakMap<object, number>();
 
   /**
    * Reads tabs; a tab added to the layouts after a workbook was made (LATE_TABS) and not there yet reads as empty, so
@@ -326,7 +393,8 @@ export class CampaignRepository {
     }
     // in the order the parts were asked for, as a job reports them
     const problems = [...new Set<Part>(parts)].flatMap((p) => problemsOf[p] ?? []);
-    return { ...(snap as Pick<CampaignSnapshot, P>), problems, problemsOf };
+    const quizLogTotal = this.quizLogTotals.get(raw);
+    return { ...(snap as Pick<CampaignSnapshot, P>), problems, problemsOf, ...(quizLogTotal === undefined ? {} : { quizLogTotal }) };
   }
 
   private encode(change: Change, raw: ReadonlyMap<string, Row[]>): TableWrite[] {

@@ -33,6 +33,15 @@ export interface TableStore {
   write(batch: TableWrite[]): Promise<void>;
   /** Runs a read-then-write job so that no other job of this store interleaves with it (no lost or doubled rows). */
   exclusive<T>(job: () => Promise<T>): Promise<T>;
+  /** Optional: learns every tab of the campaign (the embedded database imports them from an older workbook). */
+  adopt?(tabs: readonly TabLayout[]): void;
+  /**
+   * Optional: the quiz-log rows of these accounts (canonical keys), of the accounts they recruited and of those
+   * recruits, and how many rows the whole log has — a store with indexes reads what the engine joins, not the log.
+   */
+  readQuizLogFor?(tab: TabLayout, accounts: readonly string[]): Promise<{ rows: Row[]; total: number }>;
+  /** Optional: appends a batch of dataset rows, skipping rows already stored; returns how many were added. */
+  appendDataset?(tab: TabLayout, rows: Iterable<Row>): Promise<number>;
 }
 
 /**

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
+import { saveAtomically, type SaveIo } from './atomic-file.js';
 import type { TabLayout } from './layouts.js';
 import { StoreError, type Cell, type Row, type TableStore, type TableWrite } from './table-store.js';
 import { refreshDropdowns, restoreTabStyle, styleNewTab } from './workbook-style.js';
@@ -10,15 +9,20 @@ import { refreshDropdowns, restoreTabStyle, styleNewTab } from './workbook-style
 const loadExcel = async () => (await import('exceljs')).default;
 
 /**
- * The embedded default store: a local .xlsx workbook standing in for the council's Google Sheet.
- * Every write is saved atomically (temporary file, fsync, rename), so a crash never leaves a half-written file,
- * and writes within one process are serialised.
+ * The xlsx-only store: a local .xlsx workbook standing in for the council's Google Sheet, read and rewritten whole.
+ * Every write is saved atomically (temporary file, fsync, the file's mode kept, rename; the temporary file removed if
+ * anything fails), so a crash never leaves a half-written file, and writes within one process are serialised. Kept
+ * as the xlsx-only store (`THIDUA_EMBEDDED=xlsx`, the benchmark's reference) and as the reader of the council's view.
  */
 export class WorkbookStore implements TableStore {
   private queue: Promise<unknown> = Promise.resolve();
   private jobs: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    /** The file-system calls of a save (a test passes failing ones). */
+    private readonly io?: SaveIo,
+  ) {}
 
   ensureTabs(tabs: TabLayout[]): Promise<void> {
     return this.serial(async () => {
@@ -93,20 +97,7 @@ export class WorkbookStore implements TableStore {
 
   private async save(wb: ExcelJS.Workbook): Promise<void> {
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    const temp = join(dirname(this.path), `.${basename(this.path)}.${randomBytes(6).toString('hex')}.tmp`);
-    const handle = await open(temp, 'w');
-    try {
-      await handle.writeFile(buffer);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await rename(temp, this.path);
-    } catch (cause) {
-      await rm(temp, { force: true });
-      throw new StoreError(`Không ghi được sổ "${this.path}".`, { location: this.path }, { cause });
-    }
+    await saveAtomically(this.path, (temp) => writeFile(temp, buffer), this.io);
   }
 }
 
@@ -129,7 +120,7 @@ function columnIndex(ws: ExcelJS.Worksheet, tab: TabLayout): Map<string, number>
   return index;
 }
 
-function readTable(wb: ExcelJS.Workbook, tab: TabLayout): Row[] {
+export function readTable(wb: ExcelJS.Workbook, tab: TabLayout): Row[] {
   const ws = worksheet(wb, tab);
   const columns = columnIndex(ws, tab);
   const rows: Row[] = [];

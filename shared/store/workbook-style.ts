@@ -9,6 +9,7 @@ interface WithRangeValidations {
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
 const COMPUTED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+export const FROZEN_HEADER: Partial<ExcelJS.WorksheetView> = { state: 'frozen', ySplit: 1, xSplit: 0 };
 /** Rows below the last filled one that still offer the dropdowns (rows the council may add by hand). */
 export const SPARE_ROWS = 1000;
 
@@ -16,18 +17,26 @@ export const SPARE_ROWS = 1000;
  * What a council member expects of a well-made sheet, as far as xlsx allows: bold frozen header, filters,
  * dropdowns for the columns that take a closed set, computed columns shaded, and rows that need attention coloured.
  */
-export function styleNewTab(ws: ExcelJS.Worksheet, tab: TabLayout): void {
+export function styleNewTab(ws: ExcelJS.Worksheet, tab: TabLayout, options: { viewsGiven?: boolean; shadeByRule?: boolean } = {}): void {
   const header = ws.getRow(1);
   header.font = { bold: true, name: 'Times New Roman', size: 12 };
   header.alignment = { vertical: 'middle', wrapText: true };
   header.height = 32;
   header.eachCell((cell) => (cell.fill = HEADER_FILL));
-  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
+  // a streamed sheet takes its views when it is added
+  if (!options.viewsGiven) ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: tab.columns.length } };
   tab.columns.forEach((c, i) => {
-    if (c.computed) ws.getColumn(i + 1).fill = COMPUTED_FILL;
+    if (!c.computed) return;
+    if (!options.shadeByRule) {
+      ws.getColumn(i + 1).fill = COMPUTED_FILL;
+      return;
+    }
+    // a streamed sheet shades by a rule: a column style is copied into every cell written, and costs per cell
+    const letter = ws.getColumn(i + 1).letter;
+    ws.addConditionalFormatting({ ref: `${letter}2:${letter}100000`, rules: [{ type: 'expression', priority: 10, formulae: ['TRUE'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFF2F2F2' } } } }] });
   });
-  refreshDropdowns(ws, tab);
+  refreshDropdowns(ws, tab, ws.rowCount ?? 1);
   const statusCol = tab.columns.findIndex((c) => c.key === 'status' && c.choices) + 1;
   if (statusCol > 0) {
     const letter = ws.getColumn(statusCol).letter;
@@ -68,14 +77,14 @@ export function restoreTabStyle(ws: ExcelJS.Worksheet, tab: TabLayout): boolean 
  * when it loads a file, so a fixed 100,000-row range would cost a second on every load; this keeps it proportional
  * to the rows actually there, and is refreshed on every write.
  */
-export function refreshDropdowns(ws: ExcelJS.Worksheet, tab: TabLayout): void {
+export function refreshDropdowns(ws: ExcelJS.Worksheet, tab: TabLayout, rowCount = ws.rowCount): void {
   const validations = (ws as unknown as WithRangeValidations).dataValidations;
   tab.columns.forEach((c, i) => {
     if (!c.choices) return;
     const letter = ws.getColumn(i + 1).letter;
     for (const address of Object.keys(validations.model)) if (address.replace(/\d+$/, '') === letter) delete validations.model[address];
     if (c.computed) return;
-    validations.add(`${letter}2:${letter}${ws.rowCount + SPARE_ROWS}`, {
+    validations.add(`${letter}2:${letter}${rowCount + SPARE_ROWS}`, {
       type: 'list',
       allowBlank: true,
       formulae: [`"${c.choices.join(',')}"`],

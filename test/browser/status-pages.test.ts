@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { campaigns, fullMarks, rawIndividual, tempDir, vanNinh } from '../support/builders.js';
 import { ROOT, startLocalServer } from '../support/local-server.js';
 import { initCampaign } from '../../shared/jobs/init-campaign.js';
@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)('status pages in a real browser, against npm start
     profile = mkdtempSync(join(tmpdir(), 'thidua-chromium-'));
     workbook = join(tempDir('thidua-browser-'), 'van-ninh.xlsx');
     // the council's workbook with its roster of units, as the secretary typed it
-    const tables = new WorkbookStore(workbook);
+    const tables = SqliteStore.forWorkbook(workbook);
     const store = await initCampaign(tables, vanNinh());
     await tables.write([{ tab: store.tab('units'), append: [{ unit: 'UBND xã Vạn Thắng', email: 'vanthang@example.vn' }, { unit: 'UBND xã Vạn Hưng' }] }]);
 
@@ -147,8 +147,8 @@ describe.skipIf(!hasChromium)('status pages in a real browser, against npm start
   test('the council sends a unit its link from the units tab: the unit page lists that unit\'s nominations and opens each', async () => {
     // GIVEN the daily deadline report has filled "Đường dẫn trạng thái"
     expect((await post('/deadlineReport', {})).status).toBe(200);
-    const store = await CampaignRepository.open(new WorkbookStore(workbook), campaigns);
-    const rows = (await new WorkbookStore(workbook).readTabs([store.tab('units')])).get('units') ?? [];
+    const store = await CampaignRepository.open(SqliteStore.forWorkbook(workbook), campaigns);
+    const rows = (await SqliteStore.forWorkbook(workbook).readTabs([store.tab('units')])).get('units') ?? [];
     const link = String(rows.find((r) => r.unit === 'UBND xã Vạn Thắng')?.statusLink ?? '');
     expect(link.startsWith(`${base}/unit?t=`)).toBe(true);
 

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { SPARE_ROWS } from '../../shared/store/workbook-style.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { campaigns, rawIndividual, tempDir } from '../support/builders.js';
 import { thiduaAt } from '../support/cli.js';
 
@@ -73,7 +73,7 @@ describe('computed columns behave as computed', () => {
 
     // THEN the output names the tab, row, column, both values and who; the audit records it; the engine's value is back
     expect(result.stderr).toContain(`⚠ Trang tính "${TAB}", hàng 3 (b, Trần Thị Bình), cột "Trạng thái": đã bị sửa tay từ "${before}" thành "Đã khen thưởng" (người cập nhật: Phạm Thị Thu)`);
-    const repo = await CampaignRepository.open(new WorkbookStore(store), campaigns);
+    const repo = await CampaignRepository.open(SqliteStore.forWorkbook(store), campaigns);
     const { audit, nominations } = await repo.read(['audit', 'nominations']);
     const entries = audit.filter((e) => e.responseId === 'b' && e.field === 'Trạng thái');
     expect(entries.slice(-2)).toMatchObject([
@@ -103,7 +103,7 @@ describe('an edited form response is not a hand edit', () => {
     expect(await thidua('council', council, '--store', store)).toMatchObject({ code: 0 });
     await thidua('score', '--store', store);
     // GIVEN the unit edits its response on the form: a lower score, submitted later (as form sync takes it in)
-    const repo = await CampaignRepository.open(new WorkbookStore(store), campaigns);
+    const repo = await CampaignRepository.open(SqliteStore.forWorkbook(store), campaigns);
     const edited = rawIndividual({ responseId: 'e', name: 'Võ Thị Em', submittedAt: '2024-08-16T09:00:00+07:00', selfScores: { ...(rawIndividual().selfScores as object), '1': 10 } });
     const [outcome] = await intake(repo, [{ payload: edited, source: 'form' }], new Date('2024-08-17T02:00:00Z'), { edits: 'update' });
     expect(outcome).toMatchObject({ edited: true });

@@ -6,7 +6,7 @@ import { csvToAnswers } from '../../shared/forms/csv-responses.js';
 import { buildFormPlan } from '../../shared/forms/form-plan.js';
 import { csvDelimiter, decodeTextFile } from '../../shared/forms/text-file.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { campaigns, tempDir, vanNinh } from '../support/builders.js';
 import { thiduaAt } from '../support/cli.js';
 
@@ -73,7 +73,7 @@ describe('thidua import of a CSV as Excel writes it', () => {
     writeFileSync(path, content);
     return path;
   };
-  const stored = async () => (await (await CampaignRepository.open(new WorkbookStore(store), campaigns)).read(['awardHistory'])).awardHistory;
+  const stored = async () => (await (await CampaignRepository.open(SqliteStore.forWorkbook(store), campaigns)).read(['awardHistory'])).awardHistory;
 
   beforeEach(async () => {
     dir = tempDir();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { campaigns, rawIndividual, tempDir } from '../support/builders.js';
 import { thiduaAt } from '../support/cli.js';
 
@@ -34,7 +34,7 @@ describe.skipIf(!SOFFICE)('the workbook after a round trip through LibreOffice',
     writeFileSync(join(dir, 'n.json'), JSON.stringify([rawIndividual({ responseId: 'a', name: 'Lê Văn An' }), rawIndividual({ responseId: 'b', name: 'Trần Thị Bình', selfScores: { ...(rawIndividual().selfScores as object), '1': '13,5' } })]));
     await thidua('intake', join(dir, 'n.json'), '--store', store);
     await thidua('score', '--store', store);
-    const before = (await (await CampaignRepository.open(new WorkbookStore(store), campaigns)).read(['nominations'])).nominations.map((s) => s.nomination);
+    const before = (await (await CampaignRepository.open(SqliteStore.forWorkbook(store), campaigns)).read(['nominations'])).nominations.map((s) => s.nomination);
     saveWithLibreOffice(store, dir);
     expect(await headerState(store, 'Hồ sơ đề nghị')).toEqual({ frozen: false, filter: false });
 
@@ -46,7 +46,7 @@ describe.skipIf(!SOFFICE)('the workbook after a round trip through LibreOffice',
     // THEN nothing was lost or misread, and the tabs written (nominations, audit) have their frozen header and filter back
     expect(scored).toMatchObject({ code: 0, stderr: '' });
     expect(reviewed).toMatchObject({ code: 0 });
-    const after = (await (await CampaignRepository.open(new WorkbookStore(store), campaigns)).read(['nominations'])).nominations.map((s) => s.nomination);
+    const after = (await (await CampaignRepository.open(SqliteStore.forWorkbook(store), campaigns)).read(['nominations'])).nominations.map((s) => s.nomination);
     expect(after).toEqual(before);
     expect(await headerState(store, 'Hồ sơ đề nghị')).toEqual({ frozen: true, filter: true });
     expect(await headerState(store, 'Nhật ký thay đổi')).toEqual({ frozen: true, filter: true });

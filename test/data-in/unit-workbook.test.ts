@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { findAward } from '../../shared/domain/campaign.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { campaigns, DISTRICT, fullMarks, pointsCriteria, tempDir, vanNinh } from '../support/builders.js';
 import { thiduaAt } from '../support/cli.js';
 
@@ -92,7 +92,7 @@ describe('offline units: the nomination workbook', () => {
     expect(result.stdout).toContain(`✔ ${filled}, hàng 2: Trần Thị Mai (UBND xã Vạn Thắng) đã tiếp nhận`);
     expect(result.stdout).toMatch(new RegExp(`✘ ${filled.replace(/[.\\/]/g, '\\$&')}, hàng 3: Lê Văn Bảy \\(UBND xã Vạn Thắng\\): bị từ chối\\n    • Điểm tiêu chí 1 \\(99\\) vượt điểm chuẩn`));
     expect(result.stdout).toMatch(/hàng 4: bị từ chối\n    • Thiếu trường bắt buộc "Họ và tên \/ Tên tập thể"/);
-    const { nominations } = await (await CampaignRepository.open(new WorkbookStore(store), campaigns)).read(['nominations']);
+    const { nominations } = await (await CampaignRepository.open(SqliteStore.forWorkbook(store), campaigns)).read(['nominations']);
     expect(nominations.map((s) => s.nomination)).toMatchObject([{ name: 'Trần Thị Mai', award: DISTRICT, kind: 'individual', birthDate: '1978-09-02', gender: 'nữ', year: 2024, evidence: { '1': 'https://drive.example.vn/bao-cao.pdf' } }]);
     const again = await thidua('intake', filled, '--store', store);
     expect(again.stdout).toContain('đã có từ trước 1');
@@ -119,7 +119,7 @@ describe('offline units: the nomination workbook', () => {
     expect(existsSync(roundTripped)).toBe(true);
     const result = await thidua('intake', roundTripped, '--store', store);
     expect(result.stdout).toContain('Đặng Thị Hoa (UBND xã Vạn Thắng) đã tiếp nhận');
-    const { nominations } = await (await CampaignRepository.open(new WorkbookStore(store), campaigns)).read(['nominations']);
+    const { nominations } = await (await CampaignRepository.open(SqliteStore.forWorkbook(store), campaigns)).read(['nominations']);
     expect(nominations[0]!.nomination).toMatchObject({ birthDate: '1978-09-02', evidence: { '1': 'https://drive.example.vn/bao-cao.pdf' } });
   }, 180_000);
 });

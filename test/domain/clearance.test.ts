@@ -8,7 +8,7 @@ import { Review } from '../../shared/domain/review.js';
 import { importDataset } from '../../shared/jobs/import-dataset.js';
 import { initCampaign } from '../../shared/jobs/init-campaign.js';
 import { intake } from '../../shared/jobs/intake.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { readBack, texts } from '../exports/read-back.js';
 import { DISTRICT, nomination, rawIndividual, tempDir, vanNinh } from '../support/builders.js';
 
@@ -32,7 +32,7 @@ describe('the clearance list holds an award', () => {
   });
 
   test('imported as the council receives it, the held nominee is not printed', async () => {
-    const repo = await initCampaign(new WorkbookStore(join(tempDir(), 'cl.xlsx')), vanNinh());
+    const repo = await initCampaign(SqliteStore.forWorkbook(join(tempDir(), 'cl.xlsx')), vanNinh());
     await intake(repo, [
       { payload: rawIndividual({ responseId: 'a', name: 'Trần Văn Phúc', unit: 'UBND xã Vạn Thắng' }), source: 'a' },
       { payload: rawIndividual({ responseId: 'b', name: 'Lê Thị Hoa', unit: 'UBND xã Vạn Thắng' }), source: 'b' },

@@ -6,7 +6,7 @@ import { Review } from '../../shared/domain/review.js';
 import { initCampaign } from '../../shared/jobs/init-campaign.js';
 import { intake } from '../../shared/jobs/intake.js';
 import { recordReviews } from '../../shared/jobs/record-reviews.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { readBack, texts } from '../exports/read-back.js';
 import { COMMUNE, DISTRICT, nomination, PROVINCE, rawIndividual, tempDir, vanNinh } from '../support/builders.js';
 
@@ -31,7 +31,7 @@ describe('one achievement, one award', () => {
   });
 
   test('through the printed list: neither is printed until the council chooses, then only the chosen one', async () => {
-    const repo = await initCampaign(new WorkbookStore(join(tempDir(), 'one.xlsx')), vanNinh());
+    const repo = await initCampaign(SqliteStore.forWorkbook(join(tempDir(), 'one.xlsx')), vanNinh());
     await intake(repo, [
       { payload: rawIndividual({ responseId: 'x-1', award: COMMUNE, name: 'Đặng Thị Mai', birthDate: '1980-03-04' }), source: 'x-1' },
       { payload: rawIndividual({ responseId: 'x-2', award: DISTRICT, name: 'Đặng Thị Mai', birthDate: '1980-03-04' }), source: 'x-2' },

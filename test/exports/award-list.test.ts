@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { exportAwardListFile as exportAwardList } from '../../shared/cli/document-commands.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { DISTRICT, PROVINCE, rawCollective, rawIndividual, scoresTotalling, tempDir, vanNinh } from '../support/builders.js';
 import { cellText, readBack, rowStarting, textCells, texts } from './read-back.js';
 import { initCampaign } from '../../shared/jobs/init-campaign.js';
@@ -14,11 +14,11 @@ const mm = (inches: number | undefined) => Math.round((inches ?? 0) * 25.4);
 describe('the award list (danh sách)', () => {
   let dir: string;
   let store: CampaignRepository;
-  let tables: WorkbookStore;
+  let tables: SqliteStore;
 
   beforeAll(async () => {
     dir = tempDir();
-    tables = new WorkbookStore(join(dir, 'store.xlsx'));
+    tables = SqliteStore.forWorkbook(join(dir, 'store.xlsx'));
     store = await initCampaign(tables, vanNinh());
     const individual = (id: string, name: string, total: number, extra: Record<string, unknown> = {}) =>
       ({ payload: rawIndividual({ responseId: id, name, selfScores: scoresTotalling('individual', total), ...extra }), source: id });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { exportCampaignReportFile as exportCampaignReport } from '../../shared/cli/document-commands.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { DISTRICT, rawCollective, rawIndividual, scoresTotalling, tempDir, vanNinh } from '../support/builders.js';
 import { cellText, readBack, texts } from './read-back.js';
 import { initCampaign } from '../../shared/jobs/init-campaign.js';
@@ -15,7 +15,7 @@ describe('the campaign report', () => {
 
   beforeAll(async () => {
     const dir = tempDir();
-    const store = await initCampaign(new WorkbookStore(join(dir, 'store.xlsx')), vanNinh());
+    const store = await initCampaign(SqliteStore.forWorkbook(join(dir, 'store.xlsx')), vanNinh());
     const person = (id: string, name: string, unit: string, total: number, submittedAt = '2024-08-15T09:00:00+07:00') =>
       ({ payload: rawIndividual({ responseId: id, name, unit, submittedAt, selfScores: scoresTotalling('individual', total) }), source: id });
     await intake(store, [

@@ -6,7 +6,7 @@ import { initCampaign } from '../../shared/jobs/init-campaign.js';
 import { intake } from '../../shared/jobs/intake.js';
 import { recordCouncilScores } from '../../shared/jobs/record-council-scores.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { DISTRICT, PROVINCE, rawIndividual, tempDir, vanNinh } from '../support/builders.js';
 import { tongTuyenCu, TT_GUIDANCE_SETTING } from '../support/campaign-builders.js';
 import { readBack, texts } from './read-back.js';
@@ -19,7 +19,7 @@ import { readBack, texts } from './read-back.js';
 const TODAY = new Date('2026-03-02T02:00:00Z');
 
 async function ttBacSon(settings: Array<[string, string]>): Promise<CampaignRepository> {
-  const repo = await initCampaign(new WorkbookStore(join(tempDir(), 'tt.xlsx')), tongTuyenCu());
+  const repo = await initCampaign(SqliteStore.forWorkbook(join(tempDir(), 'tt.xlsx')), tongTuyenCu());
   const nominee = (responseId: string, award: string, submittedAt: string, name: string) => ({
     payload: { responseId, submittedAt, campaign: 'tt-bac-son-80-nam-tong-tuyen-cu', award, kind: 'individual', name, unit: 'Khối phố Hòa Bình', selfScores: {}, evidence: {} },
     source: responseId,
@@ -77,7 +77,7 @@ describe('TT Bắc Sơn reviewed in 2026: the list is headed by the successor bo
 describe('Vạn Ninh: a district chairman’s list is never dated after 30 June 2025', () => {
   let repo: CampaignRepository;
   beforeAll(async () => {
-    repo = await initCampaign(new WorkbookStore(join(tempDir(), 'vn.xlsx')), vanNinh());
+    repo = await initCampaign(SqliteStore.forWorkbook(join(tempDir(), 'vn.xlsx')), vanNinh());
     await intake(repo, [{ payload: rawIndividual({ responseId: 'h-1' }), source: 'h-1' }], new Date('2024-08-20T02:00:00Z'));
   });
 
@@ -100,7 +100,7 @@ describe('a campaign rated by the council prints the council’s rating, never a
     [[{ '1': 'Tốt', '2': 'Xuất sắc' }, { '1': 'Tốt', '2': 'Xuất sắc' }], 'TC1: Tốt; TC2: Xuất sắc'],
     [[{ '1': 'Đạt', '2': 'Tốt' }, { '1': 'Tốt', '2': 'Tốt' }], 'TC1: Tốt; TC2: Tốt'],
   ])('ratings %j are printed "%s"', async (ratings, printedRating) => {
-    const repo = await initCampaign(new WorkbookStore(join(tempDir(), 'r.xlsx')), tongTuyenCu());
+    const repo = await initCampaign(SqliteStore.forWorkbook(join(tempDir(), 'r.xlsx')), tongTuyenCu());
     await repo.write([{ kind: 'settings', mode: 'add', entries: [TT_GUIDANCE_SETTING] }]);
     await intake(repo, [{ payload: { responseId: 'r-1', submittedAt: '2025-05-20T09:00:00+07:00', campaign: 'tt-bac-son-80-nam-tong-tuyen-cu', award: DISTRICT, kind: 'individual', name: 'Nguyễn Thị Thanh Thủy', unit: 'UBND thị trấn Bắc Sơn', selfScores: {}, evidence: {} }, source: 'r-1' }], TODAY);
     await recordCouncilScores(repo, ratings.map((scores, i) => CouncilScoreEntry.parse({ responseId: 'r-1', member: `Thành viên ${i}`, memberUnit: `Đơn vị ${i}`, scores })), TODAY);

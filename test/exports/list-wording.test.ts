@@ -5,7 +5,7 @@ import { padNumber, titleFor } from '../../shared/exports/award-list-document.js
 import { initCampaign } from '../../shared/jobs/init-campaign.js';
 import { intake } from '../../shared/jobs/intake.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { PROVINCE, rawIndividual, tempDir, vanNinh } from '../support/builders.js';
 import { readBack, texts } from './read-back.js';
 
@@ -35,7 +35,7 @@ describe('a proposal says "đề nghị … tặng", a decision list "được t
   describe('printed and read back', () => {
     let repo: CampaignRepository;
     beforeAll(async () => {
-      repo = await initCampaign(new WorkbookStore(join(tempDir(), 'w.xlsx')), vanNinh());
+      repo = await initCampaign(SqliteStore.forWorkbook(join(tempDir(), 'w.xlsx')), vanNinh());
       await intake(repo, [{ payload: rawIndividual({ responseId: 'p-1', award: PROVINCE }), source: 'p-1' }], new Date('2024-08-20T02:00:00Z'));
       await repo.write([{ kind: 'settings', mode: 'add', entries: [['Số văn bản', '5'], ['Ngày ký', '25/09/2024']] }]);
     });

@@ -7,7 +7,7 @@ import { scoreSheet, verdictLine } from '../../shared/exports/score-sheet-conten
 import { writeScoreSheets } from '../support/files.js';
 import { idSlug, uniqueFileNames, uniqueTabNames } from '../../shared/exports/sheet-names.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { fullMarks, nomination, rawCollective, rawIndividual, scoresTotalling, tempDir, vanNinh } from '../support/builders.js';
 import { cellText, readBack, rowStarting, texts } from './read-back.js';
 import { initCampaign } from '../../shared/jobs/init-campaign.js';
@@ -47,7 +47,7 @@ describe('score sheets, written and read back', () => {
 
   beforeAll(async () => {
     dir = tempDir();
-    store = await initCampaign(new WorkbookStore(join(dir, 'store.xlsx')), vanNinh());
+    store = await initCampaign(SqliteStore.forWorkbook(join(dir, 'store.xlsx')), vanNinh());
     await intake(store, [
       { payload: rawIndividual({ responseId: 'a1', name: 'Trần Văn Phúc', selfScores: scoresTotalling('individual', 97) }), source: 't' },
       { payload: rawIndividual({ responseId: 'a2', name: 'Trần Văn Phúc', unit: 'UBND xã Vạn Hưng', selfScores: scoresTotalling('individual', 93) }), source: 't' },
@@ -141,7 +141,7 @@ describe('score sheet file names that would collide on disk', () => {
   test('writes one file per responseId, three distinct names in one folder, when ids differ only in case or punctuation', async () => {
     // GIVEN three nominations of one person whose responseIds slug to the same text
     const dir = tempDir();
-    const store = await initCampaign(new WorkbookStore(join(dir, 'store.xlsx')), vanNinh());
+    const store = await initCampaign(SqliteStore.forWorkbook(join(dir, 'store.xlsx')), vanNinh());
     await intake(store, IDS.map((responseId, i) => ({ payload: rawIndividual({ responseId, name: 'Trần Văn Phúc', unit: `Đơn vị ${i}` }), source: 't' })), NOW);
     // WHEN the score sheets are written one file per nominee
     const files = await exportScoreSheets(store, { out: join(dir, 'tung-ho-so') });

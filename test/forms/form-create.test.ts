@@ -8,7 +8,7 @@ import { googleFormsApi } from '../../shared/google/forms/forms-api.js';
 import { answersFromApi, responseToNomination } from '../../shared/forms/response-to-nomination.js';
 import { titleKey } from '../../shared/forms/form-question.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { campaigns, vanNinh } from '../support/builders.js';
 import { quiz } from '../support/campaign-builders.js';
 import { FakeForms } from '../fakes/forms-fake.js';
@@ -32,7 +32,7 @@ async function created() {
   const workbook = await newWorkbook();
   const { io: cliIo, out } = io();
   const code = await formCreateCommand({ io: cliIo, now: () => new Date('2024-07-01T00:00:00Z'), campaigns }, 'van-ninh-dan-van-kheo', { store: workbook }, await googleFormsApi({ auth: tokenAuth() }));
-  const tables = new WorkbookStore(workbook);
+  const tables = SqliteStore.forWorkbook(workbook);
   const store = await CampaignRepository.open(tables, campaigns);
   const formId = fake.calls[0]!.method === 'forms.create' ? fake.calls.find((c) => c.method === 'forms.batchUpdate')!.formId! : '';
   return { fake, code, out: out.join(''), store, tables, formId, form: fake.form(formId) };
@@ -66,7 +66,7 @@ describe('thidua form create', () => {
     const code = await formCreateCommand({ io: cliIo, now: () => new Date('2024-07-01T00:00:00Z'), campaigns }, 'van-ninh-dan-van-kheo', { store: workbook }, await googleFormsApi({ auth: tokenAuth() }));
     expect(code).toBe(0);
     const formId = fake.calls[1]!.formId!;
-    expect((await (await CampaignRepository.open(new WorkbookStore(workbook), campaigns)).settings()).get(FORM_SETTING.formId)).toBe(formId);
+    expect((await (await CampaignRepository.open(SqliteStore.forWorkbook(workbook), campaigns)).settings()).get(FORM_SETTING.formId)).toBe(formId);
     expect(out.join('')).toContain('CHƯA xuất bản được biểu mẫu');
     expect(() => fake.addResponse(formId, { responseId: 'ACYDBN1', lastSubmittedTime: '2024-08-12T03:00:00Z' })).toThrow(/not published/);
   });

@@ -12,7 +12,7 @@ import { googleFormsApi } from '../../shared/google/forms/forms-api.js';
 import { recordForm } from '../../shared/jobs/create-form.js';
 import { syncForm } from '../../shared/jobs/sync-form.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { campaigns, rawIndividual, vanNinh } from '../support/builders.js';
 import { snapshotOf } from '../support/campaign.js';
 import { FakeForms } from '../fakes/forms-fake.js';
@@ -33,7 +33,7 @@ async function bothDoors() {
   const workbook = await newWorkbook();
   const questions = [...buildFormPlan(vanNinh()).questions.values()];
   const formId = forms.addForm({ title: 'Hồ sơ' });
-  const repo = async () => CampaignRepository.open(new WorkbookStore(workbook), campaigns);
+  const repo = async () => CampaignRepository.open(SqliteStore.forWorkbook(workbook), campaigns);
   await recordForm(await repo(), { formId, questions });
   const rt = testRuntime(env(workbook));
   const url = await serveHttp(intake(rt));

@@ -8,7 +8,7 @@ import { buildFormPlan } from '../../shared/forms/form-plan.js';
 import { recordForm } from '../../shared/jobs/create-form.js';
 import type { FormQuestion } from '../../shared/forms/form-question.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { campaigns, tempDir, vanNinh } from '../support/builders.js';
 import { bearer, certsHandler, env, newWorkbook, postJson, server, serveHttp, testRuntime, useMsw } from '../functions/harness.js';
 import { answerValues, type Answering } from './form-builders.js';
@@ -19,7 +19,7 @@ useMsw();
 /** A workbook with the form's mapping recorded as `thidua form create` records it (ids as planned). */
 async function withMapping(): Promise<{ workbook: string; questions: FormQuestion[] }> {
   const workbook = await newWorkbook();
-  const tables = new WorkbookStore(workbook);
+  const tables = SqliteStore.forWorkbook(workbook);
   const questions = [...buildFormPlan(vanNinh()).questions.values()];
   await recordForm(await CampaignRepository.open(tables, campaigns), { formId: '1FormFromTheCouncil0001', questions });
   return { workbook, questions };
@@ -60,7 +60,7 @@ describe('thidua intake <responses.csv> (Google Forms CSV export)', () => {
     expect(await run(['intake', file, '--store', workbook], second.io)).toBe(0);
 
     // THEN two nominations, Vietnam time, the same ids the second time
-    const { nominations } = await snapshotOf(await CampaignRepository.open(new WorkbookStore(workbook), campaigns));
+    const { nominations } = await snapshotOf(await CampaignRepository.open(SqliteStore.forWorkbook(workbook), campaigns));
     expect(nominations.map((n) => [n.name, n.kind, n.birthDate, n.submittedAt.toISOString()])).toEqual([
       ['Trần Thị Mai', 'individual', '1978-09-02', '2024-08-15T02:30:00.000Z'],
       ['Chi hội Phụ nữ thôn Xuân Tự', 'collective', undefined, '2024-08-16T07:05:12.000Z'],
@@ -108,7 +108,7 @@ describe('the Apps Script trigger', () => {
     const res = await postJson(await serveHttp(intake(rt)), envelope, bearer());
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ outcome: 'accepted', responseId: '2_ABaOnudAbc' });
-    const { nominations } = await snapshotOf(await CampaignRepository.open(new WorkbookStore(workbook), campaigns));
+    const { nominations } = await snapshotOf(await CampaignRepository.open(SqliteStore.forWorkbook(workbook), campaigns));
     expect(nominations[0]).toMatchObject({ name: 'Võ Văn Khánh', award: 'giay-khen-chu-tich-huyen', kind: 'individual' });
   });
 

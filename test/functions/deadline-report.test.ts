@@ -3,7 +3,7 @@ import { deadlineReport as deadlineDoor } from '../../functions/deadline-report.
 import { recompute } from '../../functions/recompute.js';
 import { deadlineReport, deadlineState, occurrence, unitDeadlines } from '../../shared/domain/deadline-report.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { campaigns, DISTRICT, rawIndividual, vanNinh } from '../support/builders.js';
 import { bearer, certsHandler, env, newWorkbook, postJson, server, serveHttp, testRuntime, useMsw } from './harness.js';
 import { intake } from '../../shared/jobs/intake.js';
@@ -62,7 +62,7 @@ describe('the recompute and deadline report functions', () => {
   async function setup() {
     server.use(certsHandler());
     const workbook = await newWorkbook();
-    const tables = new WorkbookStore(workbook);
+    const tables = SqliteStore.forWorkbook(workbook);
     const store = await CampaignRepository.open(tables, campaigns);
     await intake(store, 
       [

@@ -6,7 +6,7 @@ import { exportList } from '../../functions/export-list.js';
 import { contentDisposition } from '../../functions/runtime/content-disposition.js';
 import { signBody } from '../../shared/auth/hmac-signature.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { campaigns, DISTRICT, rawIndividual, tempDir } from '../support/builders.js';
 import { readDocx } from '../exports/read-docx.js';
 import { bearer, certsHandler, COUNCIL, env, foreignKey, HMAC_SECRET, idToken, newWorkbook, SCHEDULER, server, serveHttp, testRuntime, useMsw, json } from './harness.js';
@@ -18,7 +18,7 @@ useMsw();
 async function setup() {
   server.use(certsHandler());
   const workbook = await newWorkbook();
-  const store = await CampaignRepository.open(new WorkbookStore(workbook), campaigns);
+  const store = await CampaignRepository.open(SqliteStore.forWorkbook(workbook), campaigns);
   await intake(store, [0, 1, 2].map((i) => ({ payload: rawIndividual({ responseId: `e${i}`, name: ['Trần Văn Phúc', 'Lê Thị Hoa', 'Đặng Văn Minh'][i] }), source: 'test' })), new Date('2024-08-16T00:00:00Z'));
   await recompute(store, new Date('2024-08-16T00:00:00Z'));
   const rt = testRuntime(env(workbook));

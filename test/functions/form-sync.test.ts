@@ -5,7 +5,7 @@ import { formCreateCommand } from '../../shared/cli/form-commands.js';
 import { googleFormsApi } from '../../shared/google/forms/forms-api.js';
 import { FORM_SETTING } from '../../shared/store/codecs/settings.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { campaigns } from '../support/builders.js';
 import { FakeForms } from '../fakes/forms-fake.js';
 import { apiResponse } from '../forms/form-builders.js';
@@ -25,17 +25,17 @@ async function setup(options: { maxPageSize?: number; now?: () => Date } = {}) {
   const io = { stdout: { write: () => true }, stderr: { write: () => true } };
   await formCreateCommand({ io, now: () => NOW, campaigns }, 'van-ninh-dan-van-kheo', { store: workbook }, await googleFormsApi({ auth: tokenAuth() }));
   const formId = fake.calls.find((c) => c.method === 'forms.batchUpdate')!.formId!;
-  const tables = new WorkbookStore(workbook);
+  const tables = SqliteStore.forWorkbook(workbook);
   const store = await CampaignRepository.open(tables, campaigns);
   const { questions } = await formQuestionsOf(store);
   const rt = testRuntime(env(workbook, { THIDUA_FORM_ID: formId }), now);
   fake.counts['responses.list'] = 0;
   const snapshot = async () => {
-    const repo = await CampaignRepository.open(new WorkbookStore(workbook), campaigns);
-    const rows = (await new WorkbookStore(workbook).readTabs([repo.tab('nominations')])).get('nominations') ?? [];
+    const repo = await CampaignRepository.open(SqliteStore.forWorkbook(workbook), campaigns);
+    const rows = (await SqliteStore.forWorkbook(workbook).readTabs([repo.tab('nominations')])).get('nominations') ?? [];
     return { ...(await snapshotOf(repo)), stored: new Map(rows.map((r) => [String(r.responseId), r])) };
   };
-  const settings = async () => (await CampaignRepository.open(new WorkbookStore(workbook), campaigns)).settings();
+  const settings = async () => (await CampaignRepository.open(SqliteStore.forWorkbook(workbook), campaigns)).settings();
   return { fake, formId, questions, rt, snapshot, settings, workbook };
 }
 

@@ -17,7 +17,7 @@ import type { Logger, Severity } from '../../functions/runtime/log.js';
 import { createRuntime, type Runtime } from '../../functions/runtime/runtime.js';
 import type { Campaign } from '../../shared/domain/campaign.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { tempDir, vanNinh } from '../support/builders.js';
 import { initCampaign } from '../../shared/jobs/init-campaign.js';
 
@@ -92,7 +92,7 @@ export async function newWorkbook(campaign: Campaign = vanNinh()): Promise<strin
   const dir = tempDir('thidua-fn-');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${campaign.id}.xlsx`);
-  await initCampaign(new WorkbookStore(path), campaign);
+  await initCampaign(SqliteStore.forWorkbook(path), campaign);
   return path;
 }
 

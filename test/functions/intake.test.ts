@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { intake } from '../../functions/intake.js';
 import { signBody } from '../../shared/auth/hmac-signature.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { campaigns, rawIndividual } from '../support/builders.js';
 import { bearer, certsHandler, env, foreignKey, HMAC_SECRET, idToken, newWorkbook, postJson, server, serveHttp, testRuntime, useMsw, COUNCIL, json } from './harness.js';
@@ -14,10 +14,10 @@ async function setup(extra: Record<string, string> = {}) {
   const workbook = await newWorkbook();
   const rt = testRuntime(env(workbook, extra));
   const url = `${await serveHttp(intake(rt))}/`;
-  const stored = async () => snapshotOf(await CampaignRepository.open(new WorkbookStore(workbook), campaigns));
+  const stored = async () => snapshotOf(await CampaignRepository.open(SqliteStore.forWorkbook(workbook), campaigns));
   const rejections = async () => {
-    const store = await CampaignRepository.open(new WorkbookStore(workbook), campaigns);
-    return (await new WorkbookStore(workbook).readTabs([store.tab('rejections')])).get('rejections') ?? [];
+    const store = await CampaignRepository.open(SqliteStore.forWorkbook(workbook), campaigns);
+    return (await SqliteStore.forWorkbook(workbook).readTabs([store.tab('rejections')])).get('rejections') ?? [];
   };
   return { rt, url, stored, rejections };
 }

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { intake } from '../../functions/intake.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { bearer, certsHandler, env, newWorkbook, postJson, server, serveHttp, testRuntime, useMsw } from '../functions/harness.js';
 import { campaigns, rawIndividual } from '../support/builders.js';
 import { bundle } from './bundle.js';
@@ -86,7 +86,7 @@ describe('the local workbook', () => {
       expect(new Set(ids).size).toBe(ids.length);
       next = ids.length;
     }
-    const store = await CampaignRepository.open(new WorkbookStore(path), campaigns);
+    const store = await CampaignRepository.open(SqliteStore.forWorkbook(path), campaigns);
     const { nominations, problems } = await snapshotOf(store);
     console.log(`workbook crash: killed ${round} times (${midSave} while a temporary file was being written); ${nominations.length} nominations readable, ${problems.length} problems`);
     expect(problems).toEqual([]);

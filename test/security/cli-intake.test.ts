@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { campaigns, tempDir } from '../support/builders.js';
 import { hostileNomination, mutated, serialize } from './hostile.js';
 import { thiduaAt } from '../support/cli.js';
@@ -43,7 +43,7 @@ describe('thidua intake with hostile files', () => {
       }),
       { numRuns: Number(process.env.THIDUA_PROPERTY_RUNS ?? 12) },
     );
-    const { nominations, problems } = await snapshotOf(await CampaignRepository.open(new WorkbookStore(store), campaigns));
+    const { nominations, problems } = await snapshotOf(await CampaignRepository.open(SqliteStore.forWorkbook(store), campaigns));
     expect(nominations.length).toBe(accepted);
     expect(problems).toEqual([]);
   });

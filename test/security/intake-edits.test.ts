@@ -9,7 +9,7 @@ import { intake } from '../../functions/intake.js';
 import { buildFormPlan } from '../../shared/forms/form-plan.js';
 import { recordForm } from '../../shared/jobs/create-form.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { campaigns, rawIndividual, vanNinh } from '../support/builders.js';
 import { answerValues } from '../forms/form-builders.js';
 import { signBody } from '../../shared/auth/hmac-signature.js';
@@ -24,10 +24,10 @@ async function setup() {
   server.use(certsHandler());
   const workbook = await newWorkbook();
   const questions = [...buildFormPlan(vanNinh()).questions.values()];
-  await recordForm(await CampaignRepository.open(new WorkbookStore(workbook), campaigns), { formId: '1FormFromTheCouncil0001', questions });
+  await recordForm(await CampaignRepository.open(SqliteStore.forWorkbook(workbook), campaigns), { formId: '1FormFromTheCouncil0001', questions });
   const rt = testRuntime(env(workbook, { THIDUA_LINK_SECRET: 'the-status-link-secret-of-32-characters+', THIDUA_PUBLIC_URL: 'https://trang-thai.vanninh.example' }), NOW);
   const url = await serveHttp(intake(rt));
-  const stored = async () => (await snapshotOf(await CampaignRepository.open(new WorkbookStore(workbook), campaigns))).nominations;
+  const stored = async () => (await snapshotOf(await CampaignRepository.open(SqliteStore.forWorkbook(workbook), campaigns))).nominations;
   const envelope = (responseId: string, lastSubmittedTime: string, name: string) => ({
     formResponse: { formId: '1FormFromTheCouncil0001', responseId, lastSubmittedTime, answers: answerValues(questions, { name }).map(({ q, value }) => ({ title: q.title, values: [value] })) },
   });

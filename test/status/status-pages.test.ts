@@ -6,7 +6,7 @@ import { statusPage } from '../../functions/status-page.js';
 import { unitPage } from '../../functions/unit-page.js';
 import { signLink } from '../../shared/status/status-link.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { campaigns, fullMarks, rawIndividual } from '../support/builders.js';
 import { bearer, certsHandler, env, json, newWorkbook, postJson, server, serveHttp, testRuntime, useMsw } from '../functions/harness.js';
 
@@ -139,7 +139,7 @@ describe('the unit page and the units tab', () => {
   test('the deadline report writes each unit\'s link; it lists that unit\'s nominations only, each opening its status page', async () => {
     // GIVEN a roster of two units and a nomination from each
     const { workbook, submit, local, pages } = await setup();
-    const tables = new WorkbookStore(workbook);
+    const tables = SqliteStore.forWorkbook(workbook);
     const store = await CampaignRepository.open(tables, campaigns);
     await tables.write([{ tab: store.tab('units'), append: [{ unit: 'UBND xã Vạn Thắng' }, { unit: 'UBND xã Vạn Hưng' }] }]);
     await submit(rawIndividual({ responseId: 'u-1', name: 'Đặng Thị Mai', unit: 'UBND xã Vạn Thắng' }));

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { CouncilScoreEntry } from '../../shared/domain/council.js';
 import { Review } from '../../shared/domain/review.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { fullMarks, rawIndividual, scoresTotalling, tempDir, vanNinh } from '../support/builders.js';
 import { initCampaign } from '../../shared/jobs/init-campaign.js';
 import { intake } from '../../shared/jobs/intake.js';
@@ -32,7 +32,7 @@ describe('the council works in the workbook', () => {
 
   beforeEach(async () => {
     path = join(tempDir(), 'hd.xlsx');
-    store = await initCampaign(new WorkbookStore(path), vanNinh());
+    store = await initCampaign(SqliteStore.forWorkbook(path), vanNinh());
     await intake(store, [99, 98, 97].map((t, i) => ({ payload: rawIndividual({ responseId: `p${i}`, name: `Người ${i}`, unit: 'UBND xã Vạn Thắng', selfScores: scoresTotalling('individual', t) }), source: 'test' })), T1);
     await recompute(store, T1);
   });
@@ -101,7 +101,7 @@ describe('the council records a review', () => {
   ])('refuses an appraisal "%s" without a reason, naming the nomination and nominee, and writes nothing', async (appraisal, label) => {
     // GIVEN a stored nomination
     const path = join(tempDir(), 'hd.xlsx');
-    const store = await initCampaign(new WorkbookStore(path), vanNinh());
+    const store = await initCampaign(SqliteStore.forWorkbook(path), vanNinh());
     await intake(store, [{ payload: rawIndividual({ responseId: 'p0', name: 'Người Không Lý Do' }), source: 'test' }], T1);
     // WHEN the council records an appraisal that needs a reason, without one
     const result = await recordReviews(store, [Review.parse({ responseId: 'p0', appraisal })], 'Thư ký Nguyễn A', T2);
@@ -114,7 +114,7 @@ describe('the council records a review', () => {
 
   test('records the same appraisal when it gives its reason', async () => {
     const path = join(tempDir(), 'hd.xlsx');
-    const store = await initCampaign(new WorkbookStore(path), vanNinh());
+    const store = await initCampaign(SqliteStore.forWorkbook(path), vanNinh());
     await intake(store, [{ payload: rawIndividual({ responseId: 'p0' }), source: 'test' }], T1);
     const result = await recordReviews(store, [Review.parse({ responseId: 'p0', appraisal: 'Cần bổ sung hồ sơ', reason: 'Thiếu biên bản' })], 'Thư ký', T2);
     expect(result).toEqual({ applied: 1, unknown: [], refused: [] });
