@@ -85,9 +85,10 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     does:
       'Xuất hồ sơ của Hội đồng thành văn bản Word (.docx) theo thể thức Nghị định 30/2020/NĐ-CP: Tờ trình đề nghị khen thưởng và\n' +
       'Quyết định khen thưởng (mỗi hình thức, kèm danh sách), Báo cáo thành tích của từng tập thể, cá nhân được đề nghị (điền sẵn\n' +
-      'từ hồ sơ: điểm tự chấm, tài liệu kiểm chứng), Biên bản họp xét (khi có --bien-ban) và Danh mục hồ sơ theo kế hoạch (số bộ,\n' +
+      'từ hồ sơ: điểm tự chấm, tài liệu kiểm chứng), Biên bản họp xét (từ phiên họp Hội đồng đã ghi\n' +
+      'bằng thidua council vote; --bien-ban thay bằng tệp của thư ký) và Danh mục hồ sơ theo kế hoạch (số bộ,\n' +
       'thành phần còn thiếu). Số, ngày ký, người ký lấy từ trang tính "Cài đặt" như danh sách .xlsx.\n' +
-      'Tệp biên bản (JSON): {"meetingAt": "2024-09-20T08:00:00+07:00", "place": "Phòng họp UBND huyện", "chair": "Nguyễn Văn A – Chủ tịch UBND huyện",\n' +
+      'Tệp biên bản (JSON, không bắt buộc): {"meetingAt": "2024-09-20T08:00:00+07:00", "place": "Phòng họp UBND huyện", "chair": "Nguyễn Văn A – Chủ tịch UBND huyện",\n' +
       '  "secretary": "Trần Thị B – Chuyên viên Phòng Nội vụ", "members": [{"name": "…", "role": "…", "present": true, "writtenVote": false}],\n' +
       '  "agenda": ["Xét đề nghị khen thưởng …"], "rows": [{"responseId": "…", "votesFor": 7, "votesAgainst": 0, "abstain": 0, "passed": true}]}\n' +
       'Tên, đơn vị, hình thức của từng dòng lấy từ hồ sơ trong sổ; mỗi lỗi được báo kèm tên trường.',
@@ -95,10 +96,10 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       ...STORE,
       ['award', '--award MÃ           chỉ một hình thức khen thưởng (mặc định: mọi hình thức có người được đề nghị)'],
       ['year', '--year NĂM           năm xét (mặc định: năm có hồ sơ gần nhất)'],
-      ['bien-ban', '--bien-ban TỆP       tệp biên bản họp Hội đồng (JSON) để lập Biên bản họp xét'],
+      ['bien-ban', '--bien-ban TỆP       tệp biên bản họp Hội đồng (JSON), thay cho phiên họp đã ghi trong sổ'],
       ['out', '--out THƯ_MỤC        nơi lưu (mặc định out/<mã phong trào>/ho-so)'],
     ],
-    example: 'thidua dossier van-ninh-dan-van-kheo --bien-ban bien-ban-hop.json',
+    example: 'thidua dossier van-ninh-dan-van-kheo\n           thidua dossier van-ninh-dan-van-kheo --bien-ban bien-ban-hop.json',
   },
   import: {
     usage: 'thidua import <bộ dữ liệu> <tệp.csv|json> [--store TỆP]',
