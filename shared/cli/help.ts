@@ -57,7 +57,8 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     usage: 'thidua export <mã hình thức> [--year NĂM] [--variant proposal|decision] [--out TỆP]\n           thidua export package <mã hình thức của cấp trên> [--year NĂM] [--out TỆP]',
     does:
       'Xuất danh sách khen thưởng (.xlsx) theo mẫu văn bản hành chính: proposal = danh sách đề nghị; decision = danh sách kèm quyết định.\n' +
-      'package: xuất gói đề nghị gửi cấp trên (.zip) cho hình thức do cấp trên quyết định: danh sách đề nghị, và trong manifest.json\n' +
+      'package: xuất gói đề nghị gửi cấp trên (.zip) cho hình thức do cấp trên quyết định: danh sách đề nghị, Tờ trình, Báo cáo thành tích\n' +
+      'của mỗi tập thể, cá nhân, Biên bản họp xét (khi Hội đồng đã biểu quyết), và trong manifest.json\n' +
       'từng hồ sơ (nội dung đề nghị, điểm, kết quả kiểm tra, biểu quyết của Hội đồng, lịch sử khen thưởng, quyết định của cấp mình),\n' +
       'kèm mã kiểm tra từng tệp. Cấp trên tiếp nhận bằng: thidua intake package <gói.zip>',
     options: [
