@@ -28,8 +28,8 @@ const Query = z.object({
 /**
  * `GET /exportList?campaign=&award=&year=&variant=`: the award list as an .xlsx download, streamed as it is written,
  * for the council's listed emails only. With `document=to-trinh|quyet-dinh|bao-cao-thanh-tich|danh-muc` (and
- * `responseId` for a report), that document of the council's dossier as a .docx instead (`bien-ban` needs the
- * secretary's minutes file: 422 here, use the CLI). 400 for a bad query, 404 for another campaign, an unknown award or
+ * `responseId` for a report) or `bien-ban` (the minutes of the council's vote recorded in the workbook; 422 when no
+ * meeting voted on the award's nominees), that document of the council's dossier as a .docx instead. 400 for a bad query, 404 for another campaign, an unknown award or
  * nominee, 422 when the document cannot be made (no nomination yet, settings typed wrong, a body that had ceased).
  */
 export const exportList =

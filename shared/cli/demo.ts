@@ -1,27 +1,32 @@
 import { cutAtWord } from '../exports/sheet-names.js';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Campaign } from '../domain/campaign.js';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Award, Campaign } from '../domain/campaign.js';
 import { CouncilScoreEntry } from '../domain/council.js';
 import { DatasetId } from '../domain/datasets.js';
 import type { Decision } from '../domain/decide.js';
 import { Review } from '../domain/review.js';
 import { NOMINEE_KIND_LABEL, STAGE_LABEL, STATUS_LABEL } from '../domain/vocabulary.js';
+import { exportProposalPackage } from '../jobs/export-proposal-package.js';
 import { importDataset } from '../jobs/import-dataset.js';
+import { intakeProposalPackage } from '../jobs/intake-package.js';
 import { initCampaign } from '../jobs/init-campaign.js';
 import { intake } from '../jobs/intake.js';
 import { recompute } from '../jobs/recompute.js';
 import { recordCouncilScores } from '../jobs/record-council-scores.js';
+import { recordCouncilVote } from '../jobs/record-council-vote.js';
 import { recordReviews } from '../jobs/record-reviews.js';
 import { DATASET_TAB } from '../store/codecs/datasets.js';
 import { embeddedStore } from '../store/embedded-store.js';
+import type { CampaignRepository } from '../store/campaign-repository.js';
 import { templatesDir } from '../templates/paths.js';
 import type { CliContext } from './context.js';
 import { parseDataset } from './council-commands.js';
 import { exportAwardListFile, exportCampaignReportFile, exportScoreSheetFiles } from './document-commands.js';
 import { exportDossierFiles, missingSummary, readMinutesFile } from './dossier-command.js';
 import { EXIT, table } from './io.js';
+import { readVoteRecord } from './vote-commands.js';
 import { readRecords } from './read-records.js';
 import { readSubmissions } from './read-submissions.js';
 
@@ -41,7 +46,9 @@ const DEMO_SECRETARY = 'Thư ký Hội đồng (chạy thử)';
 /**
  * The main job for a newcomer: each of the four seed campaigns end to end on the embedded default — a fresh
  * workbook, its datasets imported, the sample nominations taken in (some invalid, some tied, one delivered twice),
- * scored, the council's scores and review recorded, scored again, and every award list exported into out/.
+ * scored, the council's scores and review recorded, its vote where the samples hold a meeting (Vạn Ninh), scored again,
+ * every award list and the council's dossier exported into out/, and, after a vote, the proposal package for the level
+ * above taken in by that level's workbook (twice: the second changes nothing).
  */
 export async function demoCommand(ctx: CliContext, options: { outDir?: string; campaigns?: string[] } = {}): Promise<number> {
   const outDir = options.outDir ?? 'out';
@@ -89,7 +96,9 @@ async function runCampaign(ctx: CliContext, campaign: Campaign, outDir: string, 
   await recordCouncilScores(repo, council, ctx.now());
   const reviews = (await readSubmissions(join(samples, 'review.json'))).map((s) => Review.parse(s.payload));
   await recordReviews(repo, reviews, DEMO_SECRETARY, ctx.now());
-  say(`   Hội đồng: ${council.length} lượt chấm, ${reviews.length} kết luận\n\n`);
+  say(`   Hội đồng: ${council.length} lượt chấm, ${reviews.length} kết luận\n`);
+  const voted = await recordSampleVote(ctx, repo, join(samples, 'bien-ban-hop-xet.json'));
+  say('\n');
 
   const { decisions, nominations } = await recompute(repo, ctx.now(), 'thidua demo');
   const names = new Map(nominations.map((n) => [n.responseId, n.name]));
@@ -107,16 +116,75 @@ async function runCampaign(ctx: CliContext, campaign: Campaign, outDir: string, 
   const [sheets] = await exportScoreSheetFiles(repo, { oneWorkbook: true, out: join(outDir, run.samples, 'bang-cham-diem.xlsx') });
   say(`   bảng chấm điểm: ${sheets ?? ''}\n`);
   say(`   báo cáo phong trào: ${await exportCampaignReportFile(repo, { out: join(outDir, run.samples, 'bao-cao-phong-trao.xlsx'), now: ctx.now() })}\n`);
-  // the council's dossier in Word; the minutes from the secretary's file until the vote is recorded in the workbook
+  // the council's dossier in Word; the minutes from the council's vote when it is recorded, else the secretary's file
   const minutesFile = join(samples, 'bien-ban.json');
-  const minutes = existsSync(minutesFile) ? await readMinutesFile(minutesFile) : undefined;
+  const minutes = !voted && existsSync(minutesFile) ? await readMinutesFile(minutesFile) : undefined;
   try {
     const { dossier, dir, written } = await exportDossierFiles(repo, { now: ctx.now(), ...(minutes ? { minutes } : {}), out: join(outDir, run.samples, 'ho-so') });
-    say(`   hồ sơ Hội đồng (.docx): ${written.length} văn bản năm ${dossier.year} trong ${dir}; còn thiếu ${missingSummary(dossier).length} thành phần\n`);
+    const from = dossier.minutesFrom === 'record' ? '; Biên bản họp xét lập từ biểu quyết đã ghi' : dossier.minutesFrom === 'file' ? `; Biên bản họp xét từ tệp ${basename(minutesFile)}` : '';
+    say(`   hồ sơ Hội đồng (.docx): ${written.length} văn bản năm ${dossier.year} trong ${dir}${from}; còn thiếu ${missingSummary(dossier).length} thành phần\n`);
   } catch (error) {
     say(`   (chưa xuất hồ sơ Hội đồng: ${(error as Error).message})\n`);
   }
+  if (voted) for (const award of campaign.awards) await sendUp(ctx, repo, award, outDir, run.samples, join(samples, 'settings-cap-tren.json'));
 }
+
+/**
+ * The council's meeting and vote from the samples' file (the same file `thidua council vote` takes), when there is one;
+ * a sample row refused stops the demo, since it is a mistake in the samples. Returns whether a vote was recorded.
+ */
+async function recordSampleVote(ctx: CliContext, repo: CampaignRepository, file: string): Promise<boolean> {
+  if (!existsSync(file)) return false;
+  const { record, bad } = await readVoteRecord(repo, file);
+  const vote = await recordCouncilVote(repo, record, ctx.now());
+  const refused = [...bad, ...vote.refused.map((f) => f.message)];
+  if (refused.length) throw new Error(`Biểu quyết mẫu ${file} có dòng sai: ${refused.join('; ')}`);
+  const passed = vote.results.filter((r) => r.passed).length;
+  const meetings = [...new Set(vote.results.map((r) => r.meeting))].join(', ');
+  ctx.io.stdout.write(`   Hội đồng biểu quyết (${basename(file)}, phiên họp ${meetings}): ${vote.results.length} hồ sơ, ${passed} thông qua, ${vote.results.length - passed} không thông qua\n`);
+  return true;
+}
+
+/**
+ * For an award of the level above: the proposal package (.zip) beside the lists, and the upper level's workbook
+ * (`<samples>-cap-tren.xlsx`, same campaign) taking it in twice — the second takes nothing new — then its list.
+ */
+async function sendUp(ctx: CliContext, repo: CampaignRepository, award: Award, outDir: string, samples: string, settingsFile: string): Promise<void> {
+  const say = (text: string) => ctx.io.stdout.write(text);
+  const pkg = await exportProposalPackage(repo, award.id, { now: ctx.now() });
+  if (!pkg.ok) {
+    if (pkg.problem.code !== 'NOT_UPWARD') say(`   (chưa xuất gói đề nghị ${award.id}: ${pkg.problem.message})\n`);
+    return;
+  }
+  const zip = join(outDir, samples, pkg.value.name);
+  await writeFile(zip, pkg.value.bytes);
+  const m = pkg.value.manifest;
+  const words = m.files.map((f) => PACKAGE_FILE_WORD[f.role] ?? f.role).filter((w, i, all) => all.indexOf(w) === i);
+  say(`   gói đề nghị "${m.award.name}" gửi ${award.authority.title}: ${zip} — ${m.nominees.length} hồ sơ, ${m.files.length} tệp (${words.join(', ')})\n`);
+  const upperPath = join(outDir, `${samples}-cap-tren.xlsx`);
+  await rm(upperPath, { force: true });
+  const upper = await initCampaign(embeddedStore(upperPath), repo.campaign);
+  // what the upper level's secretary types in its "Cài đặt": the date its list is signed
+  if (existsSync(settingsFile)) await upper.write([{ kind: 'settings', mode: 'add', entries: Object.entries(JSON.parse(await readFile(settingsFile, 'utf8')) as Record<string, string>) }]);
+  for (const time of ['lần 1', 'lần 2']) {
+    const taken = await intakeProposalPackage(upper, pkg.value.bytes, basename(zip), ctx.now());
+    if (!taken.ok) throw new Error(`Sổ cấp trên không tiếp nhận được gói mẫu: ${taken.problem.message}`);
+    const count = (kind: string) => taken.value.outcomes.filter((o) => o.outcome.kind === kind).length;
+    const nothing = count('accepted') === 0 && taken.value.history.added === 0;
+    say(`   sổ cấp trên ${upperPath} tiếp nhận gói (${time}): ${count('accepted')} tiếp nhận, ${count('duplicate')} đã có, ${count('rejected')} từ chối; lịch sử khen thưởng thêm ${taken.value.history.added}${nothing ? ' — không thay đổi gì' : ''}\n`);
+  }
+  const { decisions, nominations } = await recompute(upper, ctx.now(), 'thidua demo');
+  const names = new Map(nominations.map((n) => [n.responseId, n.name]));
+  say(`   cấp trên xét lại: ${decisions.filter((d) => d.award === award.id).map((d) => `${names.get(d.responseId)} (${STATUS_LABEL[d.status]})`).join(', ')}\n`);
+  try {
+    say(`   danh sách của cấp trên: ${await exportAwardListFile(upper, award.id, { out: join(outDir, `${samples}-cap-tren`, `${award.id}.xlsx`), now: ctx.now() })}\n`);
+  } catch (error) {
+    say(`   (cấp trên chưa xuất danh sách ${award.id}: ${(error as Error).message})\n`);
+  }
+}
+
+/** What each file of a package is, for the summary. */
+const PACKAGE_FILE_WORD: Record<string, string> = { 'award-list': 'danh sách', 'to-trinh': 'tờ trình', 'bao-cao-thanh-tich': 'báo cáo thành tích', 'bien-ban-hop-xet': 'biên bản họp xét', 'quyet-dinh': 'quyết định', 'danh-muc-ho-so': 'danh mục hồ sơ' };
 
 function ordered(campaign: Campaign, decisions: Decision[]): Decision[] {
   const awardIndex = (id: string) => campaign.awards.findIndex((a) => a.id === id);

@@ -76,7 +76,9 @@ export async function dossierCommand(ctx: CliContext, campaignId: string, option
   say(`Đã xuất hồ sơ năm ${dossier.year}: ${written.length} văn bản vào ${dir}\n`);
   for (const path of written) say(`  ${path}\n`);
   for (const s of dossier.skipped) say(`  (chưa lập hồ sơ ${s.award}: ${s.message})\n`);
-  if (!minutes) say('  Chưa có Biên bản họp xét: ghi tệp biên bản rồi chạy lại với --bien-ban <tệp.json> (xem thidua dossier --help).\n');
+  if (dossier.minutesFrom === 'record') say('  Biên bản họp xét lập từ phiên họp Hội đồng đã ghi trong sổ (thidua council vote).\n');
+  else if (dossier.minutesFrom === 'file') say(`  Biên bản họp xét lập từ tệp ${options.bienBan ?? ''} (thay cho biểu quyết đã ghi trong sổ).\n`);
+  else say('  Chưa có Biên bản họp xét: Hội đồng chưa biểu quyết các hồ sơ năm này; ghi bằng thidua council vote <tệp> rồi chạy lại.\n');
   const missing = missingSummary(dossier);
   say(missing.length ? `Hồ sơ còn thiếu (${missing.length}):\n${missing.map((m) => `  - ${m}`).join('\n')}\n` : 'Hồ sơ đủ thành phần theo kế hoạch.\n');
   return EXIT.ok;

@@ -57,7 +57,8 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     usage: 'thidua export <mã hình thức> [--year NĂM] [--variant proposal|decision] [--out TỆP]\n           thidua export package <mã hình thức của cấp trên> [--year NĂM] [--out TỆP]',
     does:
       'Xuất danh sách khen thưởng (.xlsx) theo mẫu văn bản hành chính: proposal = danh sách đề nghị; decision = danh sách kèm quyết định.\n' +
-      'package: xuất gói đề nghị gửi cấp trên (.zip) cho hình thức do cấp trên quyết định: danh sách đề nghị, và trong manifest.json\n' +
+      'package: xuất gói đề nghị gửi cấp trên (.zip) cho hình thức do cấp trên quyết định: danh sách đề nghị, Tờ trình, Báo cáo thành tích\n' +
+      'của mỗi tập thể, cá nhân, Biên bản họp xét (khi Hội đồng đã biểu quyết), và trong manifest.json\n' +
       'từng hồ sơ (nội dung đề nghị, điểm, kết quả kiểm tra, biểu quyết của Hội đồng, lịch sử khen thưởng, quyết định của cấp mình),\n' +
       'kèm mã kiểm tra từng tệp. Cấp trên tiếp nhận bằng: thidua intake package <gói.zip>',
     options: [
@@ -85,9 +86,10 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     does:
       'Xuất hồ sơ của Hội đồng thành văn bản Word (.docx) theo thể thức Nghị định 30/2020/NĐ-CP: Tờ trình đề nghị khen thưởng và\n' +
       'Quyết định khen thưởng (mỗi hình thức, kèm danh sách), Báo cáo thành tích của từng tập thể, cá nhân được đề nghị (điền sẵn\n' +
-      'từ hồ sơ: điểm tự chấm, tài liệu kiểm chứng), Biên bản họp xét (khi có --bien-ban) và Danh mục hồ sơ theo kế hoạch (số bộ,\n' +
+      'từ hồ sơ: điểm tự chấm, tài liệu kiểm chứng), Biên bản họp xét (từ phiên họp Hội đồng đã ghi\n' +
+      'bằng thidua council vote; --bien-ban thay bằng tệp của thư ký) và Danh mục hồ sơ theo kế hoạch (số bộ,\n' +
       'thành phần còn thiếu). Số, ngày ký, người ký lấy từ trang tính "Cài đặt" như danh sách .xlsx.\n' +
-      'Tệp biên bản (JSON): {"meetingAt": "2024-09-20T08:00:00+07:00", "place": "Phòng họp UBND huyện", "chair": "Nguyễn Văn A – Chủ tịch UBND huyện",\n' +
+      'Tệp biên bản (JSON, không bắt buộc): {"meetingAt": "2024-09-20T08:00:00+07:00", "place": "Phòng họp UBND huyện", "chair": "Nguyễn Văn A – Chủ tịch UBND huyện",\n' +
       '  "secretary": "Trần Thị B – Chuyên viên Phòng Nội vụ", "members": [{"name": "…", "role": "…", "present": true, "writtenVote": false}],\n' +
       '  "agenda": ["Xét đề nghị khen thưởng …"], "rows": [{"responseId": "…", "votesFor": 7, "votesAgainst": 0, "abstain": 0, "passed": true}]}\n' +
       'Tên, đơn vị, hình thức của từng dòng lấy từ hồ sơ trong sổ; mỗi lỗi được báo kèm tên trường.',
@@ -95,10 +97,10 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       ...STORE,
       ['award', '--award MÃ           chỉ một hình thức khen thưởng (mặc định: mọi hình thức có người được đề nghị)'],
       ['year', '--year NĂM           năm xét (mặc định: năm có hồ sơ gần nhất)'],
-      ['bien-ban', '--bien-ban TỆP       tệp biên bản họp Hội đồng (JSON) để lập Biên bản họp xét'],
+      ['bien-ban', '--bien-ban TỆP       tệp biên bản họp Hội đồng (JSON), thay cho phiên họp đã ghi trong sổ'],
       ['out', '--out THƯ_MỤC        nơi lưu (mặc định out/<mã phong trào>/ho-so)'],
     ],
-    example: 'thidua dossier van-ninh-dan-van-kheo --bien-ban bien-ban-hop.json',
+    example: 'thidua dossier van-ninh-dan-van-kheo\n           thidua dossier van-ninh-dan-van-kheo --bien-ban bien-ban-hop.json',
   },
   import: {
     usage: 'thidua import <bộ dữ liệu> <tệp.csv|json> [--store TỆP]',

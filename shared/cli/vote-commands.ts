@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { MeetingMemberRow, VoteRow, type Located } from '../domain/council-vote.js';
 import { recordCouncilVote, type VoteRecord } from '../jobs/record-council-vote.js';
+import type { CampaignRepository } from '../store/campaign-repository.js';
 import type { Column } from '../store/layouts.js';
 import type { StoreOptions } from './commands.js';
 import { headerMapper, headerOfField } from './council-commands.js';
@@ -22,14 +23,8 @@ type Raw = { at: string; record: Record<string, unknown> };
 export async function councilVoteCommand(ctx: CliContext, file: string, options: StoreOptions): Promise<number> {
   const repo = await openRepository(ctx, options);
   await repo.provision(['councilMeeting', 'councilVotes']);
-  const memberCols = repo.tab('councilMeeting').columns;
-  const voteCols = repo.tab('councilVotes').columns;
-  const raw = await readVoteFile(file, memberCols, voteCols, [repo.tab('councilMeeting').title, repo.tab('councilVotes').title]);
-  const bad: string[] = [];
-  const members = parseRows(raw.members, MeetingMemberRow, headerOfField(memberCols), bad);
-  const votes = parseRows(raw.votes, VoteRow, headerOfField(voteCols), bad);
-  if (members.length + votes.length + bad.length === 0) throw new UsageError(`Tệp "${file}" không có dòng thành phần họp hay phiếu biểu quyết nào.`);
-  const result = await recordCouncilVote(repo, { members, votes } satisfies VoteRecord, ctx.now());
+  const { record, bad } = await readVoteRecord(repo, file);
+  const result = await recordCouncilVote(repo, record, ctx.now());
   for (const message of [...bad, ...result.refused.map((f) => f.message)]) ctx.io.stderr.write(`✘ ${message}\n`);
   const { recorded, skipped } = result;
   ctx.io.stdout.write(
@@ -45,6 +40,21 @@ export async function councilVoteCommand(ctx: CliContext, file: string, options:
     ctx.io.stdout.write('Chạy "thidua score" để tính lại danh sách đề nghị.\n');
   }
   return bad.length + result.refused.length > 0 ? EXIT.rejectedOrMisuse : EXIT.ok;
+}
+
+/**
+ * Reads a vote file (.xlsx, .json or .csv) against the workbook's two tabs: the rows parsed, and each row refused
+ * with its place and column (the demo records the sample meeting this way). An empty file is a UsageError.
+ */
+export async function readVoteRecord(repo: Pick<CampaignRepository, 'tab'>, file: string): Promise<{ record: VoteRecord; bad: string[] }> {
+  const memberCols = repo.tab('councilMeeting').columns;
+  const voteCols = repo.tab('councilVotes').columns;
+  const raw = await readVoteFile(file, memberCols, voteCols, [repo.tab('councilMeeting').title, repo.tab('councilVotes').title]);
+  const bad: string[] = [];
+  const members = parseRows(raw.members, MeetingMemberRow, headerOfField(memberCols), bad);
+  const votes = parseRows(raw.votes, VoteRow, headerOfField(voteCols), bad);
+  if (members.length + votes.length + bad.length === 0) throw new UsageError(`Tệp "${file}" không có dòng thành phần họp hay phiếu biểu quyết nào.`);
+  return { record: { members, votes }, bad };
 }
 
 function parseRows<T>(rows: readonly Raw[], schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } } }, header: (field: string) => string, bad: string[]): Array<Located<T>> {

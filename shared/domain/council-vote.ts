@@ -4,7 +4,7 @@ import { parseInstant } from './dates.js';
 import { finding, type Finding } from './findings.js';
 import { canonicalKey, normalizeText } from './text.js';
 import { ATTENDANCE_LABEL, Attendance, BALLOT_LABEL, BallotChoice, MEETING_DUTY_LABEL, MeetingDuty } from './vocabulary.js';
-import type { VoteRules } from './vote-rules.js';
+import { quorumNeeded, type VoteRules } from './vote-rules.js';
 
 const blank = (v: unknown) => (typeof v === 'string' ? normalizeText(v) || undefined : typeof v === 'number' ? String(v) : v === null ? undefined : v);
 const text = (max: number) => z.preprocess(blank, z.string().max(max));
@@ -156,7 +156,7 @@ export function tallyVotes(rules: VoteRules, memberRows: ReadonlyArray<Located<M
   for (const m of meetings.values()) {
     const present = m.members.filter((x) => x.attendance === 'present').length;
     const needed = Math.ceil(rules.quorumShare * m.members.length - 1e-9);
-    m.quorum = { present, members: m.members.length, needed, reached: present >= needed && present > 0 };
+    m.quorum = { present, members: m.members.length, needed, reached: present >= quorumNeeded(rules, m.members.length) };
   }
 
   // votes per meeting and nomination, in row order

@@ -3,6 +3,7 @@ import './zod-vietnamese.js';
 import { parseInstant } from './dates.js';
 import type { MeetingMinutes } from './meeting-minutes.js';
 import { normalizeText } from './text.js';
+import { quorumNeeded, type VoteRules } from './vote-rules.js';
 
 /**
  * The minutes as the council's secretary gives them in a small JSON file (`thidua dossier --bien-ban <file.json>`),
@@ -32,8 +33,6 @@ const LABEL: Record<string, string> = {
   total: 'tổng số phiếu',
   passed: 'kết quả (đạt)',
   note: 'ghi chú',
-  quorum: 'số thành viên dự họp',
-  reached: 'đủ số lượng',
 };
 
 const text = (max: number) => z.string().transform(normalizeText).pipe(z.string().min(1).max(max));
@@ -65,7 +64,6 @@ const Input = z
     members: z.array(z.object({ name: text(200), role: text(300), present: z.boolean(), writtenVote: z.boolean().default(false) })).min(1).max(200),
     agenda: z.array(text(1000)).min(1).max(50),
     rows: z.array(Row).max(2000),
-    quorum: z.object({ reached: z.boolean() }).optional(),
   })
   .superRefine((m, ctx) => {
     const voters = m.members.filter((x) => x.present || x.writtenVote).length;
@@ -116,10 +114,9 @@ export function parseMeetingMinutesInput(raw: unknown): MinutesInputResult {
 /**
  * The minutes to print, once each row's nominee is known (`lookup`: the stored nomination's name, unit and award name,
  * or undefined for an id the store does not hold — a problem naming the row). Quorum: the members present over all
- * members; reached when the file says so, else when at least two thirds are present (the default until the council's
- * own rules are recorded with its vote).
+ * members, reached under the template's vote rules (`council.vote.quorumShare`), as for a meeting recorded in the workbook.
  */
-export function completeMinutes(input: MeetingMinutesInput, lookup: (responseId: string) => { nominee: string; unit: string; award: string } | undefined): { ok: true; minutes: MeetingMinutes } | { ok: false; problems: string[] } {
+export function completeMinutes(input: MeetingMinutesInput, rules: Pick<VoteRules, 'quorumShare'>, lookup: (responseId: string) => { nominee: string; unit: string; award: string } | undefined): { ok: true; minutes: MeetingMinutes } | { ok: false; problems: string[] } {
   const problems: string[] = [];
   const rows = input.rows.map((row, i) => {
     const known = lookup(row.responseId);
@@ -151,7 +148,7 @@ export function completeMinutes(input: MeetingMinutesInput, lookup: (responseId:
       members: input.members,
       agenda: input.agenda,
       rows,
-      quorum: { present, members, reached: input.quorum?.reached ?? present * 3 >= members * 2 },
+      quorum: { present, members, reached: present >= quorumNeeded(rules, members) },
     },
   };
 }

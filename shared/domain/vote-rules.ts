@@ -26,3 +26,8 @@ export const VoteRules = z.object({
 export type VoteRules = z.output<typeof VoteRules>;
 
 export const DEFAULT_VOTE_RULES: VoteRules = VoteRules.parse({});
+
+/** The members who must be present in person for a meeting of `members` to be valid under the rules (at least one). */
+export function quorumNeeded(rules: Pick<VoteRules, 'quorumShare'>, members: number): number {
+  return Math.max(1, Math.ceil(rules.quorumShare * members - 1e-9));
+}

@@ -122,7 +122,7 @@ export function levelChecklist(
     .filter((d) => LEVEL_DOCUMENTS.test(d.id))
     .map((d): ChecklistItem => {
       if (d.id.startsWith('to-trinh')) return { document: d.name, status: 'made', detail: files.toTrinh };
-      return minutes && files.minutes ? { document: d.name, status: 'made', detail: files.minutes } : { document: d.name, status: 'missing', detail: 'Chưa có biên bản họp xét: thư ký ghi tệp biên bản (--bien-ban) rồi xuất lại.' };
+      return minutes && files.minutes ? { document: d.name, status: 'made', detail: files.minutes } : { document: d.name, status: 'missing', detail: 'Chưa ghi biểu quyết của Hội đồng: thư ký ghi phiên họp và kết quả biểu quyết (thidua council vote <tệp>) rồi xuất lại.' };
     });
   const listed = content.sections.flatMap((s) => s.entries.map((e) => e.name));
   const proposed = decisions.filter((d) => d.award === award.id && d.year === year && (d.status === 'proposed' || d.status === 'awarded'));

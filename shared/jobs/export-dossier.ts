@@ -1,9 +1,10 @@
 import { reportFormOn } from '../domain/achievement-report-form.js';
-import { findAward, type Award } from '../domain/campaign.js';
+import { findAward, type Award, type Campaign } from '../domain/campaign.js';
 import { vietnamDate } from '../domain/dates.js';
 import type { Decision } from '../domain/decide.js';
 import { completeMinutes, type MeetingMinutesInput } from '../domain/meeting-minutes-input.js';
 import type { MeetingMinutes } from '../domain/meeting-minutes.js';
+import { minutesOf } from '../domain/minutes.js';
 import type { Nomination } from '../domain/nomination.js';
 import { awardListContent, yearsOf } from '../exports/award-list-content.js';
 import { awardListDocument } from '../exports/award-list-document.js';
@@ -14,7 +15,7 @@ import { baoCaoThanhTichDocument, bienBanDocument, checklistDocument, quyetDinhD
 import { toBuffer } from '../exports/nd30-docx.js';
 import type { CampaignRepository } from '../store/campaign-repository.js';
 import { done, problem, type JobResult } from './problem.js';
-import { ENGINE_PARTS, evaluateSnapshot } from './read-decisions.js';
+import { ENGINE_PARTS, evaluateSnapshot, type Evaluated } from './read-decisions.js';
 
 /** The documents of the dossier. */
 export const DossierDocument = ['to-trinh', 'bien-ban', 'quyet-dinh', 'bao-cao-thanh-tich', 'danh-muc'] as const;
@@ -36,6 +37,8 @@ export interface Dossier {
   /** Awards left out, with the reason (no nominee proposed; the body had ceased on the document's date). */
   skipped: Array<{ award: string; message: string }>;
   checklist: LevelChecklist[];
+  /** Where the Biên bản họp xét came from: the council's vote recorded in the workbook, or the secretary's file. */
+  minutesFrom?: 'record' | 'file';
 }
 
 export interface DossierOptions {
@@ -44,7 +47,10 @@ export interface DossierOptions {
   year?: number;
   /** One award only; otherwise every award with nominees proposed in the year. */
   award?: string;
-  /** The minutes of the council's meeting, as the secretary gave them (the file of `--bien-ban`). */
+  /**
+   * The minutes of the council's meeting as the secretary gave them (the file of `--bien-ban`): they override the
+   * vote record. Without them, the minutes are built from the meeting recorded in the workbook (`thidua council vote`).
+   */
   minutes?: MeetingMinutesInput;
   /** Only these documents (the HTTP door asks for one); default all. */
   documents?: readonly DossierDocument[];
@@ -60,11 +66,18 @@ export function slug(text: string): string {
 /**
  * The council's dossier for a year as Word documents, from one read of the campaign (nothing written back): per award
  * with nominees proposed, the Tờ trình and the Quyết định (each with its list) and every nominee's Báo cáo thành tích;
- * the Biên bản họp xét when the minutes are given; and the checklist of the template's dossier documents. Numbers,
+ * the Biên bản họp xét of the council's latest meeting that voted on the year's nominees (or of the secretary's file,
+ * which overrides the record); and the checklist of the template's dossier documents. Numbers,
  * dates and signers are the award list's ("Cài đặt"); an award whose body had ceased on the document's date is refused
  * as its list is (BODY_CEASED when it was asked for alone, else left out and said why).
  */
 export async function exportDossier(repo: CampaignRepository, options: DossierOptions): Promise<JobResult<Dossier>> {
+  const snap = await repo.read([...ENGINE_PARTS, 'settings']);
+  return dossierOf(repo, evaluateSnapshot(repo, snap), snap.settings, options);
+}
+
+/** The dossier from a campaign already read and evaluated (the proposal package writes its documents this way). */
+export async function dossierOf(repo: Pick<CampaignRepository, 'campaign' | 'tab'>, evaluated: Evaluated, settingsTab: ReadonlyMap<string, string>, options: DossierOptions): Promise<JobResult<Dossier>> {
   const campaign = repo.campaign;
   const wanted = (d: DossierDocument) => !options.documents || options.documents.includes(d);
   let awards: Award[] = campaign.awards;
@@ -73,24 +86,28 @@ export async function exportDossier(repo: CampaignRepository, options: DossierOp
     if (!award) return problem('UNKNOWN_AWARD', `Phong trào không có hình thức khen thưởng "${options.award}". Các mã có: ${campaign.awards.map((a) => a.id).join(', ')}.`);
     awards = [award];
   }
-  const snap = await repo.read([...ENGINE_PARTS, 'settings']);
-  const { decisions, nominations, indexed } = evaluateSnapshot(repo, snap);
+  const { decisions, nominations, indexed } = evaluated;
   const byId = new Map(nominations.map((n) => [n.responseId, n]));
   const proposed = (d: Decision) => d.status === 'proposed' || d.status === 'awarded';
   const year = options.year ?? awards.flatMap((a) => yearsOf(a, decisions.filter(proposed))).sort((a, b) => b - a)[0];
   if (year === undefined) return problem('EMPTY_LIST', `Chưa có tập thể, cá nhân nào được đề nghị ${awards.length === 1 ? `"${awards[0]!.name}"` : 'khen thưởng'}: chưa lập được hồ sơ.`);
 
   let minutes: MeetingMinutes | undefined;
+  let minutesFrom: Dossier['minutesFrom'];
   if (options.minutes) {
+    minutesFrom = 'file';
     const awardName = (n: Nomination) => findAward(campaign, n.award)?.name ?? n.award;
-    const completed = completeMinutes(options.minutes, (id) => {
+    const completed = completeMinutes(options.minutes, campaign.council.vote, (id) => {
       const n = byId.get(id);
       return n ? { nominee: n.name, unit: n.unit, award: awardName(n) } : undefined;
     });
     if (!completed.ok) return problem('BAD_FILE', completed.problems.join('\n'));
     minutes = completed.minutes;
-  } else if (options.documents?.length === 1 && options.documents[0] === 'bien-ban') {
-    return problem('NO_MINUTES', 'Biên bản họp xét được lập từ biên bản Hội đồng ghi: thư ký ghi tệp biên bản (JSON) rồi chạy "thidua dossier <phong trào> --bien-ban <tệp>".');
+  } else {
+    minutes = recordedMinutes(campaign, evaluated, new Set(awards.map((a) => a.id)), year);
+    if (minutes) minutesFrom = 'record';
+    if (!minutes && options.documents?.length === 1 && options.documents[0] === 'bien-ban')
+      return problem('NO_MINUTES', `Chưa ghi phiên họp nào của Hội đồng biểu quyết các hồ sơ ${awards.length === 1 ? `"${awards[0]!.name}" ` : ''}năm ${year}: thư ký ghi thành phần họp và kết quả biểu quyết vào trang "${repo.tab('councilMeeting').title}" và "${repo.tab('councilVotes').title}" (hoặc chạy "thidua council vote <tệp>"), rồi xuất lại Biên bản họp xét.`);
   }
 
   const files: DossierFile[] = [];
@@ -100,7 +117,7 @@ export async function exportDossier(repo: CampaignRepository, options: DossierOp
   const minutesFile = `bien-ban-hop-xet-${year}.docx`;
   let found = false;
   for (const award of awards) {
-    const settings = parseDocumentSettings(snap.settings, award.id);
+    const settings = parseDocumentSettings(settingsTab, award.id);
     if (!settings.ok) return problem('BAD_SETTINGS', `Trang tính "Cài đặt" có giá trị không hợp lệ:\n${settings.problems.join('\n')}`);
     const content = awardListContent(campaign, award, year, decisions, byId, indexed.awardHistory);
     if (!content.sections.length) {
@@ -158,7 +175,22 @@ export async function exportDossier(repo: CampaignRepository, options: DossierOp
     const first = councilFirst(campaign.issuer.name, headers)[0]!;
     files.push({ document: 'danh-muc', name: `danh-muc-ho-so-${year}.docx`, buffer: await toBuffer(checklistDocument(campaign, first.header, year, checklist, first.settings.signedOn ?? vietnamDate(options.now))) });
   }
-  return done({ year, files, skipped, checklist });
+  return done({ year, files, skipped, checklist, ...(minutesFrom ? { minutesFrom } : {}) });
+}
+
+/**
+ * The minutes of the council's latest meeting that voted on a nomination of these awards and year, from the vote
+ * record (`minutesOf`); undefined when no such meeting is recorded.
+ */
+function recordedMinutes(campaign: Campaign, evaluated: Evaluated, awards: ReadonlySet<string>, year: number): MeetingMinutes | undefined {
+  const decisionOf = new Map(evaluated.decisions.map((d) => [d.responseId, d]));
+  const ids = new Set(evaluated.votes.all.filter((r) => {
+    const d = decisionOf.get(r.responseId);
+    return d !== undefined && awards.has(d.award) && d.year === year;
+  }).map((r) => r.meeting));
+  const meeting = [...evaluated.votes.meetings.values()].filter((m) => ids.has(m.id)).sort((a, b) => a.at.getTime() - b.at.getTime()).at(-1);
+  if (!meeting) return undefined;
+  return minutesOf(campaign, meeting, evaluated.votes.all, evaluated.decisions, new Map(evaluated.nominations.map((n) => [n.responseId, n])));
 }
 
 /**

@@ -15,7 +15,7 @@ export const ProblemCode = [
   'FORM_NOT_CREATED',
   'BAD_FILE',
   'YEAR_OUTSIDE_TERM',
-  /** The minutes of the council's meeting were asked for, but no minutes were given (the dossier's --bien-ban file). */
+  /** The minutes of the council's meeting were asked for, but no meeting of the council voted on the nominees. */
   'NO_MINUTES',
   /** A nominee's document was asked for by an id no proposed nomination has. */
   'UNKNOWN_NOMINATION',

@@ -48,6 +48,8 @@ export function styleNewTab(ws: ExcelJS.Worksheet, tab: TabLayout, options: { vi
         rowWhere(letter, STATUS_LABEL.duplicate, 'FFF8CBAD', 2),
         rowWhere(letter, STATUS_LABEL['council-decides'], 'FFFFE699', 3),
         rowWhere(letter, STATUS_LABEL['needs-documents'], 'FFFFE699', 4),
+        rowWhere(letter, STATUS_LABEL['vote-failed'], 'FFF8CBAD', 5),
+        rowWhere(letter, STATUS_LABEL['awaiting-vote'], 'FFFFE699', 6),
       ],
     });
   }

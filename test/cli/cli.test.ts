@@ -114,5 +114,16 @@ describe('thidua demo', () => {
     // the council chose Đặng Thị Mai for the tied fifth place; Huỳnh Văn Tài needs more documents; Trần Văn Phúc's
     // council average (94,67) moved him below Phạm Minh Tuấn
     expect(names).toEqual(['Hội Nông dân xã Vạn Thắng', 'Đoàn Thanh niên thị trấn Vạn Giã', 'Ủy ban MTTQ Việt Nam xã Vạn Phú', 'Nguyễn Thị Hồng Nhung', 'Lê Thị Thu Hà', 'Phạm Minh Tuấn', 'Trần Văn Phúc', 'Đặng Thị Mai']);
+    // the Vạn Ninh council's vote, its minutes in the dossier, and the package the province's workbook takes in twice
+    expect(stdout).toContain('Hội đồng biểu quyết (bien-ban-hop-xet.json, phiên họp HĐ-2024-01): 14 hồ sơ, 13 thông qua, 1 không thông qua');
+    expect(stdout).toMatch(/hồ sơ Hội đồng \(\.docx\): \d+ văn bản năm 2024 trong .*van-ninh-dan-van-kheo\/ho-so; Biên bản họp xét lập từ biểu quyết đã ghi/);
+    expect(stdout).toContain('gói đề nghị "Bằng khen của Chủ tịch UBND tỉnh" gửi Chủ tịch UBND tỉnh Khánh Hòa');
+    expect(stdout).toContain('2 hồ sơ, 5 tệp (danh sách, tờ trình, báo cáo thành tích, biên bản họp xét)');
+    expect(stdout).toContain('tiếp nhận gói (lần 1): 2 tiếp nhận, 0 đã có, 0 từ chối; lịch sử khen thưởng thêm 4');
+    expect(stdout).toContain('tiếp nhận gói (lần 2): 0 tiếp nhận, 2 đã có, 0 từ chối; lịch sử khen thưởng thêm 0 — không thay đổi gì');
+    const upper = new ExcelJS.Workbook();
+    await upper.xlsx.readFile(join(outDir, 'van-ninh-dan-van-kheo-cap-tren', 'bang-khen-chu-tich-tinh.xlsx'));
+    const upperCells = upper.worksheets[0]!.getSheetValues().flat().map(String);
+    for (const name of ['Ban Dân vận Đảng ủy xã Vạn Hưng', 'Phan Văn Đức']) expect(upperCells.some((c) => c.includes(name)), name).toBe(true);
   });
 });

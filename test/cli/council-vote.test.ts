@@ -77,7 +77,7 @@ describe('thidua council vote', () => {
 });
 
 describe('the sample meeting of the Vạn Ninh council', () => {
-  test('records the sample minutes: eight members voting (one in writing), one absent, five province nominees', async () => {
+  test('records the sample minutes: eight members voting (one in writing), one absent, five province nominees and the district’s and commune’s proposed ones', async () => {
     const dir = tempDir();
     const store = join(dir, 'so.xlsx');
     const samples = join(import.meta.dirname, '../../sheets-templates/samples/van-ninh-dan-van-kheo');
@@ -85,7 +85,7 @@ describe('the sample meeting of the Vạn Ninh council', () => {
     await thidua('intake', join(samples, 'nominations.json'), '--store', store);
     const result = await thidua('council', 'vote', join(samples, 'bien-ban-hop-xet.json'), '--store', store);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toContain('Đã ghi 9 dòng thành phần họp và 5 dòng biểu quyết; bỏ qua 0 dòng đã có; từ chối 0.');
+    expect(result.stdout).toContain('Đã ghi 9 dòng thành phần họp và 14 dòng biểu quyết; bỏ qua 0 dòng đã có; từ chối 0.');
     expect(result.stdout).toMatch(/2024-VN-032\s+4\s+3\s+1\s+8\/9\s+Không thông qua/);
     expect(result.stdout).toMatch(/2024-VN-031\s+8\s+0\s+0\s+8\/9\s+Thông qua/);
   });

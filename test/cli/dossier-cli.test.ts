@@ -29,10 +29,11 @@ describe('thidua dossier', () => {
     expect(readDocx(join(out, 'bien-ban-hop-xet-2024.docx')).paragraphs).toContain('BIÊN BẢN');
   });
 
-  test('without the minutes, says how to give them', async () => {
+  test('without a vote recorded nor a minutes file, says how to record the vote', async () => {
     const { code, stdout } = await thidua('dossier', 'bac-son-quiz-2024', '--store', store, '--out', join(dir, 'ho-so-2'));
     expect(code).toBe(0);
-    expect(stdout).toContain('Chưa có Biên bản họp xét: ghi tệp biên bản rồi chạy lại với --bien-ban <tệp.json>');
+    expect(stdout).toContain('Chưa có Biên bản họp xét: Hội đồng chưa biểu quyết các hồ sơ năm này; ghi bằng thidua council vote <tệp> rồi chạy lại.');
+    expect(existsSync(join(dir, 'ho-so-2', 'bien-ban-hop-xet-2024.docx'))).toBe(false);
   });
 
   test.each([
@@ -63,5 +64,45 @@ describe('thidua dossier', () => {
     expect(stdout).toContain('thidua dossier <mã phong trào>');
     expect(stdout).toContain('--bien-ban TỆP');
     expect(stdout).toContain('"meetingAt"');
+  });
+});
+
+describe('thidua dossier after the council’s vote (the sample meeting of the Vạn Ninh council)', () => {
+  const at = thiduaAt('2024-09-26T02:00:00Z');
+  const samples = join(templatesDir(), 'samples', 'van-ninh-dan-van-kheo');
+  let dir: string;
+  let store: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    store = join(dir, 'so.xlsx');
+    await at('init', 'van-ninh-dan-van-kheo', '--store', store);
+    await at('intake', join(samples, 'nominations.json'), '--store', store);
+    expect((await at('council', 'vote', join(samples, 'bien-ban-hop-xet.json'), '--store', store)).code).toBe(0);
+    await at('score', '--store', store);
+  }, 60_000);
+
+  test('writes the Biên bản họp xét from the recorded meeting, without a minutes file, and the checklist has it', async () => {
+    const out = join(dir, 'ho-so');
+    const { code, stdout } = await at('dossier', 'van-ninh-dan-van-kheo', '--store', store, '--award', 'bang-khen-chu-tich-tinh', '--out', out);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Biên bản họp xét lập từ phiên họp Hội đồng đã ghi trong sổ (thidua council vote).');
+    expect(stdout).not.toContain('Chưa có biên bản họp xét');
+    const minutes = readDocx(join(out, 'bien-ban-hop-xet-2024.docx')).paragraphs;
+    const text = minutes.join('\n');
+    expect(text).toContain('Phòng họp UBND huyện Vạn Ninh');
+    expect(text).toContain('Nguyễn Văn Đông');
+    expect(text).toContain('Bùi Thị Thu Trang');
+    expect(text).toContain('Số thành viên dự họp 07/09: đủ số lượng');
+    // the province nominees voted on at HĐ-2024-01, the one voted down among them
+    for (const name of ['Ban Dân vận Đảng ủy xã Vạn Hưng', 'Hội Cựu chiến binh xã Vạn Bình', 'Phan Văn Đức']) expect(minutes).toContain(name);
+    const checklist = readDocx(join(out, 'danh-muc-ho-so-2024.docx')).paragraphs.join('\n');
+    expect(checklist).toContain('bien-ban-hop-xet-2024.docx');
+    expect(checklist).not.toContain('Chưa ghi biểu quyết của Hội đồng');
+  });
+
+  test('takes the secretary’s file instead when --bien-ban is given', async () => {
+    const { code, stdout } = await at('dossier', 'van-ninh-dan-van-kheo', '--store', store, '--bien-ban', join(samples, 'bien-ban.json'), '--out', join(dir, 'ho-so-tep'));
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Biên bản họp xét lập từ tệp ${join(samples, 'bien-ban.json')} (thay cho biểu quyết đã ghi trong sổ).`);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { reportFormLabel, reportFormOn } from '../../shared/domain/achievement-report-form.js';
 import { completeMinutes, parseMeetingMinutesInput } from '../../shared/domain/meeting-minutes-input.js';
+import { DEFAULT_VOTE_RULES, VoteRules } from '../../shared/domain/vote-rules.js';
 import { basisOn } from '../../shared/exports/dossier-content.js';
 import { campaigns } from '../support/builders.js';
 
@@ -53,8 +54,19 @@ describe('the secretary’s minutes file', () => {
     const parsed = parseMeetingMinutesInput(good);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    const done = completeMinutes(parsed.input, () => ({ nominee: 'Lê Văn An', unit: 'UBND xã Vạn Thắng', award: 'Giấy khen' }));
+    const done = completeMinutes(parsed.input, DEFAULT_VOTE_RULES, () => ({ nominee: 'Lê Văn An', unit: 'UBND xã Vạn Thắng', award: 'Giấy khen' }));
     expect(done).toMatchObject({ ok: true, minutes: { quorum: { present: 2, members: 3, reached: true }, rows: [{ nominee: 'Lê Văn An', total: 3 }] } });
+  });
+
+  test.each<[string, number, boolean]>([
+    ['the default two thirds, 2 of 3 present', DEFAULT_VOTE_RULES.quorumShare, true],
+    ['a template asking three quarters, 2 of 3 present', 0.75, false],
+    ['a template asking half, 2 of 3 present', 0.5, true],
+  ])('counts the quorum under the template’s vote rules: %s', (_, quorumShare, reached) => {
+    const parsed = parseMeetingMinutesInput(good);
+    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+    const done = completeMinutes(parsed.input, VoteRules.parse({ quorumShare }), () => ({ nominee: 'Lê Văn An', unit: 'UBND xã Vạn Thắng', award: 'Giấy khen' }));
+    expect(done).toMatchObject({ ok: true, minutes: { quorum: { present: 2, members: 3, reached } } });
   });
 
   test.each([

@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { MeetingMemberRow, VoteRow } from '../../shared/domain/council-vote.js';
@@ -20,6 +21,12 @@ import { WorkbookStore } from '../../shared/store/workbook-store.js';
 import { DISTRICT, PROVINCE, rawIndividual, tempDir, vanNinh } from '../support/builders.js';
 import { thiduaAt } from '../support/cli.js';
 import { readBack, texts } from './read-back.js';
+import { readDocx } from './read-docx.js';
+
+const LIST = 'danh-sach/bang-khen-chu-tich-tinh-2024.xlsx';
+const TO_TRINH = 'ho-so/to-trinh-bang-khen-chu-tich-tinh-2024.docx';
+const REPORT = 'ho-so/bao-cao-thanh-tich/bang-khen-chu-tich-tinh-2024/01-tran-thi-hoa.docx';
+const MINUTES = 'ho-so/bien-ban-hop-xet-2024.docx';
 
 const T_2023 = new Date('2023-09-20T02:00:00Z');
 const NOW = new Date('2024-09-26T02:00:00Z');
@@ -77,7 +84,7 @@ describe('a Vạn Ninh district proposal package for the province', () => {
 
   test('carries the list and, per nominee, the nomination, scores, vote, history and the district decision, in a checked manifest', () => {
     const entries = unzipSync(readFileSync(zip));
-    expect(Object.keys(entries).sort()).toEqual(['danh-sach/bang-khen-chu-tich-tinh-2024.xlsx', 'manifest.json']);
+    expect(Object.keys(entries).sort()).toEqual([LIST, REPORT, MINUTES, TO_TRINH, 'manifest.json']);
     const manifest = ProposalManifest.parse(JSON.parse(strFromU8(entries['manifest.json']!)));
     expect(manifest).toMatchObject({ campaign: 'van-ninh-dan-van-kheo', award: { id: PROVINCE }, year: 2024, from: { body: 'Ủy ban nhân dân huyện Vạn Ninh', level: 'district' }, proposal: { number: '45/TTr-UBND', date: '2024-09-26' } });
     expect(manifest.nominees.map((n) => n.responseId)).toEqual(['hoa-2024']);
@@ -85,7 +92,36 @@ describe('a Vạn Ninh district proposal package for the province', () => {
     expect(hoa).toMatchObject({ status: 'proposed', total: 100, rank: 1, vote: { votesFor: 9, members: 9, passed: true }, lowerDecision: { number: '12/QĐ-UBND', date: '2023-09-25', body: 'Ủy ban nhân dân huyện Vạn Ninh' } });
     expect(hoa.nomination).toMatchObject({ name: 'Trần Thị Hoa', award: PROVINCE, selfScores: expect.any(Object) });
     expect(hoa.history.map((h) => [h.year, h.level, h.decisionNumber])).toEqual([[2021, 'commune', '05/QĐ-UBND'], [2022, 'district', '30/QĐ-UBND'], [2023, 'district', '12/QĐ-UBND']]);
-    expect(manifest.files).toEqual([{ path: 'danh-sach/bang-khen-chu-tich-tinh-2024.xlsx', role: 'award-list', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: entries['danh-sach/bang-khen-chu-tich-tinh-2024.xlsx']!.length }]);
+    const sha = (path: string) => createHash('sha256').update(entries[path]!).digest('hex');
+    expect(manifest.files).toEqual([
+      { path: LIST, role: 'award-list', sha256: sha(LIST), bytes: entries[LIST]!.length },
+      { path: TO_TRINH, role: 'to-trinh', sha256: sha(TO_TRINH), bytes: entries[TO_TRINH]!.length },
+      { path: REPORT, role: 'bao-cao-thanh-tich', responseId: 'hoa-2024', sha256: sha(REPORT), bytes: entries[REPORT]!.length },
+      { path: MINUTES, role: 'bien-ban-hop-xet', sha256: sha(MINUTES), bytes: entries[MINUTES]!.length },
+    ]);
+  });
+
+  test('carries the council’s Word documents: the Tờ trình to the province, the nominee’s Báo cáo thành tích, the minutes of the vote', () => {
+    const entries = unzipSync(readFileSync(zip));
+    const docx = (path: string) => {
+      const file = join(dir, 'giai-nen', path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, entries[path]!);
+      return readDocx(file).paragraphs;
+    };
+    const toTrinh = docx(TO_TRINH);
+    expect(toTrinh).toContain('TỜ TRÌNH');
+    expect(toTrinh.join('\n')).toMatch(/Kính gửi: .*Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa/);
+    expect(toTrinh.join('\n')).toContain('Trần Thị Hoa');
+    expect(toTrinh.join('\n')).not.toContain('Lê Văn Nam');
+    const report = docx(REPORT);
+    expect(report).toContain('BÁO CÁO THÀNH TÍCH');
+    expect(report.join('\n')).toContain('Trần Thị Hoa');
+    // the minutes of the district council's meeting HĐ-2024-02, from the vote recorded in its workbook
+    const minutes = docx(MINUTES);
+    expect(minutes).toContain('BIÊN BẢN');
+    expect(minutes.join('\n')).toContain('Số thành viên dự họp 09/09: đủ số lượng');
+    expect(minutes).toContain('Trần Thị Hoa');
   });
 
   test('is taken in by the province workbook, appears on the province list with its district decision, and taking it in twice changes nothing', async () => {
@@ -141,9 +177,11 @@ describe('a bad package is refused, naming the file or the field', () => {
     ['a manifest edited after export', () => rezip((e) => { const m = manifestOf(e); m.nominees[0]!.total = 120; e['manifest.json'] = strToU8(JSON.stringify(m)); }), 'BAD_PACKAGE', /tệp manifest\.json đã bị sửa sau khi xuất/],
     ['a missing file', () => rezip((e) => { delete e['danh-sach/bang-khen-chu-tich-tinh-2024.xlsx']; }), 'BAD_PACKAGE', /thiếu tệp "danh-sach\/bang-khen-chu-tich-tinh-2024\.xlsx" mà manifest\.json liệt kê/],
     ['a changed file', () => rezip((e) => { e['danh-sach/bang-khen-chu-tich-tinh-2024.xlsx'] = strToU8('sửa'); }), 'BAD_PACKAGE', /tệp "danh-sach\/bang-khen-chu-tich-tinh-2024\.xlsx" đã bị thay đổi sau khi xuất/],
+    ['a missing Báo cáo thành tích', () => rezip((e) => { delete e[REPORT]; }), 'BAD_PACKAGE', /thiếu tệp "ho-so\/bao-cao-thanh-tich\/bang-khen-chu-tich-tinh-2024\/01-tran-thi-hoa\.docx" mà manifest\.json liệt kê/],
+    ['a Tờ trình edited after export', () => rezip((e) => { const bytes = e[TO_TRINH]!.slice(); bytes[bytes.length - 30] = bytes.at(-30)! ^ 1; e[TO_TRINH] = bytes; }), 'BAD_PACKAGE', /tệp "ho-so\/to-trinh-bang-khen-chu-tich-tinh-2024\.docx" đã bị thay đổi sau khi xuất/],
     ['no manifest', () => rezip((e) => { delete e['manifest.json']; }), 'BAD_PACKAGE', /không có tệp manifest\.json/],
     ['a field of the wrong type', () => rezip((e) => { const m = manifestOf(e) as unknown as Record<string, unknown>; m.year = 'năm nay'; e['manifest.json'] = strToU8(JSON.stringify(m)); }), 'BAD_PACKAGE', /manifest\.json, trường "year": /],
-    ['another campaign', () => { const e = unzipSync(good); const { digest: _d, ...m } = manifestOf(e); return packProposal({ ...m, campaign: 'bac-son-quiz-2024' }, new Map([['danh-sach/bang-khen-chu-tich-tinh-2024.xlsx', e['danh-sach/bang-khen-chu-tich-tinh-2024.xlsx']!]])); }, 'WRONG_CAMPAIGN', /trường "campaign" là phong trào "bac-son-quiz-2024", nhưng sổ này dành cho phong trào "van-ninh-dan-van-kheo"/],
+    ['another campaign', () => { const e = unzipSync(good); const { digest: _d, ...m } = manifestOf(e); return packProposal({ ...m, campaign: 'bac-son-quiz-2024' }, new Map(m.files.map((f) => [f.path, e[f.path]!])));  }, 'WRONG_CAMPAIGN', /trường "campaign" là phong trào "bac-son-quiz-2024", nhưng sổ này dành cho phong trào "van-ninh-dan-van-kheo"/],
   ])('refuses %s and takes nothing in', async (_, bytes, code, message) => {
     const result = await intakeProposalPackage(repo, bytes(), 'goi.zip', NOW);
     expect(result.ok).toBe(false);

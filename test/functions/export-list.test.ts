@@ -12,14 +12,26 @@ import { readDocx } from '../exports/read-docx.js';
 import { bearer, certsHandler, COUNCIL, env, foreignKey, HMAC_SECRET, idToken, newWorkbook, SCHEDULER, server, serveHttp, testRuntime, useMsw, json } from './harness.js';
 import { intake } from '../../shared/jobs/intake.js';
 import { recompute } from '../../shared/jobs/recompute.js';
+import { recordCouncilVote } from '../../shared/jobs/record-council-vote.js';
+import { MeetingMemberRow, VoteRow } from '../../shared/domain/council-vote.js';
 
 useMsw();
 
-async function setup() {
+async function setup(options: { vote?: boolean } = {}) {
   server.use(certsHandler());
   const workbook = await newWorkbook();
   const store = await CampaignRepository.open(SqliteStore.forWorkbook(workbook), campaigns);
   await intake(store, [0, 1, 2].map((i) => ({ payload: rawIndividual({ responseId: `e${i}`, name: ['Trần Văn Phúc', 'Lê Thị Hoa', 'Đặng Văn Minh'][i] }), source: 'test' })), new Date('2024-08-16T00:00:00Z'));
+  if (options.vote) {
+    // the council's meeting: 5 members, 4 present (quorum 2/3 of 5 is 4), each nominee voted on by secret ballot
+    await store.provision(['councilMeeting', 'councilVotes']);
+    const member = (i: number) => MeetingMemberRow.parse({ meeting: 'HĐ-2024-01', meetingAt: '2024-08-20T08:00', place: 'Phòng họp UBND huyện Vạn Ninh', member: `Ủy viên ${i + 1}`, role: i === 0 ? 'Chủ tịch UBND huyện' : 'Thành viên Hội đồng', duty: i === 0 ? 'Chủ trì' : i === 1 ? 'Thư ký' : 'Thành viên', attendance: i < 4 ? 'Có mặt' : 'Vắng mặt' });
+    const recorded = await recordCouncilVote(store, {
+      members: [0, 1, 2, 3, 4].map((i) => ({ at: `thành phần ${i + 1}`, value: member(i) })),
+      votes: [['e0', 4, 0], ['e1', 3, 1], ['e2', 4, 0]].map(([responseId, votesFor, votesAgainst], i) => ({ at: `phiếu ${i + 1}`, value: VoteRow.parse({ meeting: 'HĐ-2024-01', responseId, votesFor, votesAgainst }) })),
+    }, new Date('2024-08-20T03:00:00Z'));
+    expect(recorded.refused).toEqual([]);
+  }
   await recompute(store, new Date('2024-08-16T00:00:00Z'));
   const rt = testRuntime(env(workbook));
   return { url: await serveHttp(exportList(rt)), rt };
@@ -94,11 +106,32 @@ describe('the export function’s dossier documents (?document=)', () => {
     expect(rt.lines.at(-1)).toMatchObject({ severity: 'INFO', function: 'exportList', document });
   });
 
+  test('gives the Biên bản họp xét built from the council’s vote recorded in the workbook', async () => {
+    const { url } = await setup({ vote: true });
+    const res = await fetch(`${url}/${base}&document=bien-ban`, { headers: bearer(idToken({ email: COUNCIL })) });
+    expect(res.status).toBe(200);
+    expect(decodeURIComponent(res.headers.get('content-disposition')!.split("filename*=UTF-8''")[1]!)).toBe('Biên bản họp xét giay-khen-chu-tich-huyen năm 2024.docx');
+    const file = join(tempDir(), 'bien-ban.docx');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const doc = readDocx(file);
+    expect(doc.paragraphs).toContain('BIÊN BẢN');
+    expect(doc.paragraphs.join('\n')).toContain('Số thành viên dự họp 04/05: đủ số lượng');
+    expect(doc.paragraphs.join('\n')).toContain('Phòng họp UBND huyện Vạn Ninh');
+    for (const name of ['Trần Văn Phúc', 'Lê Thị Hoa', 'Đặng Văn Minh']) expect(doc.paragraphs).toContain(name);
+  });
+
+  test('answers the minutes with 422 and a Vietnamese reason while no meeting of the council is recorded', async () => {
+    const { url } = await setup();
+    const res = await fetch(`${url}/${base}&document=bien-ban`, { headers: bearer(idToken({ email: COUNCIL })) });
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-disposition')).toBeNull();
+    expect((await json(res)).error).toMatch(/^Chưa ghi phiên họp nào của Hội đồng biểu quyết các hồ sơ "Giấy khen của Chủ tịch UBND huyện" năm 2024: .*thidua council vote/);
+  });
+
   test.each([
     ['an unknown document', '&document=giay-moi', 400],
     ['a report without the nominee', '&document=bao-cao-thanh-tich', 400],
     ['a report of a nominee not on the list', '&document=bao-cao-thanh-tich&responseId=khong-co', 404],
-    ['the minutes (they need the secretary’s file)', '&document=bien-ban', 422],
   ])('answers %s with %i and no file', async (_, extra, status) => {
     const { url } = await setup();
     const res = await fetch(`${url}/${base}${extra}`, { headers: bearer(idToken({ email: COUNCIL })) });

@@ -81,6 +81,8 @@ describe('provisioning the council sheet', () => {
       [`=$${letter}2="Trùng đề nghị"`, ATTENTION_FILL],
       [`=$${letter}2="Chờ Hội đồng quyết định"`, COUNCIL_FILL],
       [`=$${letter}2="Cần bổ sung hồ sơ"`, COUNCIL_FILL],
+      [`=$${letter}2="Không được Hội đồng thông qua"`, ATTENTION_FILL],
+      [`=$${letter}2="Chờ Hội đồng biểu quyết"`, COUNCIL_FILL],
     ]);
   });
 

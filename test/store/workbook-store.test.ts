@@ -43,6 +43,22 @@ describe('the local workbook store', () => {
     expect(reopened.campaign.id).toBe('van-ninh-dan-van-kheo');
   });
 
+  test.each([
+    ['Không đủ điều kiện', 'FFF8CBAD'],
+    ['Trùng đề nghị', 'FFF8CBAD'],
+    ['Chờ Hội đồng quyết định', 'FFFFE699'],
+    ['Cần bổ sung hồ sơ', 'FFFFE699'],
+    ['Không được Hội đồng thông qua', 'FFF8CBAD'],
+    ['Chờ Hội đồng biểu quyết', 'FFFFE699'],
+  ])('colours a row whose status is "%s" (%s), read back from the file', async (label, argb) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const formats = (wb.getWorksheet('Hồ sơ đề nghị') as ExcelJS.Worksheet & { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+    const rules = formats.flatMap((f) => f.rules) as Array<{ formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }>;
+    const rule = rules.find((r) => r.formulae?.[0]?.endsWith(`2="${label}"`));
+    expect(rule?.style?.fill?.bgColor?.argb).toBe(argb);
+  });
+
   test('is idempotent to init: a second init keeps the nominations', async () => {
     await intake(store, submit(rawIndividual({ responseId: 'keep-me' })), NOW);
     await initCampaign(new WorkbookStore(path), vanNinh());

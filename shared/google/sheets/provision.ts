@@ -21,6 +21,8 @@ export const ROW_COLOURS: Array<[label: string, colour: Color]> = [
   [STATUS_LABEL.duplicate, ATTENTION_FILL],
   [STATUS_LABEL['council-decides'], COUNCIL_FILL],
   [STATUS_LABEL['needs-documents'], COUNCIL_FILL],
+  [STATUS_LABEL['vote-failed'], ATTENTION_FILL],
+  [STATUS_LABEL['awaiting-vote'], COUNCIL_FILL],
 ];
 
 /** A stable sheet id for a new tab (so the requests of one batch can refer to it), distinct from `taken`. */
