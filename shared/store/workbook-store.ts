@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
+import { formatOfficialDate } from '../domain/dates.js';
 import { saveAtomically, type SaveIo } from './atomic-file.js';
 import type { TabLayout } from './layouts.js';
 import { StoreError, type Cell, type Row, type TableStore, type TableWrite } from './table-store.js';
@@ -187,12 +188,12 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /**
  * A date cell as the council sees it. exceljs reads the cell's wall clock as if it were UTC, so a date typed as
- * 20/09/2024 comes as 2024-09-20T00:00:00Z: a day alone reads "20/09/2024", as the codecs write dates; a day with a time
+ * 20/09/2024 comes as 2024-09-20T00:00:00Z: a day alone reads "20/9/2024" (NĐ 30's style, `formatOfficialDate`), as the codecs write dates; a day with a time
  * reads "2024-09-20T08:30:00", a wall-clock time without a zone, which the contract takes as Vietnam time.
  */
 function dateCellText(date: Date): string {
   if (Number.isNaN(date.getTime())) return '';
   const iso = date.toISOString();
-  if (iso.endsWith('T00:00:00.000Z')) return iso.slice(0, 10).split('-').reverse().join('/');
+  if (iso.endsWith('T00:00:00.000Z')) return formatOfficialDate(iso.slice(0, 10));
   return iso.slice(0, 19);
 }

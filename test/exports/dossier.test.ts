@@ -6,7 +6,7 @@ import { readMinutesFile, saveDossier } from '../../shared/cli/dossier-command.j
 import { exportAwardList } from '../../shared/jobs/export-award-list.js';
 import { exportDossier, type Dossier } from '../../shared/jobs/export-dossier.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { templatesDir } from '../../shared/templates/paths.js';
 import { campaigns, tempDir } from '../support/builders.js';
 import { readBack, texts } from './read-back.js';
@@ -19,7 +19,7 @@ const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
 async function bacSon(settings: Array<[string, string]> = []): Promise<{ repo: CampaignRepository; dir: string }> {
   const dir = tempDir();
   expect(await demoCommand({ io: quiet, now: () => NOW, campaigns }, { outDir: dir, campaigns: ['bac-son-quiz-2024'] })).toBe(0);
-  const repo = await CampaignRepository.open(new WorkbookStore(join(dir, 'bac-son-quiz-2024.xlsx')), campaigns);
+  const repo = await CampaignRepository.open(SqliteStore.forWorkbook(join(dir, 'bac-son-quiz-2024.xlsx')), campaigns);
   if (settings.length) await repo.write([{ kind: 'settings', mode: 'set', entries: settings }]);
   return { repo, dir };
 }
@@ -128,7 +128,7 @@ describe('the dossier checklist', () => {
   test('counts the province’s three sets, and a nominee the council voted down', async () => {
     const dir = tempDir();
     expect(await demoCommand({ io: quiet, now: () => NOW, campaigns }, { outDir: dir, campaigns: ['van-ninh-dan-van-kheo'] })).toBe(0);
-    const repo = await CampaignRepository.open(new WorkbookStore(join(dir, 'van-ninh-dan-van-kheo.xlsx')), campaigns);
+    const repo = await CampaignRepository.open(SqliteStore.forWorkbook(join(dir, 'van-ninh-dan-van-kheo.xlsx')), campaigns);
     const minutes = await minutesOf('van-ninh-dan-van-kheo');
     // the demo recorded the council's vote (HĐ-2024-01): the plan's Biên bản họp xét is made from it at every level
     const before = await exportDossier(repo, { now: NOW });

@@ -17,7 +17,7 @@ import { recordCouncilVote } from '../../shared/jobs/record-council-vote.js';
 import { recordReviews } from '../../shared/jobs/record-reviews.js';
 import { exportAwardListFile } from '../../shared/cli/document-commands.js';
 import type { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { DISTRICT, PROVINCE, rawIndividual, tempDir, vanNinh } from '../support/builders.js';
 import { thiduaAt } from '../support/cli.js';
 import { readBack, texts } from './read-back.js';
@@ -38,7 +38,7 @@ const HOA = { name: 'Trần Thị Hoa', unit: 'UBND xã Vạn Thắng', position
  * by the district council's vote; a second nominee without the two years of district awards stays off the package.
  */
 async function districtWorkbook(dir: string): Promise<CampaignRepository> {
-  const repo = await initCampaign(new WorkbookStore(join(dir, 'huyen-van-ninh.xlsx')), vanNinh());
+  const repo = await initCampaign(SqliteStore.forWorkbook(join(dir, 'huyen-van-ninh.xlsx')), vanNinh());
   await repo.importDataset({ id: 'award-history', rows: [
     AwardHistoryRow.parse({ year: 2021, ...HOA, award: 'Giấy khen của Chủ tịch UBND xã', level: 'xã', mode: 'định kỳ', decisionNumber: '05/QĐ-UBND', decisionDate: '10/09/2021' }),
     AwardHistoryRow.parse({ year: 2022, ...HOA, award: 'Giấy khen của Chủ tịch UBND huyện', level: 'huyện', mode: 'định kỳ', decisionNumber: '30/QĐ-UBND', decisionDate: '20/09/2022' }),
@@ -127,7 +127,7 @@ describe('a Vạn Ninh district proposal package for the province', () => {
   test('is taken in by the province workbook, appears on the province list with its district decision, and taking it in twice changes nothing', async () => {
     // GIVEN a second workbook, the province's, for the same campaign
     const provincePath = join(dir, 'tinh-khanh-hoa.xlsx');
-    const province = await initCampaign(new WorkbookStore(provincePath), vanNinh());
+    const province = await initCampaign(SqliteStore.forWorkbook(provincePath), vanNinh());
     // WHEN it takes the package in through the CLI
     const thidua = thiduaAt(NOW.toISOString());
     const first = await thidua('intake', 'package', zip, '--store', provincePath);
@@ -162,7 +162,7 @@ describe('a bad package is refused, naming the file or the field', () => {
     const exported = await exportProposalPackage(await districtWorkbook(dir), PROVINCE, { now: NOW, year: 2024 });
     if (!exported.ok) throw new Error(exported.problem.message);
     good = exported.value.bytes;
-    repo = await initCampaign(new WorkbookStore(join(dir, 'tinh.xlsx')), vanNinh());
+    repo = await initCampaign(SqliteStore.forWorkbook(join(dir, 'tinh.xlsx')), vanNinh());
   });
 
   const rezip = (edit: (entries: Record<string, Uint8Array>) => void): Uint8Array => {

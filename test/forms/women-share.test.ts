@@ -9,7 +9,7 @@ import { responseToNomination } from '../../shared/forms/response-to-nomination.
 import { unitColumns, unitRowToPayload } from '../../shared/forms/unit-workbook.js';
 import { recordForm } from '../../shared/jobs/create-form.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
-import { WorkbookStore } from '../../shared/store/workbook-store.js';
+import { SqliteStore } from '../../shared/store/sqlite-store.js';
 import { campaigns, tempDir, vanNinh } from '../support/builders.js';
 import { snapshotOf } from '../support/campaign.js';
 import { answerValues } from './form-builders.js';
@@ -56,7 +56,7 @@ describe('from the responses sheet to the ranking', () => {
   test('two collectives tied at the quota line: the one with 75 % women, given on the form, is proposed', async () => {
     // GIVEN the council's workbook with the form's mapping, and three collectives ahead of the line
     const workbook = join(tempDir(), 'w.xlsx');
-    const tables = new WorkbookStore(workbook);
+    const tables = SqliteStore.forWorkbook(workbook);
     await run(['init', 'van-ninh-dan-van-kheo', '--store', workbook], { stdout: { write: () => true }, stderr: { write: () => true } });
     await recordForm(await CampaignRepository.open(tables, campaigns), { formId: '1FormFromTheCouncil0001', questions });
     const rows = [

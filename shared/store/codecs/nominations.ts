@@ -1,5 +1,5 @@
 import { findAward, type Campaign } from '../../domain/campaign.js';
-import { formatVietnameseDate, toVietnamIso } from '../../domain/dates.js';
+import { formatOfficialDate, formatVietnameseDate, toVietnamIso } from '../../domain/dates.js';
 import type { Decision } from '../../domain/decide.js';
 import type { Finding, FindingCode } from '../../domain/findings.js';
 import { FIELD_LABEL, parseNomination, type Nomination } from '../../domain/nomination.js';
@@ -58,7 +58,7 @@ export function reviewRow(review: Review, by: string): Row {
   if (review.reason !== undefined) row.reason = review.reason;
   if (review.choice !== undefined) row.choice = CHOICE_LABEL[review.choice];
   if (review.decisionNumber !== undefined) row.decisionNumber = review.decisionNumber;
-  if (review.decisionDate !== undefined) row.decisionDate = review.decisionDate.split('-').reverse().join('/');
+  if (review.decisionDate !== undefined) row.decisionDate = formatOfficialDate(review.decisionDate);
   return row;
 }
 
