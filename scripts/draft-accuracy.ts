@@ -35,8 +35,9 @@ export async function measureSeeds(root = repositoryRoot()): Promise<SeedAccurac
   const results: SeedAccuracy[] = [];
   for (const campaign of [...campaigns.values()].sort((a, b) => (a.plan.seed ?? '').localeCompare(b.plan.seed ?? ''))) {
     if (!campaign.plan.seed) continue;
-    const draft = draftCampaign(await readPlanText(resolve(root, 'test', 'fixtures', 'plans', campaign.plan.seed)));
-    results.push({ campaign: campaign.id, seed: campaign.plan.seed, warnings: draft.warnings, ...scoreDraft(draft, campaign) });
+    const text = await readPlanText(resolve(root, 'test', 'fixtures', 'plans', campaign.plan.seed));
+    const draft = draftCampaign(text);
+    results.push({ campaign: campaign.id, seed: campaign.plan.seed, warnings: draft.warnings, ...scoreDraft(draft, campaign, text) });
   }
   return results;
 }
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
     const wrong = r.verdicts.filter((v) => v.verdict === 'wrong');
     if (wrong.length > 0 || details) process.stdout.write(`\n${r.campaign}: ${wrong.length} trường điền sai\n`);
     for (const v of details ? r.verdicts : wrong) {
-      process.stdout.write(`  [${v.verdict === 'correct' ? 'đúng' : v.verdict === 'wrong' ? 'SAI' : 'thiếu'}] ${v.field}: bản nháp ${JSON.stringify(v.draft) ?? '—'} / mẫu ${JSON.stringify(v.template) ?? '—'}\n`);
+      process.stdout.write(`  [${{ correct: 'đúng', wrong: 'SAI', 'not-found': 'thiếu', 'not-stated': 'kế hoạch không nêu, không tính' }[v.verdict]}] ${v.field}: bản nháp ${JSON.stringify(v.draft) ?? '—'} / mẫu ${JSON.stringify(v.template) ?? '—'}\n`);
     }
   }
 }
