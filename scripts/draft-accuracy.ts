@@ -1,7 +1,9 @@
 /**
  * Drafts each seed plan (test/fixtures/plans/, the plans the templates name in `plan.seed`) and compares the draft
  * field by field with its hand-made template (sheets-templates/campaigns/): per seed, precision (fields filled
- * correctly ÷ fields filled) and recall (fields filled correctly ÷ fields in the template). `npm run draft:accuracy`;
+ * correctly ÷ fields filled) and recall (fields filled correctly ÷ fields of the template the plan states; the fields
+ * the template adds — an award the plan only implies, a date it does not write — are counted apart, see
+ * `statedByPlan`). `npm run draft:accuracy`;
  * `-- --details` lists every compared field. Figures are deterministic: the same text gives the same draft.
  */
 import { existsSync } from 'node:fs';
@@ -46,14 +48,15 @@ const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 /** The table printed and copied into docs/campaigns.md. */
 export function accuracyTable(results: SeedAccuracy[]): string {
-  const rows = results.map((r) => `| ${r.campaign} | ${r.seed} | ${r.filled} | ${r.correct} | ${r.inTemplate} | ${percent(r.precision)} | ${percent(r.recall)} |`);
-  const sum = (k: 'filled' | 'correct' | 'inTemplate') => results.reduce((s, r) => s + r[k], 0);
-  const [filled, correct, inTemplate] = [sum('filled'), sum('correct'), sum('inTemplate')];
+  const notStated = (r: SeedAccuracy) => r.verdicts.filter((v) => v.verdict === 'not-stated').length;
+  const rows = results.map((r) => `| ${r.campaign} | ${r.seed} | ${r.filled} | ${r.correct} | ${r.inTemplate} | ${notStated(r)} | ${percent(r.precision)} | ${percent(r.recall)} |`);
+  const sum = (k: (r: SeedAccuracy) => number) => results.reduce((s, r) => s + k(r), 0);
+  const [filled, correct, inTemplate] = [sum((r) => r.filled), sum((r) => r.correct), sum((r) => r.inTemplate)];
   return [
-    '| Phong trào | Kế hoạch | Trường điền | Điền đúng | Trường trong mẫu | Precision | Recall |',
-    '|---|---|---:|---:|---:|---:|---:|',
+    '| Phong trào | Kế hoạch | Trường điền | Điền đúng | Trường kế hoạch nêu | Trường mẫu thêm (không tính) | Precision | Recall |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
     ...rows,
-    `| **Cả bốn** | | ${filled} | ${correct} | ${inTemplate} | ${percent(filled ? correct / filled : 1)} | ${percent(inTemplate ? correct / inTemplate : 1)} |`,
+    `| **Cả bốn** | | ${filled} | ${correct} | ${inTemplate} | ${sum(notStated)} | ${percent(filled ? correct / filled : 1)} | ${percent(inTemplate ? correct / inTemplate : 1)} |`,
   ].join('\n');
 }
 

@@ -3,8 +3,8 @@ import type { CampaignDraft } from '../domain/campaign-draft.js';
 
 /**
  * How far a draft read from a plan agrees with the campaign template made by hand from the same plan, field by field:
- * precision = fields filled correctly ÷ fields filled, recall = fields filled correctly ÷ fields in the template. Only
- * the fields a plan states are compared (the list in docs/campaigns.md: title, issuer, term, participants, minimum
+ * precision = fields filled correctly ÷ fields filled, recall = fields filled correctly ÷ fields of the template the
+ * plan states (given the plan's text, `statedByPlan`). Only the kinds of field a plan states are compared (the list in docs/campaigns.md: title, issuer, term, participants, minimum
  * age, awards and their authorities, quotas, deadlines, thresholds, rubric rows, dossier documents and sets); names the
  * template invents (ids, list headers, labels) are not. Pure.
  */
@@ -23,6 +23,7 @@ export interface FieldVerdict {
 export interface DraftScore {
   filled: number;
   correct: number;
+  /** The template's fields compared: those its plan states when the plan's text was given, else all. */
   inTemplate: number;
   precision: number;
   recall: number;
