@@ -64,6 +64,11 @@ async function main(): Promise<void> {
   const details = process.argv.includes('--details');
   const results = await measureSeeds();
   process.stdout.write(`${accuracyTable(results)}\n\nMục tiêu: precision ≥ 95 %, recall ≥ 70 %.\n`);
+  const everyField = results.map((r) => {
+    const all = r.inTemplate + r.verdicts.filter((v) => v.verdict === 'not-stated').length;
+    return `${r.campaign} ${percent(all ? r.correct / all : 1)}`;
+  });
+  process.stdout.write(`Recall tính cả các trường mẫu thêm (kế hoạch không nêu): ${everyField.join(', ')}.\n`);
   for (const r of results) {
     const wrong = r.verdicts.filter((v) => v.verdict === 'wrong');
     if (wrong.length > 0 || details) process.stdout.write(`\n${r.campaign}: ${wrong.length} trường điền sai\n`);
