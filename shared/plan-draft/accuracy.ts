@@ -3,8 +3,8 @@ import type { CampaignDraft } from '../domain/campaign-draft.js';
 
 /**
  * How far a draft read from a plan agrees with the campaign template made by hand from the same plan, field by field:
- * precision = fields filled correctly ÷ fields filled, recall = fields filled correctly ÷ fields in the template. Only
- * the fields a plan states are compared (the list in docs/campaigns.md: title, issuer, term, participants, minimum
+ * precision = fields filled correctly ÷ fields filled, recall = fields filled correctly ÷ fields of the template the
+ * plan states (given the plan's text, `statedByPlan`). Only the kinds of field a plan states are compared (the list in docs/campaigns.md: title, issuer, term, participants, minimum
  * age, awards and their authorities, quotas, deadlines, thresholds, rubric rows, dossier documents and sets); names the
  * template invents (ids, list headers, labels) are not. Pure.
  */
@@ -16,12 +16,14 @@ export interface FieldVerdict {
   path?: string;
   draft?: unknown;
   template?: unknown;
-  verdict: 'correct' | 'wrong' | 'not-found';
+  /** 'not-stated': the template holds it but the plan does not say it (see `statedByPlan`); not counted. */
+  verdict: 'correct' | 'wrong' | 'not-found' | 'not-stated';
 }
 
 export interface DraftScore {
   filled: number;
   correct: number;
+  /** The template's fields compared: those its plan states when the plan's text was given, else all. */
   inTemplate: number;
   precision: number;
   recall: number;
@@ -204,19 +206,71 @@ function draftFacts(draft: CampaignDraft, t: Campaign): Fact[] {
   return facts;
 }
 
-/** Scores a draft against the template made by hand from the same plan. */
-export function scoreDraft(draft: CampaignDraft, template: Campaign): DraftScore {
-  const expected = new Map(templateFacts(template).map((f) => [f.key, f]));
-  const verdicts: FieldVerdict[] = [];
+/** A date as plans write it: 31/12/2025, 01/6/2024, 1/6/2024, 01-6-2024, ngày 01 tháng 6 năm 2024. */
+function writtenDate(iso: string, text: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const num = (n: number) => `0?${n}`;
+  return new RegExp(`(?<!\\d)${num(d)}\\s*[/.-]\\s*${num(m)}\\s*[/.-]\\s*${y}(?!\\d)|ngày\\s+${num(d)}\\s+tháng\\s+${num(m)}\\s+năm\\s+${y}(?!\\d)`, 'iu').test(text);
+}
+
+/**
+ * The keys of the template's facts its plan states, given the plan's text. A template also holds what the plan
+ * leaves to the law or to the secretary; the draft is scored only on what the plan says:
+ * - an award counts when the plan names both its form and its grantor: the words of its name before "của" (the form:
+ *   Giấy khen, Bằng khen đột xuất …) and after it (the grantor) each occur in the plan. An award the plan only
+ *   implies ("đề nghị Chủ tịch UBND tỉnh khen thưởng", form not named) or the law adds (the successor of a district
+ *   chairman after 1 July 2025) is not compared, nor are its sets of the dossier;
+ * - a dossier document counts when the plan names its kind: its name up to "của" or "(" occurs in the plan;
+ * - a date of the term counts when the plan writes it (a plan "from its launch" whose own date is blank does not);
+ * - everything else counts.
+ * Without the text, every fact counts.
+ */
+export function statedByPlan(template: Campaign, planText: string | undefined): (key: string) => boolean {
+  if (planText === undefined) return () => true;
+  // line by line: a remark in parentheses is dropped within its line, never across lines
+  const text = ` ${planText.split('\n').map(comparable).join(' \n ')} `;
+  const occurs = (words: string) => {
+    const w = comparable(words);
+    return w.length > 0 && text.includes(` ${w} `);
+  };
+  const unstatedAwards = new Set(
+    template.awards
+      .filter((a) => {
+        const [, form, grantor] = /^(.+?)\s+của\s+(.+)$/u.exec(a.name) ?? [];
+        return !form || !grantor || !occurs(form) || !occurs(grantor);
+      })
+      .map((a) => a.id),
+  );
+  const unstatedDocuments = new Set(template.dossier.documents.filter((d) => !occurs(d.name.split(/\s+của\s+|\s*\(/u)[0]!)).map((d) => d.id));
+  return (key) => {
+    const award = /^(?:award|copies)\.([^.]+)/u.exec(key)?.[1];
+    if (award && unstatedAwards.has(award)) return false;
+    const document = /^document\.(.+)$/u.exec(key)?.[1];
+    if (document && unstatedDocuments.has(document)) return false;
+    if (key === 'term.from' || key === 'term.to') return writtenDate(key === 'term.from' ? template.term.from : template.term.to, planText);
+    return true;
+  };
+}
+
+/**
+ * Scores a draft against the template made by hand from the same plan; given the plan's text, only the facts the
+ * plan states count (`statedByPlan`), the others are listed as not stated.
+ */
+export function scoreDraft(draft: CampaignDraft, template: Campaign, planText?: string): DraftScore {
+  const stated = statedByPlan(template, planText);
+  const all = templateFacts(template);
+  const expected = new Map(all.filter((f) => stated(f.key)).map((f) => [f.key, f]));
+  const verdicts: FieldVerdict[] = all.filter((f) => !stated(f.key)).map((f) => ({ field: f.field, template: f.value, verdict: 'not-stated' as const }));
   const seen = new Set<string>();
   for (const f of draftFacts(draft, template)) {
+    if (!stated(f.key)) continue;
     const t = expected.get(f.key);
     seen.add(f.key);
     const ok = !!t && (f.document ? sameDocument(String(t.value), String(f.value)) : same(f.value, t.value));
     verdicts.push({ field: t?.field ?? f.field, ...(f.path ? { path: f.path } : {}), draft: f.value, ...(t ? { template: t.value } : {}), verdict: ok ? 'correct' : 'wrong' });
   }
   for (const t of expected.values()) if (!seen.has(t.key)) verdicts.push({ field: t.field, template: t.value, verdict: 'not-found' });
-  const filled = verdicts.filter((v) => v.verdict !== 'not-found').length;
+  const filled = verdicts.filter((v) => v.verdict === 'correct' || v.verdict === 'wrong').length;
   const correct = verdicts.filter((v) => v.verdict === 'correct').length;
   const inTemplate = expected.size;
   return { filled, correct, inTemplate, precision: filled === 0 ? 1 : correct / filled, recall: inTemplate === 0 ? 1 : correct / inTemplate, verdicts };

@@ -113,8 +113,8 @@ export function draftCampaign(raw: string): CampaignDraft {
     if (from?.year) {
       term.from = isoOf({ ...from, year: from.year });
       add('/term/from', term.from, s);
-    } else if (m[1] && /ban hành/iu.test(m[1]) && dateLine) {
-      // "từ ngày ban hành Kế hoạch": the plan's own date, when its date line gives day, month and year
+    } else if (m[1] && /^(?:nay|ngày\s+)?(?:ban hành|ký)(?![\p{L}])|^nay$/iu.test(m[1].trim()) && dateLine) {
+      // "từ ngày ban hành Kế hoạch", "từ ngày ký", "từ nay": the plan's own date, when its date line gives day, month and year
       const issued = parseDate(re(`ngày\\s+(.+)$`).exec(dateLine.text)?.[1] ?? '');
       if (issued?.year) {
         term.from = isoOf({ ...issued, year: issued.year });
@@ -142,8 +142,8 @@ export function draftCampaign(raw: string): CampaignDraft {
     if (rubricKinds.has(kind) || list.length === 0) continue;
     rubricKinds.add(kind);
     list.forEach((c, i) => {
-      add(`/rubrics/${kind}/criteria/${i}/number`, String(i + 1), c);
-      add(`/rubrics/${kind}/criteria/${i}/text`, trimCriterion(c), c);
+      add(`/rubrics/${kind}/criteria/${i}/number`, String(i + 1), c.source);
+      add(`/rubrics/${kind}/criteria/${i}/text`, trimCriterion(c.text), c.source);
     });
   }
   // thresholds: "đạt 90% số điểm từng tiêu chí", "tổng số điểm phải đạt từ 90 điểm trở lên"
@@ -168,6 +168,19 @@ export function draftCampaign(raw: string): CampaignDraft {
   }
   const nomineeKinds = (['collective', 'individual'] as const).filter((k) => kinds.has(k) || rubricKinds.has(k));
   if (nomineeKinds.length > 0) add('/nomineeKinds', nomineeKinds, [...new Set(nomineeKinds.map((k) => kinds.get(k) ?? ''))].filter(Boolean).join(' … '));
+
+  // ---- a plan with no rubric and no listed criteria: its contents ("II. NỘI DUNG THI ĐUA", items 1., 2. … or a), b) …)
+  // are what the council appraises, each a qualitative criterion, quoted verbatim for every kind the plan commends
+  if (rubricKinds.size === 0) {
+    const contents = contentItems(body);
+    for (const kind of contents.length > 0 ? nomineeKinds : []) {
+      rubricKinds.add(kind);
+      contents.forEach((c, i) => {
+        add(`/rubrics/${kind}/criteria/${i}/number`, c.number, c.source);
+        add(`/rubrics/${kind}/criteria/${i}/text`, c.text, c.source);
+      });
+    }
+  }
 
   // ---- awards: "<form> của Chủ tịch UBND <cấp>" or "Chủ tịch UBND <cấp> (tặng) <form>", in the commendation sections
   const awardSection = (p: Paragraph) => p.path.some((h) => /khen thưởng|hình thức/iu.test(h)) || /khen thưởng/iu.test(p.text);
@@ -429,9 +442,10 @@ function rubricTables(paragraphs: Paragraph[], warnings: string[]): RubricTable[
  * paragraph (or "- " item) up to the next heading. Conditions with a count ("ít nhất 02 …", "… tuần liên tục", an
  * age) are eligibility rules the engine checks, not criteria a council rates: they are left out.
  */
-function listedCriteria(body: Paragraph[]): Map<NomineeKind, string[]> {
-  const found = new Map<NomineeKind, string[]>();
+function listedCriteria(body: Paragraph[]): Map<NomineeKind, Array<{ text: string; source: string }>> {
+  const found = new Map<NomineeKind, Array<{ text: string; source: string }>>();
   let current: NomineeKind | undefined;
+  let skipped = false;
   for (const p of body) {
     if (p.heading) {
       const own = stripNumber(p.text);
@@ -441,16 +455,61 @@ function listedCriteria(body: Paragraph[]): Map<NomineeKind, string[]> {
       continue;
     }
     if (!current || p.cells) continue;
-    const text = p.text.replace(/^[-–•+]\s*/u, '');
-    if (re(`(ít nhất|tối thiểu)\\s+\\d+|\\d+\\s+tuần\\s+liên tục|\\d+\\s+tuổi`, 'iu').test(text)) continue;
     const list = found.get(current) ?? [];
-    list.push(text);
+    if (continuesLine(p)) {
+      // a line cut from the item before (page break): joined back, or left out with it
+      const last = list[list.length - 1];
+      if (!skipped && last) list[list.length - 1] = { text: `${last.text} ${p.text.trim()}`, source: `${last.source} … ${p.text.trim()}` };
+      continue;
+    }
+    const text = p.text.replace(/^[-–•+]\s*/u, '');
+    skipped = re(`(ít nhất|tối thiểu)\\s+\\d+|\\d+\\s+tuần\\s+liên tục|\\d+\\s+tuổi`, 'iu').test(text);
+    if (skipped) continue;
+    list.push({ text, source: p.text });
     found.set(current, list);
   }
   return found;
 }
 
 const trimCriterion = (text: string) => text.replace(/^[-–•+]\s*/u, '').trim();
+
+/**
+ * A line that goes on with the one before: it opens with a small letter (a sentence cut by a page or a column break,
+ * "… sự đồng tâm, hiệp lực của" / "toàn xã hội …"); never a list item ("- …", "a) …").
+ */
+const continuesLine = (p: Paragraph) => !p.heading && !p.cells && /^\p{Ll}/u.test(p.text) && !/^[a-zđ]\)\s/u.test(p.text);
+
+/** The heading of a plan's contents section (NĐ 30's "NỘI DUNG"): "II. NỘI DUNG THI ĐUA", "III. CÁC NỘI DUNG CHỦ YẾU". */
+const CONTENTS_HEADING = /^(?:các\s+)?nội dung(?:\s+(?:thi đua|phong trào(?:\s+thi đua)?|chủ yếu|trọng tâm|cụ thể|thực hiện))*[:.]?$/iu;
+
+/**
+ * The items of the contents section: its first numbering under it (1., 2. … or a), b) …), each item's own text — the
+ * heading line without its number, with lines cut from it joined back; its "- " sub-items say how, not what.
+ */
+function contentItems(body: Paragraph[]): Array<{ number: string; text: string; source: string }> {
+  const section = body.find((p) => p.heading?.depth === 1 && CONTENTS_HEADING.test(stripNumber(p.text).trim()));
+  if (!section) return [];
+  const items: Array<{ number: string; text: string; source: string }> = [];
+  let depth: number | undefined;
+  let open: { number: string; text: string; source: string } | undefined;
+  for (const p of body.slice(body.indexOf(section) + 1)) {
+    if (p.heading?.depth === 1) break;
+    if (p.heading && p.path.length === 2 && (depth === undefined || p.heading.depth === depth)) {
+      depth = p.heading.depth;
+      const text = p.text.replace(/^(?:\d{1,2}[.)]|[a-zđ]\))\s+/u, '').trim();
+      open = { number: p.heading.number, text, source: p.text };
+      items.push(open);
+      continue;
+    }
+    if (open && continuesLine(p) && p.path.length === 2) {
+      open.text = `${open.text} ${p.text.trim()}`;
+      open.source = `${open.source} … ${p.text.trim()}`;
+      continue;
+    }
+    open = undefined;
+  }
+  return items;
+}
 
 interface FoundDeadline {
   due: { everyYearBefore: string } | { before: string };

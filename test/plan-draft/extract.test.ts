@@ -226,6 +226,88 @@ describe('reading criteria, thresholds and the dossier', () => {
   });
 });
 
+describe('reading the contents of a plan with no rubric as qualitative criteria', () => {
+  const contents = (issuer: string, body: string, place = '') => draftCampaign(plan(issuer, body, { place }));
+
+  test('quotes each lettered item of a "CÁC NỘI DUNG CHỦ YẾU" section for every kind the plan commends, sub-items left out', () => {
+    const draft = contents(
+      'UBND phường Hải Châu',
+      [
+        'I. MỤC ĐÍCH',
+        'Khơi dậy tinh thần đoàn kết.',
+        'II. CÁC NỘI DUNG CHỦ YẾU',
+        'Phong trào tập trung vào những nội dung sau:',
+        'a) Giữ gìn cảnh quan đường phố xanh, sạch, đẹp; vận động hộ gia đình phân loại rác tại nguồn.',
+        '- Ra quân dọn vệ sinh vào sáng Chủ nhật cuối tháng.',
+        'b) Xây dựng tổ dân phố văn hóa, gia đình văn hóa gắn với bảo đảm an ninh trật tự trên địa bàn',
+        'dân cư và phòng, chống tệ nạn xã hội.',
+        'III. KHEN THƯỞNG',
+        'Chủ tịch UBND phường tặng Giấy khen cho các tập thể, cá nhân có thành tích xuất sắc.',
+      ].join('\n'),
+    );
+    for (const kind of ['collective', 'individual']) {
+      expect(value(draft, `/rubrics/${kind}/criteria/0/number`)).toBe('a');
+      expect(value(draft, `/rubrics/${kind}/criteria/0/text`)).toBe('Giữ gìn cảnh quan đường phố xanh, sạch, đẹp; vận động hộ gia đình phân loại rác tại nguồn.');
+      expect(value(draft, `/rubrics/${kind}/criteria/1/text`)).toBe(
+        'Xây dựng tổ dân phố văn hóa, gia đình văn hóa gắn với bảo đảm an ninh trật tự trên địa bàn dân cư và phòng, chống tệ nạn xã hội.',
+      );
+      expect(value(draft, `/rubrics/${kind}/criteria/2/text`)).toBeUndefined();
+      expect(value(draft, `/rubrics/${kind}/criteria/0/maxPoints`)).toBeUndefined();
+    }
+    expect(source(draft, '/rubrics/collective/criteria/1/text')).toBe(
+      'b) Xây dựng tổ dân phố văn hóa, gia đình văn hóa gắn với bảo đảm an ninh trật tự trên địa bàn … dân cư và phòng, chống tệ nạn xã hội.',
+    );
+    expect(draft.missing.filter((m) => m.startsWith('/rubrics'))).toEqual([]);
+  });
+
+  test('gives criteria only to the kind the plan commends', () => {
+    const draft = contents(
+      'Ủy ban nhân dân huyện Cần Giờ',
+      'I. NỘI DUNG THI ĐUA\n1. Hoàn thành chỉ tiêu trồng rừng ngập mặn năm 2025.\n2. Không để xảy ra cháy rừng.\nII. HÌNH THỨC KHEN THƯỞNG\nGiấy khen của Chủ tịch UBND huyện cho 04 tập thể tiêu biểu.',
+    );
+    expect(value(draft, '/rubrics/collective/criteria/1/text')).toBe('Không để xảy ra cháy rừng.');
+    expect(value(draft, '/rubrics/collective/criteria/1/number')).toBe('2');
+    expect(draft.fields.some((f) => f.path.startsWith('/rubrics/individual'))).toBe(false);
+  });
+
+  test('takes no contents when the plan scores a rubric or lists its criteria', () => {
+    const listed = contents(
+      'UBND xã Phú Mỹ',
+      'I. NỘI DUNG THI ĐUA\n1. Làm đường giao thông nông thôn.\nII. TIÊU CHUẨN KHEN THƯỞNG\n1. Đối với tập thể\n+ Hoàn thành xuất sắc nhiệm vụ được giao\nIII. HÌNH THỨC\nGiấy khen của Chủ tịch UBND xã cho các tập thể.',
+    );
+    expect(value(listed, '/rubrics/collective/criteria/0/text')).toBe('Hoàn thành xuất sắc nhiệm vụ được giao');
+    expect(value(listed, '/rubrics/collective/criteria/1/text')).toBeUndefined();
+  });
+
+  test('leaves the criteria blank when the plan names no one it commends', () => {
+    const draft = contents('UBND xã Phú Mỹ', 'I. NỘI DUNG THI ĐUA\n1. Làm đường giao thông nông thôn.\nII. TỔ CHỨC THỰC HIỆN\nCác thôn triển khai.');
+    expect(draft.fields.some((f) => f.path.startsWith('/rubrics'))).toBe(false);
+    expect(draft.missing).toContain('/rubrics');
+  });
+
+  test('joins a listed criterion cut by a page break, and leaves out the rest of a condition with a count', () => {
+    const draft = contents(
+      'UBND xã Phú Mỹ',
+      'I. TIÊU CHUẨN KHEN THƯỞNG\n1. Đối với cá nhân\n- Gương mẫu chấp hành chủ trương của Đảng, chính sách\npháp luật của Nhà nước\n- Vận động được ít nhất 05 hộ gia đình\ntham gia hiến đất\nII. HÌNH THỨC\nGiấy khen của Chủ tịch UBND xã cho các cá nhân.',
+    );
+    expect(value(draft, '/rubrics/individual/criteria/0/text')).toBe('Gương mẫu chấp hành chủ trương của Đảng, chính sách pháp luật của Nhà nước');
+    expect(value(draft, '/rubrics/individual/criteria/1/text')).toBeUndefined();
+  });
+});
+
+describe('the start of a term from the plan\'s own date', () => {
+  test.each([
+    ['Phong trào được triển khai từ nay đến hết ngày 31/12/2025.', 'Long Hải, ngày 14 tháng 4 năm 2025', '2025-04-14'],
+    ['Thời gian: từ ngày ký đến ngày 30/11/2025.', 'Long Hải, ngày 02/5/2025', '2025-05-02'],
+    ['Phong trào được triển khai từ nay đến hết ngày 31/12/2025.', 'Long Hải, ngày    tháng 4 năm 2025', undefined],
+    ['Thời gian: từ ngày phát động đến hết ngày 31/12/2025.', 'Long Hải, ngày 14 tháng 4 năm 2025', undefined],
+  ])('"%s" dated "%s" starts on %s', (sentence, place, from) => {
+    const draft = draftCampaign(plan('UBND xã Long Hải', `I. THỜI GIAN THI ĐUA\n${sentence}`, { place }));
+    expect(value(draft, '/term/from')).toBe(from);
+    expect(value(draft, '/term/to')).toMatch(/^2025-1[12]-3[01]$/u);
+  });
+});
+
 describe('every field carries the sentence it came from', () => {
   const plans = readdirSync(join(import.meta.dirname, '../fixtures/plans')).filter((f) => f.endsWith('.txt'));
   test.each(plans)('in %s, each source is a sentence of the plan', (file) => {

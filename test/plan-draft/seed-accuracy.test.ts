@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { accuracyTable, measureSeeds } from '../../scripts/draft-accuracy.js';
-import { comparable, scoreDraft } from '../../shared/plan-draft/accuracy.js';
+import { comparable, scoreDraft, statedByPlan } from '../../shared/plan-draft/accuracy.js';
 import { loadCampaigns } from '../../shared/templates/campaign-registry.js';
 
 /** The drafts of the four seed plans against their hand-made templates (npm run draft:accuracy): figures, not timings. */
@@ -61,5 +61,52 @@ describe('the comparison', () => {
     expect(score.precision).toBeCloseTo(1 / 3);
     expect(score.recall).toBeCloseTo(1 / score.inTemplate);
     expect(score.verdicts.filter((v) => v.verdict === 'not-found').length).toBe(score.inTemplate - 2);
+  });
+
+  describe('only what the plan states counts', () => {
+    const template = loadCampaigns().get('tt-bac-son-80-nam-tong-tuyen-cu')!;
+    /** A plan written for the test: it names the district chairman's Giấy khen and the provincial Bằng khen, a dossier
+     * with a Tờ trình, and runs from its launch to 31/12/2025. */
+    const planText = [
+      'KẾ HOẠCH',
+      'Thời gian: từ ngày phát động đến hết ngày 31/12/2025.',
+      'Khen thưởng: Giấy khen của Chủ tịch UBND huyện; đề nghị Bằng khen của Chủ tịch UBND tỉnh.',
+      'Hồ sơ gồm: Tờ trình đề nghị khen thưởng.',
+    ].join('\n');
+    const stated = statedByPlan(template, planText);
+
+    test.each([
+      ['award.giay-khen-chu-tich-huyen.name', true, 'an award whose form and grantor the plan names'],
+      ['award.bang-khen-chu-tich-tinh.authority.title', true, 'a fact of such an award'],
+      ['award.giay-khen-chu-tich-xa.name', false, 'the successor the law adds (the plan names no commune chairman)'],
+      ['document.to-trinh', true, 'a document whose kind the plan names'],
+      ['document.bao-cao-thanh-tich', false, 'a document the plan does not name'],
+      ['term.to', true, 'a date the plan writes'],
+      ['term.from', false, 'the start of a plan "from its launch"'],
+      ['title', true, 'any other field'],
+    ])('%s counts: %s (%s)', (key, counts) => {
+      expect(stated(key)).toBe(counts);
+    });
+
+    test('neither counts a field the plan does not state against the draft nor scores the draft\'s value for it', () => {
+      const draft = {
+        fields: [
+          { path: '/term/to', value: '2025-12-31', source: 's' },
+          { path: '/term/from', value: '2024-01-01', source: 's' },
+        ],
+        missing: [],
+        warnings: [],
+      };
+      const score = scoreDraft(draft, template, planText);
+      expect(score.filled).toBe(1);
+      expect(score.correct).toBe(1);
+      const notStated = score.verdicts.filter((v) => v.verdict === 'not-stated').map((v) => v.field);
+      expect(notStated).toContain('ngày bắt đầu');
+      expect(notStated).toContain('hồ sơ: Báo cáo thành tích của tập thể, cá nhân');
+      expect(score.inTemplate).toBe(score.verdicts.length - notStated.length - score.verdicts.filter((v) => v.verdict === 'wrong' && v.template === undefined).length);
+      const full = scoreDraft(draft, template);
+      expect(full.inTemplate).toBe(score.inTemplate + notStated.length);
+      expect(full.filled).toBe(2);
+    });
   });
 });
