@@ -79,6 +79,7 @@ const PROBLEM_STATUS: Record<ProblemCode, number> = {
   FORM_NOT_CREATED: 502,
   BAD_FILE: 400,
   YEAR_OUTSIDE_TERM: 422,
+  CAMPAIGN_EXISTS: 409,
 };
 
 /** Answers a job's expected failure with its status and its Vietnamese message; logged as a NOTICE (ERROR for a 5xx). */

@@ -12,7 +12,7 @@ import type { CliContext } from './context.js';
 import { describeOutcome, intakeSummary } from './intake-report.js';
 import { exportAwardListFile, type AwardListFileOptions } from './document-commands.js';
 import { EXIT, table, UsageError } from './io.js';
-import { openRepository } from './open-repository.js';
+import { campaignFor, openRepository } from './open-repository.js';
 import { openTables } from './open-tables.js';
 import { readSubmissions } from './read-submissions.js';
 import { resolveStorePath } from './store-path.js';
@@ -34,7 +34,7 @@ function campaignById(ctx: CliContext, id: string): Campaign {
 
 /** `thidua init <campaign> [--store FILE]`: creates (or completes) the campaign's workbook. */
 export async function initCommand(ctx: CliContext, campaignId: string, options: StoreOptions): Promise<number> {
-  const campaign = campaignById(ctx, campaignId);
+  const campaign = await campaignFor(ctx, campaignId, options);
   if (options.spreadsheet !== undefined) {
     const { tables, where, google } = await openTables(options);
     await initCampaign(tables, campaign);

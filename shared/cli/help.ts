@@ -10,7 +10,7 @@ export interface CommandHelp {
   example: string;
 }
 
-export type OptionName = 'store' | 'campaign' | 'spreadsheet' | 'service-account' | 'impersonate' | 'form' | 'out' | 'year' | 'variant' | 'one-workbook' | 'by' | 'help';
+export type OptionName = 'store' | 'campaign' | 'spreadsheet' | 'service-account' | 'impersonate' | 'form' | 'out' | 'year' | 'variant' | 'one-workbook' | 'by' | 'from' | 'help';
 
 const STORE: CommandHelp['options'] = [
   ['store', '--store TỆP          sổ làm việc .xlsx (mặc định data/<mã phong trào>.xlsx)'],
@@ -107,6 +107,20 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     example: 'thidua doctor van-ninh-dan-van-kheo --spreadsheet 1AbC…xyz --form 1FaIp…',
   },
   demo: { usage: 'thidua demo', does: 'Chạy thử trọn vẹn bốn phong trào mẫu, ghi sổ và danh sách vào thư mục out/.', options: [], example: 'thidua demo' },
+  campaign: {
+    usage: 'thidua campaign new <mã phong trào> [--from <mã mẫu>] [--store TỆP | --spreadsheet MÃ]',
+    does:
+      'Tạo phong trào mới không cần lập trình: sổ (hoặc Google Sheet) có trang "Kế hoạch" ghi toàn bộ kế hoạch — thông tin chung, tiêu chí, khen thưởng,\n' +
+      'chỉ tiêu, điều kiện, thời hạn, hồ sơ — để thư ký sửa trực tiếp (danh sách chọn cho mọi mục có lựa chọn cố định). --from lấy một mẫu có sẵn làm điểm\n' +
+      'xuất phát; không có --from thì trang để trống để điền. Trang "Kế hoạch" hợp lệ là phong trào: mọi lệnh dùng nó, kể cả khi có mẫu JSON cùng mã.\n' +
+      'Hướng dẫn điền: docs/huong-dan-thu-ky.md',
+    options: [
+      ['from', '--from MÃ            mẫu phong trào làm điểm xuất phát (xem: thidua campaigns)'],
+      ['store', '--store TỆP          sổ làm việc .xlsx mới (mặc định data/<mã phong trào>.xlsx)'],
+      ...STORE.slice(2),
+    ],
+    example: 'thidua campaign new van-ninh-2027 --from van-ninh-dan-van-kheo',
+  },
   campaigns: { usage: 'thidua campaigns', does: 'Liệt kê mã và tên các phong trào có mẫu.', options: [], example: 'thidua campaigns' },
   help: { usage: 'thidua help [formats | <lệnh>]', does: 'Hướng dẫn chung, các loại tệp (formats), hoặc hướng dẫn một lệnh.', options: [], example: 'thidua help formats' },
 };

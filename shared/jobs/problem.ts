@@ -15,6 +15,8 @@ export const ProblemCode = [
   'FORM_NOT_CREATED',
   'BAD_FILE',
   'YEAR_OUTSIDE_TERM',
+  /** `campaign new` on a workbook that already holds a campaign or a filled "Kế hoạch" tab. */
+  'CAMPAIGN_EXISTS',
 ] as const;
 export type ProblemCode = (typeof ProblemCode)[number];
 

@@ -7,7 +7,7 @@ import { APPRAISAL_LABEL, CHOICE_LABEL, STATUS_LABEL } from '../domain/vocabular
 import { templatesDir } from '../templates/paths.js';
 import { TemplateError } from '../templates/template-error.js';
 
-export const TabId = ['settings', 'nominations', 'results', 'rejections', 'councilScores', 'awardHistory', 'registrations', 'quizLog', 'clearance', 'audit', 'units', 'formQuestions'] as const;
+export const TabId = ['settings', 'nominations', 'results', 'rejections', 'councilScores', 'awardHistory', 'registrations', 'quizLog', 'clearance', 'audit', 'units', 'formQuestions', 'plan'] as const;
 export type TabId = (typeof TabId)[number];
 
 const ColumnSpec = z.object({
@@ -93,4 +93,17 @@ export function layoutsFor(campaign: Campaign): Map<TabId, TabLayout> {
     tabs.set(tab.id, { id: tab.id, title: tab.title, key: tab.key, readOnly: tab.readOnly ?? false, columns });
   }
   return tabs;
+}
+
+/**
+ * A tab's layout before a campaign is known (reading the settings to find which campaign, counting rows): only its
+ * plain columns, or only `keys` of them. Columns are found by header, so a narrower layout reads the same tab.
+ */
+export function campaignFreeLayout(id: TabId, keys?: readonly string[]): TabLayout {
+  const tab = layoutFile().tabs.find((t) => t.id === id);
+  if (!tab) throw new Error(`no layout for tab ${id}`);
+  const columns = tab.columns
+    .filter((c) => !c.perCriterion && !c.perDeadline && (!keys || keys.includes(c.field)))
+    .map((c): Column => ({ key: c.field, header: c.header, width: c.width, computed: c.computed ?? false, choices: c.choices ? CHOICES[c.choices] : undefined }));
+  return { id: tab.id, title: tab.title, key: tab.key, readOnly: tab.readOnly ?? false, columns };
 }
