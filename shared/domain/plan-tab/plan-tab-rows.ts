@@ -7,14 +7,15 @@ import { fieldPath, isRecord, itemsOf, pointer, repeats, valueAt, type Item, typ
  * One row of the campaign tab ("Kế hoạch"): its section, the item it belongs to, the field, the value (text, number
  * or date as the secretary reads it), the label chosen for a closed set, and the sentence of the plan it came from.
  */
-export interface PlanRow {
+// a type, not an interface: a row is also a store's Row (cells by column key)
+export type PlanRow = {
   section: string;
   item: string;
   field: string;
   value: string | number | null;
   choice: string | null;
   source: string | null;
-}
+};
 
 /** A JSON Pointer into the template → the sentence of the plan the value came from (from a draft). */
 export type PlanSources = Readonly<Record<string, string>>;
@@ -28,6 +29,7 @@ export type PlanSources = Readonly<Record<string, string>>;
  */
 export function planTabRows(template: unknown, sources: PlanSources = {}): PlanRow[] {
   const rows: PlanRow[] = [];
+  const claimed = new Set<string>();
   const sourceOf = (p: string, itemPointer?: string): string | null => {
     const hit = sources[p] ?? Object.entries(sources).find(([k]) => k.startsWith(p + '/'))?.[1];
     return hit ?? (itemPointer !== undefined ? (sources[itemPointer] ?? null) : null);
@@ -41,9 +43,9 @@ export function planTabRows(template: unknown, sources: PlanSources = {}): PlanR
       const items = itemsOf(template, top);
       const skeleton = items.length === 0 ? skeletonItem(template, top) : undefined;
       for (const item of skeleton ? [skeleton] : items) {
-        rows.push(...itemRows(specs, item, template, sourceOf));
+        rows.push(...itemRows(specs, item, template, sourceOf, claimed));
         for (const child of colls.filter((c) => (COLLECTIONS[c] as { parent?: CollectionId }).parent === top)) {
-          for (const sub of itemsOf(template, child).filter((s) => s.path.slice(0, item.path.length).join('/') === item.path.join('/'))) rows.push(...itemRows(specs, sub, template, sourceOf));
+          for (const sub of itemsOf(template, child).filter((s) => s.path.slice(0, item.path.length).join('/') === item.path.join('/'))) rows.push(...itemRows(specs, sub, template, sourceOf, claimed));
         }
       }
     }
@@ -58,11 +60,14 @@ function skeletonItem(template: unknown, id: CollectionId): Item | undefined {
   return undefined;
 }
 
-function itemRows(specs: readonly FieldSpec[], item: Item, template: unknown, sourceOf: (p: string, item?: string) => string | null): PlanRow[] {
+/** An item's rows; its first row of the tab also carries the sentence its id came from (`claimed`: items already given theirs). */
+function itemRows(specs: readonly FieldSpec[], item: Item, template: unknown, sourceOf: (p: string, item?: string) => string | null, claimed: Set<string>): PlanRow[] {
   const rows = specs.filter((s) => s.collection === item.collection).flatMap((spec) => fieldRows(spec, template, item.path, item.code, sourceOf));
   const idField = (COLLECTIONS[item.collection] as { idField?: string }).idField;
   const first = rows[0];
-  if (first && first.source === null) first.source = sourceOf(pointer([...item.path, ...(idField ? [idField] : [])]), pointer(item.path));
+  if (!first || claimed.has(pointer(item.path))) return rows;
+  claimed.add(pointer(item.path));
+  if (first.source === null) first.source = sourceOf(pointer([...item.path, ...(idField ? [idField] : [])]), pointer(item.path));
   return rows;
 }
 

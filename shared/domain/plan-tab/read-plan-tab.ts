@@ -44,7 +44,7 @@ class TabReader {
     const blank = value === '' && choice === '';
     const spec = fieldSpec(section, field);
     if (!spec) {
-      if (section || field || !blank) this.find('FIELD_UNKNOWN', { row: n, column: section && SECTION_SET.has(section) ? 'field' : 'section' }, { section, field });
+      if (section || field || !blank) this.find('FIELD_UNKNOWN', { row: n, column: section && SECTION_SET.has(section.toLocaleLowerCase('vi')) ? 'field' : 'section' }, { section, field });
       return;
     }
     if (blank && !spec.blankIsEmpty) return;
@@ -149,8 +149,14 @@ class TabReader {
     this.find('SCHEMA', cell ?? { column: 'value' }, { message: issue.message });
   }
 
-  /** The cell of a path, or of the nearest item or field above it. */
+  /** The cell of a path, or of the nearest item or field above it (an authority: the dates that bound it). */
   private nearest(path: Segments): Where | undefined {
+    if (path[path.length - 1] === 'authority') {
+      for (const field of ['validUntil', 'validFrom']) {
+        const cell = this.cells.get(pointer([...path, field]));
+        if (cell) return cell;
+      }
+    }
     for (let n = path.length; n > 0; n--) {
       const p = pointer(path.slice(0, n));
       const cell = this.cells.get(p);
@@ -180,7 +186,7 @@ class TabReader {
         for (const kind of Object.keys(quota)) {
           if (kinds.includes(kind)) continue;
           const cell = this.cells.get(pointer(['awards', i, field, kind]));
-          this.find('QUOTA_KIND', cell ?? { column: 'choice' }, { kind: KIND_LABEL[kind as keyof typeof KIND_LABEL] ?? kind, award: String(a.id), kinds: kinds.map((k) => KIND_LABEL[k as keyof typeof KIND_LABEL] ?? k).join(', ') || 'chưa ghi' });
+          this.find('QUOTA_KIND', { ...(cell ? { row: cell.row } : {}), column: 'choice' }, { kind: KIND_LABEL[kind as keyof typeof KIND_LABEL] ?? kind, award: String(a.id), kinds: kinds.map((k) => KIND_LABEL[k as keyof typeof KIND_LABEL] ?? k).join(', ') || 'chưa ghi' });
         }
       }
     });
