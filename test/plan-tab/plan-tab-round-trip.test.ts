@@ -86,6 +86,12 @@ describe('the tab’s vocabulary', () => {
     for (const [label, sets] of owners) if (sets.length > 1) throw new Error(`"${label}" belongs to ${sets.join(', ')}`);
   });
 
+  test('the secretary’s guide names every section, field and choice of the tab', () => {
+    const guide = readFileSync(join(templatesDir(), '..', 'docs', 'huong-dan-thu-ky.md'), 'utf8');
+    const section = guide.slice(guide.indexOf('## 8. Tạo phong trào mới'));
+    for (const label of [...Object.values(SECTION), ...FIELDS.map((f) => f.label), ...ALL_CHOICE_LABELS]) expect(section, label).toContain(label);
+  });
+
   test('every field of a section has its own label, and every closed-set field names its set', () => {
     const keys = FIELDS.map((f) => `${f.section}/${f.label}`);
     expect(new Set(keys).size).toBe(keys.length);

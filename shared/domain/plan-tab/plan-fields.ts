@@ -74,6 +74,8 @@ export interface FieldSpec {
   hint?: string;
   /** Not asked for by the schema (or defaulted): left out of the tab when the template has none. */
   optional?: boolean;
+  /** Left out, when blank, for an item that has this field instead (a rated criterion has a scale, not a maximum). */
+  unlessItemHas?: string;
 }
 
 const f = (section: SectionId, label: string, path: string, type: FieldType, more: Partial<FieldSpec> = {}): FieldSpec => ({ section, label, path, type, ...more });
@@ -83,7 +85,7 @@ const criterionFields = (section: 'criteriaCollective' | 'criteriaIndividual', c
   f(section, 'Ngưỡng tổng điểm', `rubrics/${kind}/totalThreshold`, 'number', { hint: 'để trống nếu kế hoạch không đặt' }),
   f(section, 'Tài liệu kiểm chứng', `rubrics/${kind}/evidence`, 'choice', { choices: 'evidence' }),
   f(section, 'Nội dung tiêu chí', 'text', 'text', { collection }),
-  f(section, 'Điểm tối đa', 'maxPoints', 'number', { collection, hint: 'hoặc ghi thang đánh giá' }),
+  f(section, 'Điểm tối đa', 'maxPoints', 'number', { collection, hint: 'hoặc ghi thang đánh giá', unlessItemHas: 'scale' }),
   f(section, 'Thang đánh giá', 'scale', 'text', { collection, hint: 'mã một thang ở phần Thang đánh giá' }),
   f(section, 'Tỷ lệ điểm tối thiểu (%)', 'minShare', 'percent', { collection, hint: '90 nghĩa là đạt 90% điểm tối đa; 0 nếu không đặt' }),
   f(section, 'Gợi ý tài liệu kiểm chứng', 'evidenceHint', 'text', { collection }),

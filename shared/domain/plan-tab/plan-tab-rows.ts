@@ -84,7 +84,7 @@ function fieldRows(spec: FieldSpec, template: unknown, base: Segments, code: str
     return Object.entries(value).map(([kind, n]) => row([...path, kind], { value: typeof n === 'number' ? n : n === undefined ? null : String(n), choice: label(spec, kind) }));
   }
   if (spec.type === 'marker') return value === undefined ? [] : [row(path, { value: null, choice: YES_NO_LABEL.yes })];
-  if (value === undefined && spec.optional) return [];
+  if (value === undefined && (spec.optional || (spec.unlessItemHas && valueAt(template, [...base, spec.unlessItemHas]) !== undefined))) return [];
   return [row(path, cellsOf(spec, value))];
 }
 
