@@ -17,8 +17,8 @@ import { readText } from './read-records.js';
  * (the form is created in the Drive of that identity: with `--impersonate`, the service account's).
  */
 export async function formCreateCommand(ctx: CliContext, campaignId: string, options: TablesOptions, forms?: FormsApi): Promise<number> {
-  const campaign = await campaignFor(ctx, campaignId, options);
-  const { tables, where } = await openTables({ ...options, campaign: options.campaign ?? campaign.id });
+  const { tables, where } = await openTables({ ...options, campaign: options.campaign ?? campaignId });
+  const campaign = await campaignFor(ctx, campaignId, options, tables);
   const repo = await CampaignRepository.open(tables, ctx.campaigns);
   if (repo.campaign.id !== campaign.id) throw new UsageError(`Sổ ${where} thuộc phong trào "${repo.campaign.id}", không phải "${campaign.id}".`);
   const api = forms ?? (await defaultFormsApi(options));

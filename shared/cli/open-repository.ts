@@ -4,7 +4,7 @@ import { CampaignRepository } from '../store/campaign-repository.js';
 import { CAMPAIGN_KEY, readSettings } from '../store/codecs/settings.js';
 import { campaignFreeLayout } from '../store/layouts.js';
 import { PLAN_SOURCE_KEY, PLAN_SOURCE_TAB, planCampaign } from '../store/plan-tab-store.js';
-import { StoreError } from '../store/table-store.js';
+import { StoreError, type TableStore } from '../store/table-store.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './io.js';
 import { openTables, type TablesOptions } from './open-tables.js';
@@ -17,12 +17,13 @@ export async function openRepository(ctx: CliContext, options: TablesOptions): P
 
 /**
  * The campaign a command names by id: the "Kế hoạch" tab of its store when the store defines the campaign there
- * (it wins over a JSON template of the same id, decision 013), else the template of that id.
+ * (it wins over a JSON template of the same id, decision 013), else the template of that id. `opened`: the store the
+ * command has already opened (one Google client, one token).
  */
-export async function campaignFor(ctx: CliContext, id: string, options: TablesOptions = {}): Promise<Campaign> {
+export async function campaignFor(ctx: CliContext, id: string, options: TablesOptions = {}, opened?: TableStore): Promise<Campaign> {
   const local = options.spreadsheet === undefined;
-  if (!local || existsSync(resolveStorePath({ ...options, campaign: options.campaign ?? id }))) {
-    const { tables } = await openTables({ ...options, campaign: options.campaign ?? id });
+  if (opened || !local || existsSync(resolveStorePath({ ...options, campaign: options.campaign ?? id }))) {
+    const tables = opened ?? (await openTables({ ...options, campaign: options.campaign ?? id })).tables;
     let settings: Map<string, string> | undefined;
     try {
       settings = readSettings((await tables.readTabs([campaignFreeLayout('settings')])).get('settings') ?? []);
