@@ -1,10 +1,11 @@
 import type { Campaign } from '../domain/campaign.js';
 import type { PlanTabFinding } from '../domain/plan-tab/plan-tab-findings.js';
+import { structureText } from '../domain/plan-tab/plan-structure.js';
 import { planTabRows, type PlanSources } from '../domain/plan-tab/plan-tab-rows.js';
 import { CAMPAIGN_KEY, readSettings, settingRow } from '../store/codecs/settings.js';
 import { campaignFreeLayout } from '../store/layouts.js';
 import { planTabLayout } from '../store/plan-tab-layout.js';
-import { PLAN_SOURCE_KEY, PLAN_SOURCE_TAB, readPlanCampaign } from '../store/plan-tab-store.js';
+import { PLAN_SOURCE_KEY, PLAN_SOURCE_TAB, PLAN_STRUCTURE_KEY, readPlanCampaign } from '../store/plan-tab-store.js';
 import type { TableStore } from '../store/table-store.js';
 import { initCampaign } from './init-campaign.js';
 import { done, problem, type JobResult } from './problem.js';
@@ -39,5 +40,6 @@ export async function newCampaign(tables: TableStore, id: string, template: Reco
   const read = await readPlanCampaign(tables);
   if (!read.ok) return done({ findings: read.findings, rows: rows.length });
   await initCampaign(tables, read.campaign);
+  await tables.write([{ tab: settingsTab, updateByKey: [settingRow(PLAN_STRUCTURE_KEY, structureText(read.campaign))] }]);
   return done({ campaign: read.campaign, findings: [], rows: rows.length });
 }

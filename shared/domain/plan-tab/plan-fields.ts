@@ -190,6 +190,8 @@ export const FIELD_LABELS: readonly string[] = [...new Set(FIELDS.map((s) => s.l
 
 /** The spec of a row, by its section and field labels; undefined when the pair is not a field of the tab. */
 export function fieldSpec(section: string, label: string): FieldSpec | undefined {
-  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
-  return FIELDS.find((s) => norm(SECTION[s.section]) === norm(section) && norm(s.label) === norm(label));
+  return BY_LABELS.get(`${norm(section)}|${norm(label)}`);
 }
+
+const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+const BY_LABELS = new Map(FIELDS.map((s) => [`${norm(SECTION[s.section])}|${norm(s.label)}`, s]));
