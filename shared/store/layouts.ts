@@ -49,6 +49,12 @@ export interface Column {
   computed: boolean;
   /** Labels offered as a dropdown, when the column takes one of a closed set. */
   choices?: string[];
+  /**
+   * A narrower dropdown on a filled row, chosen by the text of another of its cells (the "Kế hoạch" tab: the field
+   * decides which closed set its "Lựa chọn" offers). Where a store cannot set a row's own dropdown (Google Sheets
+   * sets them per column when the tab is made), `choices` stands.
+   */
+  choicesByRow?: { column: string; lists: Readonly<Record<string, readonly string[]>> };
 }
 
 export interface TabLayout {

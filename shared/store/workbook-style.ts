@@ -75,14 +75,25 @@ export function refreshDropdowns(ws: ExcelJS.Worksheet, tab: TabLayout): void {
     const letter = ws.getColumn(i + 1).letter;
     for (const address of Object.keys(validations.model)) if (address.replace(/\d+$/, '') === letter) delete validations.model[address];
     if (c.computed) return;
-    validations.add(`${letter}2:${letter}${ws.rowCount + SPARE_ROWS}`, {
+    const list = (key: string, choices: readonly string[]): ExcelJS.DataValidation => ({
       type: 'list',
       allowBlank: true,
-      formulae: [listFormula(ws, tab, c.key, c.choices)],
+      formulae: [listFormula(ws, tab, key, choices)],
       showErrorMessage: true,
       errorTitle: 'Giá trị không hợp lệ',
       error: 'Chọn một giá trị trong danh sách.',
     });
+    const byRow = c.choicesByRow;
+    if (byRow) {
+      // a filled row offers the set of its own field; the spare rows below offer every label
+      const by = tab.columns.findIndex((x) => x.key === byRow.column) + 1;
+      for (let r = 2; r <= ws.rowCount; r++) {
+        const key = String(ws.getCell(r, by).value ?? '').trim();
+        const own = byRow.lists[key];
+        validations.add(`${letter}${r}`, own ? list(`${c.key}/${key}`, own) : list(c.key, c.choices));
+      }
+    }
+    validations.add(`${letter}${byRow ? ws.rowCount + 1 : 2}:${letter}${ws.rowCount + SPARE_ROWS}`, list(c.key, c.choices));
   });
 }
 

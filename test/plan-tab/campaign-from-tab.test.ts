@@ -97,9 +97,16 @@ describe('a campaign defined by its Kế hoạch tab alone', () => {
     const wb = await readBack(store);
     const ws = wb.getWorksheet(PLAN_TAB_TITLE)!;
     expect(texts(ws)[0]).toEqual(['Phần', 'Mã', 'Mục', 'Giá trị', 'Lựa chọn', 'Nguồn trong kế hoạch']);
+    // every filled row offers the closed set of its own field in "Lựa chọn"; rows added below offer every label
     const validations = (ws as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }).dataValidations.model;
-    const choiceList = Object.entries(validations).find(([address]) => address.startsWith('E'))![1];
-    expect(choiceList.formulae[0]).toMatch(/^'Danh mục'!\$[A-Z]+\$2:\$[A-Z]+\$\d+$/);
+    const rowOf = (field: string) => ws.getColumn(3).values.findIndex((v) => v === field);
+    expect(validations[`E${rowOf('Đối tượng')}`]!.formulae[0]).toBe('"Tập thể,Cá nhân"');
+    const levels = validations[`E${rowOf('Cấp cơ quan ban hành')}`]!.formulae[0]!;
+    expect(levels).toMatch(/^'Danh mục'!\$[A-Z]+\$2:\$[A-Z]+\$6$/);
+    expect(validations[`E${ws.rowCount + 1}`]!.formulae[0]).toMatch(/^'Danh mục'!\$[A-Z]+\$2:\$[A-Z]+\$\d+$/);
+    const lists = wb.getWorksheet('Danh mục')!;
+    const column = levels.match(/\$([A-Z]+)\$2/)![1]!;
+    expect([2, 3, 4, 5, 6].map((r) => lists.getCell(`${column}${r}`).value)).toEqual(['Cấp xã', 'Cấp huyện', 'Cơ quan, đơn vị cấp huyện', 'Cấp tỉnh', 'Trung ương']);
     expect(readFileSync(store).length).toBeGreaterThan(0);
     // an intake before the tab is filled is refused, naming the tab
     const early = await tabOnly('score', '--store', store);

@@ -96,5 +96,8 @@ describe('the tab’s vocabulary', () => {
     const keys = FIELDS.map((f) => `${f.section}/${f.label}`);
     expect(new Set(keys).size).toBe(keys.length);
     for (const f of FIELDS) if (['choice', 'quota', 'due', 'marker'].includes(f.type)) expect(f.choices, f.label).toBeDefined();
+    // a field label names one closed set wherever it appears: the row's own dropdown is chosen by the label
+    const setOf = new Map<string, string>();
+    for (const f of FIELDS.filter((x) => x.choices)) expect(setOf.get(f.label) ?? f.choices, f.label).toBe(f.choices!), setOf.set(f.label, f.choices!);
   });
 });
