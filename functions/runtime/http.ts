@@ -80,6 +80,10 @@ const PROBLEM_STATUS: Record<ProblemCode, number> = {
   BAD_FILE: 400,
   YEAR_OUTSIDE_TERM: 422,
   CAMPAIGN_EXISTS: 409,
+  NO_MINUTES: 422,
+  UNKNOWN_NOMINATION: 404,
+  BAD_PACKAGE: 400,
+  NOT_UPWARD: 422,
 };
 
 /** Answers a job's expected failure with its status and its Vietnamese message; logged as a NOTICE (ERROR for a 5xx). */

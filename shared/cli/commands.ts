@@ -83,7 +83,7 @@ export async function scoreCommand(ctx: CliContext, options: StoreOptions): Prom
 
 /** Per award and kind: the quota, the nominations, and how many have each status (every status that occurs). */
 function summaryTable(campaign: Campaign, decisions: readonly Decision[]): string {
-  const order: readonly NominationStatus[] = ['awarded', 'proposed', 'council-decides', 'over-quota', 'needs-documents', 'awaiting-council', 'eligible', 'ineligible', 'duplicate'];
+  const order: readonly NominationStatus[] = ['awarded', 'proposed', 'awaiting-vote', 'council-decides', 'over-quota', 'needs-documents', 'awaiting-council', 'eligible', 'vote-failed', 'ineligible', 'duplicate'];
   const statuses = order.filter((s) => decisions.some((d) => d.status === s));
   const rows: Array<Array<string | number>> = [];
   for (const award of campaign.awards) {

@@ -19,6 +19,7 @@ import { templatesDir } from '../templates/paths.js';
 import type { CliContext } from './context.js';
 import { parseDataset } from './council-commands.js';
 import { exportAwardListFile, exportCampaignReportFile, exportScoreSheetFiles } from './document-commands.js';
+import { exportDossierFiles, missingSummary, readMinutesFile } from './dossier-command.js';
 import { EXIT, table } from './io.js';
 import { readRecords } from './read-records.js';
 import { readSubmissions } from './read-submissions.js';
@@ -105,6 +106,15 @@ async function runCampaign(ctx: CliContext, campaign: Campaign, outDir: string, 
   const [sheets] = await exportScoreSheetFiles(repo, { oneWorkbook: true, out: join(outDir, run.samples, 'bang-cham-diem.xlsx') });
   say(`   bảng chấm điểm: ${sheets ?? ''}\n`);
   say(`   báo cáo phong trào: ${await exportCampaignReportFile(repo, { out: join(outDir, run.samples, 'bao-cao-phong-trao.xlsx'), now: ctx.now() })}\n`);
+  // the council's dossier in Word; the minutes from the secretary's file until the vote is recorded in the workbook
+  const minutesFile = join(samples, 'bien-ban.json');
+  const minutes = existsSync(minutesFile) ? await readMinutesFile(minutesFile) : undefined;
+  try {
+    const { dossier, dir, written } = await exportDossierFiles(repo, { now: ctx.now(), ...(minutes ? { minutes } : {}), out: join(outDir, run.samples, 'ho-so') });
+    say(`   hồ sơ Hội đồng (.docx): ${written.length} văn bản năm ${dossier.year} trong ${dir}; còn thiếu ${missingSummary(dossier).length} thành phần\n`);
+  } catch (error) {
+    say(`   (chưa xuất hồ sơ Hội đồng: ${(error as Error).message})\n`);
+  }
 }
 
 function ordered(campaign: Campaign, decisions: Decision[]): Decision[] {

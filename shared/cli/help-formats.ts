@@ -65,6 +65,19 @@ export function formatsHelp(campaign: Campaign): string {
       'Thẩm định: Đủ điều kiện, Cần bổ sung hồ sơ, Không đủ điều kiện (hai mức sau phải ghi Lý do).',
       'Hội đồng chọn (khi đồng hạng): Chọn, Không chọn. Chỉ ghi những cột cần ghi; ô trống giữ nguyên giá trị cũ.',
     ]),
+    section('7. thidua council vote <tệp.xlsx|json|csv> — phiên họp xét và biểu quyết của Hội đồng', [
+      `Thành phần họp xét (mỗi thành viên một dòng): ${csvLine(headers('councilMeeting'))}`,
+      `  ví dụ: ${csvLine(['HĐ-2024-01', '25/09/2024 08:00', 'Phòng họp UBND huyện', 'Nguyễn Văn An', 'Chủ tịch UBND huyện, Chủ tịch Hội đồng', 'Chủ trì', 'Có mặt', 'Xét đề nghị tặng Giấy khen năm 2024'])}`,
+      '  Nhiệm vụ tại phiên họp: Chủ trì, Thư ký, Thành viên; Tham dự: Có mặt, Vắng mặt, Vắng mặt, có phiếu bằng văn bản.',
+      `Biểu quyết Hội đồng: ${csvLine(headers('councilVotes'))}`,
+      `  phiếu của một thành viên (biểu quyết giơ tay): ${csvLine(['HĐ-2024-01', '2024-VT-001', 'Nguyễn Văn An', 'Đồng ý', '', '', '', ''])}`,
+      `  kết quả kiểm phiếu (bỏ phiếu kín): ${csvLine(['HĐ-2024-01', '2024-VT-002', '', '', '8', '1', '0', ''])}`,
+      '  Biểu quyết: Đồng ý, Không đồng ý, Không biểu quyết. Tệp .xlsx: hai trang "Thành phần họp xét" và "Biểu quyết Hội đồng";',
+      '  .json: {"members": [...], "votes": [...]}; .csv: một trong hai (tệp có cột "Tham dự" là thành phần họp).',
+    ]),
+    section('8. thidua intake package <gói.zip> — gói đề nghị của cấp dưới (xuất bằng "thidua export package <mã hình thức>")', [
+      'Tệp .zip giữ nguyên như cấp dưới gửi: manifest.json (dữ liệu từng hồ sơ, mã kiểm tra) và các tệp kèm theo; không mở ra sửa.',
+    ]),
   ].join('\n');
 }
 

@@ -10,7 +10,7 @@ export interface CommandHelp {
   example: string;
 }
 
-export type OptionName = 'store' | 'campaign' | 'spreadsheet' | 'service-account' | 'impersonate' | 'form' | 'out' | 'year' | 'variant' | 'one-workbook' | 'by' | 'from' | 'help';
+export type OptionName = 'store' | 'campaign' | 'spreadsheet' | 'service-account' | 'impersonate' | 'form' | 'out' | 'year' | 'variant' | 'one-workbook' | 'by' | 'award' | 'bien-ban' | 'from' | 'help';
 
 const STORE: CommandHelp['options'] = [
   ['store', '--store TỆP          sổ làm việc .xlsx (mặc định data/<mã phong trào>.xlsx)'],
@@ -28,12 +28,14 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     example: 'thidua init van-ninh-dan-van-kheo',
   },
   intake: {
-    usage: 'thidua intake <tệp hồ sơ> [--store TỆP]',
+    usage: 'thidua intake <tệp hồ sơ> [--store TỆP]\n           thidua intake package <gói đề nghị.zip> [--store TỆP]',
     does:
       'Tiếp nhận hồ sơ đề nghị khen thưởng, từng hồ sơ một, và báo kết quả từng hồ sơ (tiếp nhận, đã có, bị từ chối kèm tên và lý do).\n' +
       'Tệp có thể là: .xlsx sổ đề nghị đơn vị đã điền (tạo bằng "thidua form workbook"), hoặc .csv cùng các cột;\n' +
       '.csv câu trả lời biểu mẫu Google tải về (sau "thidua form create"); .json (một hồ sơ hoặc một danh sách).\n' +
-      'Tiếp nhận lại cùng một tệp không thêm gì. Các cột và ví dụ của từng loại tệp: thidua help formats',
+      'Tiếp nhận lại cùng một tệp không thêm gì. Các cột và ví dụ của từng loại tệp: thidua help formats\n' +
+      'package: tiếp nhận gói đề nghị của cấp dưới (thidua export package): kiểm tra gói (đúng phong trào, manifest không bị sửa,\n' +
+      'đủ tệp), thêm lịch sử khen thưởng và từng hồ sơ (mã <cơ quan cấp dưới>/<mã hồ sơ>), ghi đề nghị của cấp dưới vào Nhật ký thay đổi.',
     options: STORE,
     example: 'thidua intake ho-so-xa-van-thang.xlsx --campaign van-ninh-dan-van-kheo',
   },
@@ -52,15 +54,19 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     example: 'thidua score --campaign van-ninh-dan-van-kheo',
   },
   export: {
-    usage: 'thidua export <mã hình thức> [--year NĂM] [--variant proposal|decision] [--out TỆP]',
-    does: 'Xuất danh sách khen thưởng (.xlsx) theo mẫu văn bản hành chính: proposal = danh sách đề nghị; decision = danh sách kèm quyết định.',
+    usage: 'thidua export <mã hình thức> [--year NĂM] [--variant proposal|decision] [--out TỆP]\n           thidua export package <mã hình thức của cấp trên> [--year NĂM] [--out TỆP]',
+    does:
+      'Xuất danh sách khen thưởng (.xlsx) theo mẫu văn bản hành chính: proposal = danh sách đề nghị; decision = danh sách kèm quyết định.\n' +
+      'package: xuất gói đề nghị gửi cấp trên (.zip) cho hình thức do cấp trên quyết định: danh sách đề nghị, và trong manifest.json\n' +
+      'từng hồ sơ (nội dung đề nghị, điểm, kết quả kiểm tra, biểu quyết của Hội đồng, lịch sử khen thưởng, quyết định của cấp mình),\n' +
+      'kèm mã kiểm tra từng tệp. Cấp trên tiếp nhận bằng: thidua intake package <gói.zip>',
     options: [
       ...STORE,
       ['year', '--year NĂM           năm xét (mặc định: năm có hồ sơ gần nhất)'],
       ['variant', '--variant proposal|decision   loại danh sách'],
       ['out', '--out TỆP            nơi lưu (mặc định out/<mã phong trào>/...)'],
     ],
-    example: 'thidua export giay-khen-chu-tich-huyen --year 2024 --variant decision',
+    example: 'thidua export giay-khen-chu-tich-huyen --year 2024 --variant decision\n           thidua export package bang-khen-chu-tich-tinh --year 2024',
   },
   scoresheet: {
     usage: 'thidua scoresheet [--one-workbook] [--out THƯ_MỤC|TỆP]',
@@ -74,6 +80,26 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     options: [...STORE, ['out', '--out TỆP            nơi lưu']],
     example: 'thidua report --out out/bao-cao.xlsx',
   },
+  dossier: {
+    usage: 'thidua dossier <mã phong trào> [--award MÃ] [--year NĂM] [--bien-ban TỆP.json] [--out THƯ_MỤC]',
+    does:
+      'Xuất hồ sơ của Hội đồng thành văn bản Word (.docx) theo thể thức Nghị định 30/2020/NĐ-CP: Tờ trình đề nghị khen thưởng và\n' +
+      'Quyết định khen thưởng (mỗi hình thức, kèm danh sách), Báo cáo thành tích của từng tập thể, cá nhân được đề nghị (điền sẵn\n' +
+      'từ hồ sơ: điểm tự chấm, tài liệu kiểm chứng), Biên bản họp xét (khi có --bien-ban) và Danh mục hồ sơ theo kế hoạch (số bộ,\n' +
+      'thành phần còn thiếu). Số, ngày ký, người ký lấy từ trang tính "Cài đặt" như danh sách .xlsx.\n' +
+      'Tệp biên bản (JSON): {"meetingAt": "2024-09-20T08:00:00+07:00", "place": "Phòng họp UBND huyện", "chair": "Nguyễn Văn A – Chủ tịch UBND huyện",\n' +
+      '  "secretary": "Trần Thị B – Chuyên viên Phòng Nội vụ", "members": [{"name": "…", "role": "…", "present": true, "writtenVote": false}],\n' +
+      '  "agenda": ["Xét đề nghị khen thưởng …"], "rows": [{"responseId": "…", "votesFor": 7, "votesAgainst": 0, "abstain": 0, "passed": true}]}\n' +
+      'Tên, đơn vị, hình thức của từng dòng lấy từ hồ sơ trong sổ; mỗi lỗi được báo kèm tên trường.',
+    options: [
+      ...STORE,
+      ['award', '--award MÃ           chỉ một hình thức khen thưởng (mặc định: mọi hình thức có người được đề nghị)'],
+      ['year', '--year NĂM           năm xét (mặc định: năm có hồ sơ gần nhất)'],
+      ['bien-ban', '--bien-ban TỆP       tệp biên bản họp Hội đồng (JSON) để lập Biên bản họp xét'],
+      ['out', '--out THƯ_MỤC        nơi lưu (mặc định out/<mã phong trào>/ho-so)'],
+    ],
+    example: 'thidua dossier van-ninh-dan-van-kheo --bien-ban bien-ban-hop.json',
+  },
   import: {
     usage: 'thidua import <bộ dữ liệu> <tệp.csv|json> [--store TỆP]',
     does: 'Nạp dữ liệu đối chiếu: quiz-log (nhật ký cuộc thi), award-history (lịch sử khen thưởng), model-registrations (đăng ký mô hình). Dòng đã có thì bỏ qua; dòng sai được báo kèm số dòng, các dòng khác vẫn nạp. Các cột: thidua help formats',
@@ -81,10 +107,17 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     example: 'thidua import award-history lich-su-khen-thuong.csv',
   },
   council: {
-    usage: 'thidua council <tệp.csv|json> [--store TỆP]',
-    does: 'Ghi điểm hoặc mức đánh giá của từng thành viên Hội đồng cho từng hồ sơ. Các cột: thidua help formats',
+    usage: 'thidua council <tệp.csv|json> [--store TỆP]\n           thidua council vote <tệp.xlsx|json|csv> [--store TỆP]',
+    does:
+      'Ghi điểm hoặc mức đánh giá của từng thành viên Hội đồng cho từng hồ sơ. Các cột: thidua help formats\n' +
+      'vote: ghi phiên họp xét của Hội đồng (thành phần, có mặt/vắng mặt, phiếu bằng văn bản) và kết quả biểu quyết từng hồ sơ\n' +
+      '(phiếu của từng thành viên, hoặc số phiếu đồng ý / không đồng ý / không biểu quyết khi bỏ phiếu kín). Tệp .xlsx có hai trang\n' +
+      '"Thành phần họp xét" và "Biểu quyết Hội đồng" như sổ làm việc; .json { "members": [...], "votes": [...] }; .csv một trong hai.\n' +
+      'Phiếu không hợp lệ bị từ chối kèm dòng và cột (chưa đủ số thành viên dự họp, thành viên biểu quyết hai lần, nhiều phiếu hơn\n' +
+      'số thành viên, phiếu bằng văn bản khi quy chế không cho phép). Ghi lại cùng tệp không thêm gì. Khi Hội đồng đã biểu quyết,\n' +
+      'hồ sơ chỉ được đề nghị khen thưởng khi đạt tỷ lệ đồng ý (mẫu phong trào, mục council.vote).',
     options: STORE,
-    example: 'thidua council diem-hoi-dong.csv',
+    example: 'thidua council diem-hoi-dong.csv\n           thidua council vote bien-ban-hop-xet.xlsx',
   },
   review: {
     usage: 'thidua review <tệp.csv|json> --by <người thực hiện> [--store TỆP]',
@@ -108,18 +141,22 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
   },
   demo: { usage: 'thidua demo', does: 'Chạy thử trọn vẹn bốn phong trào mẫu, ghi sổ và danh sách vào thư mục out/.', options: [], example: 'thidua demo' },
   campaign: {
-    usage: 'thidua campaign new <mã phong trào> [--from <mã mẫu>] [--store TỆP | --spreadsheet MÃ]',
+    usage: 'thidua campaign draft <kế hoạch.docx|.pdf|.txt> [--out TỆP]\n           thidua campaign new <mã phong trào> [--from <mã mẫu>] [--store TỆP | --spreadsheet MÃ]',
     does:
-      'Tạo phong trào mới không cần lập trình: sổ (hoặc Google Sheet) có trang "Kế hoạch" ghi toàn bộ kế hoạch — thông tin chung, tiêu chí, khen thưởng,\n' +
+      'draft: đọc văn bản kế hoạch (Word .docx, PDF có lớp chữ, .txt; cả bảng mã cũ TCVN3, VNI) và lập bản nháp phong trào: tên, cơ quan ban hành,\n' +
+      'thời gian, đối tượng, độ tuổi, hình thức và thẩm quyền khen thưởng, chỉ tiêu, các hạn, ngưỡng điểm, bảng tiêu chí của phụ lục, thành phần và số bộ hồ sơ.\n' +
+      'Mỗi trường kèm câu trong kế hoạch để đối chiếu; mục không tìm thấy được để trống và liệt kê, không đoán. Xem docs/campaigns.md.\n' +
+      'new: tạo phong trào mới không cần lập trình: sổ (hoặc Google Sheet) có trang "Kế hoạch" ghi toàn bộ kế hoạch — thông tin chung, tiêu chí, khen thưởng,\n' +
       'chỉ tiêu, điều kiện, thời hạn, hồ sơ — để thư ký sửa trực tiếp (danh sách chọn cho mọi mục có lựa chọn cố định). --from lấy một mẫu có sẵn làm điểm\n' +
       'xuất phát; không có --from thì trang để trống để điền. Trang "Kế hoạch" hợp lệ là phong trào: mọi lệnh dùng nó, kể cả khi có mẫu JSON cùng mã.\n' +
       'Hướng dẫn điền: docs/huong-dan-thu-ky.md',
     options: [
-      ['from', '--from MÃ            mẫu phong trào làm điểm xuất phát (xem: thidua campaigns)'],
-      ['store', '--store TỆP          sổ làm việc .xlsx mới (mặc định data/<mã phong trào>.xlsx)'],
+      ['out', '--out TỆP            (draft) ghi bản nháp (JSON: các trường, mục còn thiếu, cảnh báo) vào tệp này'],
+      ['from', '--from MÃ            (new) mẫu phong trào làm điểm xuất phát (xem: thidua campaigns)'],
+      ['store', '--store TỆP          (new) sổ làm việc .xlsx mới (mặc định data/<mã phong trào>.xlsx)'],
       ...STORE.slice(2),
     ],
-    example: 'thidua campaign new van-ninh-2027 --from van-ninh-dan-van-kheo',
+    example: 'thidua campaign draft ke-hoach-dan-van-kheo.docx --out out/ban-nhap.json\n  thidua campaign new van-ninh-2027 --from van-ninh-dan-van-kheo',
   },
   campaigns: { usage: 'thidua campaigns', does: 'Liệt kê mã và tên các phong trào có mẫu.', options: [], example: 'thidua campaigns' },
   help: { usage: 'thidua help [formats | <lệnh>]', does: 'Hướng dẫn chung, các loại tệp (formats), hoặc hướng dẫn một lệnh.', options: [], example: 'thidua help formats' },

@@ -1,4 +1,5 @@
 import { doctorCommand } from './doctor-command.js';
+import { campaignDraftCommand } from './draft-command.js';
 import { parseArgs } from 'node:util';
 import { TemplateError } from '../templates/template-error.js';
 import type { Campaign } from '../domain/campaign.js';
@@ -8,7 +9,10 @@ import { StoreError } from '../store/table-store.js';
 import { exportCommand, initCommand, intakeCommand, scoreCommand } from './commands.js';
 import type { CliContext } from './context.js';
 import { councilCommand, importCommand, reviewCommand } from './council-commands.js';
+import { councilVoteCommand } from './vote-commands.js';
+import { exportPackageCommand, intakePackageCommand } from './package-commands.js';
 import { demoCommand } from './demo.js';
+import { dossierCommand } from './dossier-command.js';
 import { parseVariant, reportCommand, scoreSheetCommand } from './document-commands.js';
 import { formCreateCommand, intakeCsvCommand } from './form-commands.js';
 import { formatsHelp } from './help-formats.js';
@@ -23,6 +27,7 @@ const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
   intake <hồ sơ.json> [--store TỆP]         tiếp nhận một hồ sơ hoặc một mảng hồ sơ
   intake <câu trả lời.csv> [--store TỆP]    tiếp nhận câu trả lời biểu mẫu tải về dạng CSV (theo câu hỏi đã ghi)
   intake <sổ đơn vị.xlsx|csv> [--store TỆP] tiếp nhận sổ đề nghị đơn vị đã điền (tạo bằng form workbook)
+  intake package <gói.zip> [--store TỆP]    tiếp nhận gói đề nghị của cấp dưới (xuất bằng export package)
   form create <mã phong trào> [--spreadsheet MÃ]
                                             tạo biểu mẫu Google Forms đề nghị khen thưởng, ghi ánh xạ câu hỏi
   form workbook <mã phong trào> [--out TỆP] tạo sổ đề nghị (.xlsx) cho đơn vị điền khi không dùng Google Forms
@@ -30,16 +35,25 @@ const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
   export <mã hình thức> [--store TỆP] [--out TỆP] [--year NĂM] [--variant proposal|decision]
                                             xuất danh sách khen thưởng (.xlsx): proposal = danh sách đề nghị
                                             (điểm, hình thức đề nghị, khen thưởng đã đạt), decision = kèm quyết định
+  export package <mã hình thức> [--year NĂM] [--out TỆP]
+                                            xuất gói đề nghị gửi cấp trên (.zip): danh sách, dữ liệu từng hồ sơ,
+                                            lịch sử khen thưởng, quyết định của cấp mình
   scoresheet [--one-workbook] [--out THƯ_MỤC|TỆP]
                                             xuất bảng tự đánh giá, chấm điểm của từng hồ sơ (mỗi hồ sơ một tệp,
                                             hoặc một tệp với mỗi hồ sơ một trang tính)
   report [--out TỆP]                        xuất báo cáo phong trào: số liệu, nộp muộn, xếp hạng, biểu đồ điểm
+  dossier <mã phong trào> [--award MÃ] [--year NĂM] [--bien-ban TỆP.json] [--out THƯ_MỤC]
+                                            xuất hồ sơ Hội đồng (.docx): tờ trình, biên bản họp xét, quyết định,
+                                            báo cáo thành tích từng hồ sơ, danh mục hồ sơ còn thiếu
   import <bộ dữ liệu> <tệp.csv|json>         nạp dữ liệu đối chiếu: quiz-log, award-history, model-registrations, clearance
   council <tệp.csv|json>                    ghi điểm / mức đánh giá của thành viên Hội đồng
+  council vote <tệp.xlsx|json|csv>          ghi phiên họp xét và kết quả biểu quyết của Hội đồng
   review <tệp.csv|json> --by <người>        ghi kết luận thẩm định, lựa chọn khi đồng hạng, quyết định khen thưởng
   demo                                      chạy thử trọn vẹn bốn phong trào mẫu
   campaigns                                 liệt kê các phong trào có mẫu
   campaign new <mã> [--from <mã mẫu>]       tạo phong trào mới từ trang "Kế hoạch" thư ký tự sửa (không cần mẫu JSON)
+  campaign draft <kế hoạch.docx|pdf|txt> [--out TỆP]
+                                            đọc bản nháp phong trào từ văn bản kế hoạch (mỗi trường kèm câu gốc)
   doctor <mã phong trào> --spreadsheet MÃ [--form MÃ]
                                             kiểm tra bản triển khai: chia sẻ, vùng bảo vệ, biểu mẫu, theo dõi,
                                             các trang và tiêu đề, dung lượng bảng tính
@@ -79,11 +93,13 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
         impersonate: { type: 'string' },
         form: { type: 'string' },
         from: { type: 'string' },
+        award: { type: 'string' },
+        'bien-ban': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
     const [command, arg, arg2, ...more] = positionals;
-    const rest = command === 'import' || command === 'form' || command === 'campaign' ? more : [arg2, ...more].filter((x): x is string => x !== undefined);
+    const rest = command === 'import' || command === 'form' || command === 'campaign' || (command === 'council' && arg === 'vote') || (command === 'intake' && arg === 'package') || (command === 'export' && arg === 'package') ? more : [arg2, ...more].filter((x): x is string => x !== undefined);
     if (!command) {
       io.stdout.write(USAGE);
       return values.help ? EXIT.ok : EXIT.rejectedOrMisuse;
@@ -113,11 +129,16 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
       if (!arg) throw new UsageError(`Lệnh "${command}" cần ${what}.\n\n${commandHelp(command)}`);
       return arg;
     };
+    const needSecond = (what: string) => {
+      if (!arg2) throw new UsageError(`Lệnh "${command} ${arg ?? ''}" cần ${what}.\n\n${commandHelp(command)}`);
+      return arg2;
+    };
     switch (command) {
       case 'init':
         return await initCommand(ctx, need('mã phong trào'), options);
       case 'intake': {
         const file = need('tệp hồ sơ (.json, .xlsx hoặc .csv)');
+        if (file === 'package') return await intakePackageCommand(ctx, needSecond('tệp gói đề nghị (.zip)'), options);
         if (/\.xlsx$/i.test(file)) return await intakeUnitFileCommand(ctx, file, options);
         if (/\.(csv|txt)$/i.test(file)) return (await isFormResponses(file)) ? await intakeCsvCommand(ctx, file, options) : await intakeUnitFileCommand(ctx, file, options);
         return await intakeCommand(ctx, file, options);
@@ -131,25 +152,34 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
       case 'score':
         return await scoreCommand(ctx, options);
       case 'export':
+        if (arg === 'package') return await exportPackageCommand(ctx, needSecond('mã hình thức khen thưởng của cấp trên'), { ...options, out: values.out, year: parseYear(values.year) });
         return await exportCommand(ctx, need('mã hình thức khen thưởng'), { ...options, out: values.out, year: parseYear(values.year), variant: parseVariant(values.variant) });
       case 'scoresheet':
         return await scoreSheetCommand(ctx, { ...options, out: values.out, oneWorkbook: values['one-workbook'] });
       case 'report':
         return await reportCommand(ctx, { ...options, out: values.out });
+      case 'dossier':
+        return await dossierCommand(ctx, need('mã phong trào'), { ...options, award: values.award, year: parseYear(values.year), bienBan: values['bien-ban'], out: values.out });
       case 'import':
         return await importCommand(ctx, need('tên bộ dữ liệu (quiz-log, award-history, model-registrations, clearance)'), arg2, options);
       case 'council':
+        if (arg === 'vote') {
+          if (!arg2) throw new UsageError(`Lệnh "council vote" cần tệp biểu quyết (.xlsx, .json hoặc .csv).\n\n${commandHelp('council')}`);
+          return await councilVoteCommand(ctx, arg2, options);
+        }
         return await councilCommand(ctx, need('tệp điểm Hội đồng (.csv hoặc .json)'), options);
       case 'review':
         return await reviewCommand(ctx, need('tệp kết luận (.csv hoặc .json)'), { ...options, by: values.by });
       case 'doctor':
         return await doctorCommand(ctx, need('mã phong trào'), { ...options, ...(values.form ? { form: values.form } : {}) });
+      case 'campaign': {
+        const what = need('việc cần làm (draft hoặc new)');
+        if (what === 'draft' && arg2) return await campaignDraftCommand(ctx, arg2, values.out);
+        if (what === 'new' && arg2) return await campaignNewCommand(ctx, arg2, values.from, options);
+        throw new UsageError(`Cách dùng: ${COMMAND_HELP.campaign!.usage}\n\n${commandHelp('campaign')}`);
+      }
       case 'demo':
         return await demoCommand(ctx);
-      case 'campaign': {
-        if (need('việc cần làm (new)') !== 'new' || !arg2) throw new UsageError(`Cách dùng: ${COMMAND_HELP.campaign!.usage}\n\n${commandHelp('campaign')}`);
-        return await campaignNewCommand(ctx, arg2, values.from, options);
-      }
       case 'campaigns':
         for (const c of ctx.campaigns.values()) io.stdout.write(`${c.id}\t${c.title}\n`);
         return EXIT.ok;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import './zod-vietnamese.js';
 import { AwardMode, DeadlineKind, Level, NomineeKind, TieBreaker } from './vocabulary.js';
+import { DEFAULT_VOTE_RULES, VoteRules } from './vote-rules.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD');
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'ngày trong năm phải có dạng MM-DD');
@@ -237,6 +238,11 @@ export const Campaign = z
     dossier: z.object({
       documents: z.array(z.object({ id: z.string(), name: text })).min(1),
       copies: z.array(z.object({ award: text, sets: z.number().int().positive() })).default([]),
+      /**
+       * The form of the achievement report (Báo cáo thành tích) the plan names, by date: a report submitted in
+       * [from, until) follows it. Without one, the decree in force on the submission day decides (see reportFormOn).
+       */
+      reportForms: z.array(z.object({ from: isoDate.optional(), until: isoDate.optional(), decree: text, form: text, title: text.optional() })).default([]),
     }),
     tieBreakers: z.array(z.enum(TieBreaker)).min(1).default(['total-score', 'women-priority']),
     ratingScales: z.array(RatingScale).default([]),
@@ -246,8 +252,10 @@ export const Campaign = z
       .object({
         /** A member whose total sits this many points or more from the other members' average is flagged. */
         outlierPoints: z.number().positive().default(10),
+        /** How the council's vote is judged: quorum, agreeing share, written ballots of absent members. */
+        vote: VoteRules.default(DEFAULT_VOTE_RULES),
       })
-      .default({ outlierPoints: 10 }),
+      .default({ outlierPoints: 10, vote: DEFAULT_VOTE_RULES }),
     /**
      * How awards from before an administrative reform count in merit chains afterwards, e.g. from 2025-07-01 a
      * commune chairman's Giấy khen counts where a district one was required (two-tier local government).

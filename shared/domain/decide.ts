@@ -3,6 +3,7 @@ import { authorityExistsOn, awardOn } from './authority.js';
 import { findAward, type Award, type Campaign } from './campaign.js';
 import { formatOfficialDate } from './dates.js';
 import { councilResult, type CouncilScoreEntry, type MemberScore } from './council.js';
+import type { VoteResult } from './council-vote.js';
 import type { Datasets } from './datasets.js';
 import { finding, type Finding, type FindingCode } from './findings.js';
 import type { Nomination } from './nomination.js';
@@ -28,6 +29,10 @@ export interface Decision {
   rank?: number;
   /** Each council member's total and distance from the others, when the council has scored. */
   council?: MemberScore[];
+  /** The council's vote on it (the latest meeting's), when it has voted. */
+  vote?: VoteResult;
+  /** A tie at the quota line the council settled by vote: won (proposed) or lost (over the quota). */
+  tieVote?: 'won' | 'lost';
   findings: Finding[];
 }
 
@@ -36,6 +41,11 @@ export interface DecideInputs {
   datasets?: Datasets;
   councilScores?: readonly CouncilScoreEntry[];
   reviews?: ReadonlyMap<string, Review>;
+  /**
+   * The council's votes by response id (`tallyVotes`). Once the council has voted on any nomination, a nomination is
+   * proposed only when its vote passes: one not yet voted on waits (awaiting-vote), one that failed is not proposed.
+   */
+  votes?: ReadonlyMap<string, VoteResult>;
 }
 
 /**
@@ -64,7 +74,9 @@ export function decide(campaign: Campaign, nominations: readonly Nomination[], i
     else firstByNominee.set(key, nomination);
     const decision = recordedDecision(campaign, judged, review, findings);
     findings.push(...decision.findings);
-    const status = statusOf(findings, { duplicate: first !== undefined, awarded: decision.awarded });
+    const vote = inputs.votes?.get(nomination.responseId);
+    const status = statusOf(findings, { duplicate: first !== undefined, awarded: decision.awarded, voteFailed: vote !== undefined && !vote.passed });
+    if (status === 'vote-failed' && vote?.finding) findings.push(vote.finding);
     return {
       responseId: nomination.responseId,
       award: decision.award ?? nomination.award,
@@ -77,17 +89,19 @@ export function decide(campaign: Campaign, nominations: readonly Nomination[], i
       selfTotal: appraisal.selfTotal,
       scores: appraisal.scores,
       council: council?.members,
+      ...(vote ? { vote } : {}),
       findings,
     };
   });
   const byId = new Map(ordered.map((n) => [n.responseId, n]));
   oneAchievementOneAward(campaign, decisions, byId, inputs.reviews);
   const rankable = decisions.filter((d) => d.status === 'eligible' || d.status === 'awarded');
+  const voting = inputs.votes !== undefined && inputs.votes.size > 0;
   for (const group of groupBy(rankable, (d) => `${d.award}|${d.kind}|${d.year}|${d.block ?? ''}`)) {
     const first = group[0]!;
     const award = findAward(campaign, first.award);
     const quota = campaign.blocks ? award?.quotaPerBlockPerYear?.[first.kind] : award?.quotaPerYear[first.kind];
-    allocate(group, quota, campaign.tieBreakers.includes('women-priority'), (id) => byId.get(id)!, inputs.reviews);
+    allocate(group, quota, campaign.tieBreakers.includes('women-priority'), (id) => byId.get(id)!, inputs.reviews, voting);
   }
   for (const d of decisions) d.stage = stageOf(d, inputs.reviews?.get(d.responseId));
   return decisions;
@@ -179,12 +193,21 @@ function stageOf(d: Decision, review: Review | undefined): Stage {
 /**
  * Ranks one group and fills the quota tier by tier. Awarded nominations hold their places first. A tier is a set the
  * tie-breakers cannot separate; a tier that does not fit in the remaining places goes to the council, whose choices
- * (select / reject) settle it when they fit.
+ * (select / reject) settle it when they fit, or else its vote: the most agreeing votes take the places when that
+ * separates them. Once the council votes (`voting`), a place is proposed only with a passing vote; one not yet voted
+ * on waits (awaiting-vote) and keeps its place.
  */
-function allocate(group: Decision[], quota: number | undefined, womenPriority: boolean, nominationOf: (id: string) => Nomination, reviews: DecideInputs['reviews']): void {
+function allocate(group: Decision[], quota: number | undefined, womenPriority: boolean, nominationOf: (id: string) => Nomination, reviews: DecideInputs['reviews'], voting: boolean): void {
   const awarded = group.filter((d) => d.status === 'awarded');
   let left = (quota ?? Number.POSITIVE_INFINITY) - awarded.length;
   const tiers = tiersOf(group, womenPriority, nominationOf);
+  const propose = (d: Decision) => {
+    if (!voting || d.vote?.passed) d.status = 'proposed';
+    else {
+      d.status = 'awaiting-vote';
+      d.findings.push(finding('VOTE_PENDING', 'vote'));
+    }
+  };
   let rank = 1;
   for (const tier of tiers) {
     for (const d of tier) d.rank = rank;
@@ -192,14 +215,22 @@ function allocate(group: Decision[], quota: number | undefined, womenPriority: b
     const open = tier.filter((d) => d.status !== 'awarded');
     if (open.length === 0) continue;
     if (open.length <= left) {
-      for (const d of open) d.status = 'proposed';
+      for (const d of open) propose(d);
       left -= open.length;
     } else if (left > 0) {
       const selected = open.filter((d) => reviews?.get(d.responseId)?.choice === 'select');
       const settled = selected.length > 0 && selected.length <= left;
+      const byVote = settled ? undefined : settledByVote(open, left);
       for (const d of open) {
-        if (settled) d.status = selected.includes(d) ? 'proposed' : 'over-quota';
-        else {
+        if (settled) {
+          if (selected.includes(d)) propose(d);
+          else d.status = 'over-quota';
+        } else if (byVote) {
+          const won = byVote.includes(d);
+          d.status = won ? 'proposed' : 'over-quota';
+          d.tieVote = won ? 'won' : 'lost';
+          d.findings.push(finding(won ? 'QUOTA_TIE_SETTLED_BY_VOTE' : 'QUOTA_TIE_LOST_BY_VOTE', 'vote', { rank: d.rank!, quota: quota ?? 0, for: d.vote!.votesFor }));
+        } else {
           d.status = 'council-decides';
           d.findings.push(finding('QUOTA_TIE', 'award', { rank: d.rank!, count: tier.length, quota: quota ?? 0 }));
           if (selected.length > left) d.findings.push(finding('COUNCIL_SELECTION_EXCEEDS', 'choice', { selected: selected.length, places: left }));
@@ -214,6 +245,19 @@ function allocate(group: Decision[], quota: number | undefined, womenPriority: b
       }
     }
   }
+}
+
+/**
+ * The nominations of a tie that the council's vote places within `places`: every one has a passing vote, and the
+ * agreeing votes separate the last taken from the first left out. Undefined when the vote does not settle it.
+ */
+function settledByVote(open: readonly Decision[], places: number): Decision[] | undefined {
+  if (!open.every((d) => d.vote?.passed)) return undefined;
+  const sorted = [...open].sort((a, b) => b.vote!.votesFor - a.vote!.votesFor);
+  const last = sorted[places - 1];
+  const next = sorted[places];
+  if (!last || !next || last.vote!.votesFor === next.vote!.votesFor) return undefined;
+  return sorted.slice(0, places);
 }
 
 /**

@@ -33,7 +33,7 @@ export type TieBreaker = (typeof TieBreaker)[number];
  * Where a nomination stands after the engine has looked at it.
  * `eligible` is the state after intake; `score` turns eligible ones into proposed / over-quota / council-decides.
  */
-export const NominationStatus = ['eligible', 'ineligible', 'duplicate', 'awaiting-council', 'needs-documents', 'proposed', 'over-quota', 'council-decides', 'awarded'] as const;
+export const NominationStatus = ['eligible', 'ineligible', 'duplicate', 'awaiting-council', 'needs-documents', 'proposed', 'over-quota', 'council-decides', 'awarded', 'awaiting-vote', 'vote-failed'] as const;
 export type NominationStatus = (typeof NominationStatus)[number];
 
 export const STATUS_LABEL: Record<NominationStatus, string> = {
@@ -46,6 +46,8 @@ export const STATUS_LABEL: Record<NominationStatus, string> = {
   'awaiting-council': 'Chờ Hội đồng đánh giá',
   'needs-documents': 'Cần bổ sung hồ sơ',
   awarded: 'Đã khen thưởng',
+  'awaiting-vote': 'Chờ Hội đồng biểu quyết',
+  'vote-failed': 'Không được Hội đồng thông qua',
 };
 
 /**
@@ -80,3 +82,21 @@ export const CouncilChoice = ['select', 'reject'] as const;
 export type CouncilChoice = (typeof CouncilChoice)[number];
 
 export const CHOICE_LABEL: Record<CouncilChoice, string> = { select: 'Chọn', reject: 'Không chọn' };
+
+/** What a member does at the council's meeting: chairs it, keeps its minutes, or sits as a member. */
+export const MeetingDuty = ['chair', 'secretary', 'member'] as const;
+export type MeetingDuty = (typeof MeetingDuty)[number];
+
+export const MEETING_DUTY_LABEL: Record<MeetingDuty, string> = { chair: 'Chủ trì', secretary: 'Thư ký', member: 'Thành viên' };
+
+/** Whether a member of the council attended its meeting; an absent member may vote in writing where the rules allow. */
+export const Attendance = ['present', 'absent', 'written'] as const;
+export type Attendance = (typeof Attendance)[number];
+
+export const ATTENDANCE_LABEL: Record<Attendance, string> = { present: 'Có mặt', absent: 'Vắng mặt', written: 'Vắng mặt, có phiếu bằng văn bản' };
+
+/** One member's vote on one nomination. */
+export const BallotChoice = ['for', 'against', 'abstain'] as const;
+export type BallotChoice = (typeof BallotChoice)[number];
+
+export const BALLOT_LABEL: Record<BallotChoice, string> = { for: 'Đồng ý', against: 'Không đồng ý', abstain: 'Không biểu quyết' };

@@ -17,6 +17,14 @@ export const ProblemCode = [
   'YEAR_OUTSIDE_TERM',
   /** `campaign new` on a workbook that already holds a campaign or a filled "Kế hoạch" tab. */
   'CAMPAIGN_EXISTS',
+  /** The minutes of the council's meeting were asked for, but no minutes were given (the dossier's --bien-ban file). */
+  'NO_MINUTES',
+  /** A nominee's document was asked for by an id no proposed nomination has. */
+  'UNKNOWN_NOMINATION',
+  /** A proposal package that cannot be taken in: not a package, a tampered manifest, a missing or changed file. */
+  'BAD_PACKAGE',
+  /** A package asked for an award the lower level grants itself: nothing to send up. */
+  'NOT_UPWARD',
 ] as const;
 export type ProblemCode = (typeof ProblemCode)[number];
 

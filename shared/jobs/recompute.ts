@@ -46,7 +46,7 @@ export function recompute(repo: CampaignRepository, now: Date, by = 'thidua scor
     // the hand's value is recorded first, under the column's own name, so the engine's entry that follows starts from it
     const handEntries: AuditEntry[] = handEdits.map((h) => ({ at, by: `${h.by ?? 'không rõ người sửa'} ${HAND_EDIT}`, responseId: h.responseId, field: h.column, old: h.old, new: h.new }));
     return {
-      value: { decisions, nominations, problems: snap.problems, handEdits },
+      value: { decisions, nominations, problems: evaluated.problems, handEdits },
       changes: [
         { kind: 'nomination-states', states },
         { kind: 'results', decisions, nominations: new Map(nominations.map((n) => [n.responseId, n])) },

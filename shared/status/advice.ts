@@ -77,6 +77,22 @@ export const ADVICE: Record<FindingCode, Advice> = {
   COUNCIL_SELECTION_EXCEEDS: council('Hội đồng chọn lại cho vừa chỉ tiêu.'),
   PREREQUISITE_NOT_CHECKED: unit('Không cần làm gì lúc này: Hội đồng sẽ đối chiếu; chuẩn bị sẵn giấy tờ chứng minh điều kiện này.'),
   QUOTA_TIE: unit('Không cần làm gì: Hội đồng sẽ quyết định giữa các hồ sơ bằng điểm.'),
+  VOTE_NOT_PASSED: unit('Không cần làm gì: Hội đồng đã biểu quyết, hồ sơ không được thông qua đợt này.'),
+  VOTE_PENDING: unit('Không cần làm gì: hồ sơ trong chỉ tiêu, chờ Hội đồng biểu quyết.'),
+  QUOTA_TIE_SETTLED_BY_VOTE: unit('Không cần làm gì: Hội đồng đã biểu quyết chọn hồ sơ khi bằng điểm tại chỉ tiêu.'),
+  QUOTA_TIE_LOST_BY_VOTE: unit('Không cần làm gì: khi bằng điểm tại chỉ tiêu, Hội đồng biểu quyết chọn hồ sơ khác.'),
+  // refusals of rows of the vote record: never on a nomination, read by the secretary who entered the record
+  VOTE_NO_QUORUM: unit('Phiên họp chưa đủ số thành viên: họp lại khi đủ, hoặc sửa cột "Tham dự" nếu ghi nhầm.'),
+  VOTE_COUNT_EXCEEDS: unit('Kiểm lại số phiếu: không quá số thành viên có mặt và số phiếu bằng văn bản.'),
+  VOTE_MEMBER_TWICE: unit('Xóa phiếu ghi trùng; mỗi thành viên một phiếu cho mỗi hồ sơ.'),
+  VOTE_MEMBER_UNKNOWN: unit('Ghi thành viên vào trang "Thành phần họp xét" (đúng họ tên), rồi ghi lại phiếu.'),
+  VOTE_MEMBER_ABSENT: unit('Thành viên vắng mặt chỉ biểu quyết bằng phiếu văn bản: sửa cột "Tham dự" nếu đã có phiếu.'),
+  VOTE_WRITTEN_NOT_ALLOWED: unit('Quy chế không nhận phiếu bằng văn bản: bỏ phiếu của thành viên vắng mặt.'),
+  VOTE_MEETING_UNKNOWN: unit('Ghi phiên họp và thành phần vào trang "Thành phần họp xét" trước khi ghi phiếu.'),
+  VOTE_MEETING_CONFLICT: unit('Mỗi phiên họp một thời gian và một địa điểm: sửa cho thống nhất.'),
+  VOTE_MEMBER_LISTED_TWICE: unit('Mỗi thành viên ghi một dòng cho mỗi phiên họp.'),
+  VOTE_NOMINATION_UNKNOWN: unit('Kiểm tra mã phản hồi của hồ sơ (trang "Hồ sơ đề nghị").'),
+  VOTE_EMPTY: unit('Ghi phiếu của một thành viên (cột "Biểu quyết") hoặc kết quả kiểm phiếu (các cột số phiếu).'),
   QUOTA_EXCEEDED: unit('Không cần làm gì: hồ sơ đủ điều kiện nhưng xếp ngoài chỉ tiêu năm nay.'),
 };
 

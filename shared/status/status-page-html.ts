@@ -17,6 +17,8 @@ export const STATUS_TONE: Record<NominationStatus, 'ok' | 'warn' | 'bad' | 'info
   'needs-documents': 'warn',
   'council-decides': 'warn',
   'over-quota': 'info',
+  'awaiting-vote': 'warn',
+  'vote-failed': 'bad',
 };
 
 /** What a status means for the unit, in one sentence under the badge. */
@@ -30,6 +32,8 @@ export const STATUS_MEANING: Record<NominationStatus, string> = {
   'over-quota': 'Hồ sơ đủ điều kiện nhưng xếp ngoài chỉ tiêu năm nay.',
   'council-decides': 'Hồ sơ bằng điểm tại ranh giới chỉ tiêu; Hội đồng sẽ quyết định.',
   awarded: 'Đã có quyết định khen thưởng.',
+  'awaiting-vote': 'Hồ sơ trong chỉ tiêu; chờ Hội đồng biểu quyết.',
+  'vote-failed': 'Hội đồng đã biểu quyết; hồ sơ không được thông qua đợt này.',
 };
 
 const SEVERITY_TONE: Record<Severity, 'bad' | 'warn' | 'info'> = { rejected: 'bad', ineligible: 'bad', pending: 'warn', info: 'info' };

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../domain/audit.js';
 import type { Campaign } from '../domain/campaign.js';
 import type { CouncilScoreEntry } from '../domain/council.js';
+import type { Located, MeetingMemberRow, VoteRow } from '../domain/council-vote.js';
 import { AwardHistoryRow, ClearanceRow, ModelRegistrationRow, QuizLogRow } from '../domain/datasets.js';
 import type { Decision } from '../domain/decide.js';
 import type { Nomination } from '../domain/nomination.js';
@@ -8,6 +9,7 @@ import type { Review } from '../domain/review.js';
 import type { FormQuestion } from '../forms/form-question.js';
 import { auditRow, readAuditRow } from './codecs/audit.js';
 import { councilRow, readCouncilRow } from './codecs/council-scores.js';
+import { meetingMemberRow, readMeetingRows, readVoteRows, voteRow } from './codecs/council-vote.js';
 import { DATASET_TAB, datasetRows, readDatasetRows, type DatasetRecords } from './codecs/datasets.js';
 import { formQuestionRow, readFormQuestions } from './codecs/form-questions.js';
 import { decisionRow, nominationRow, readStoredNomination, resultRows, reviewRow, show, type DecisionState, type StoredNomination } from './codecs/nominations.js';
@@ -26,6 +28,10 @@ export interface CampaignSnapshot {
   /** Rejections are only appended: a job reads the tab so that its write places rows without reading again. */
   rejections: number;
   councilScores: CouncilScoreEntry[];
+  /** The members listed for each of the council's meetings, with where each row is and its record key. */
+  councilMeeting: Array<Located<MeetingMemberRow> & { key: string }>;
+  /** The council's votes (ballots or counts), with where each row is and its record key. */
+  councilVotes: Array<Located<VoteRow> & { key: string }>;
   quizLog: QuizLogRow[];
   awardHistory: AwardHistoryRow[];
   registrations: ModelRegistrationRow[];
@@ -48,6 +54,8 @@ const PART_TABS: Record<Part, TabId[]> = {
   nominations: ['nominations'],
   rejections: ['rejections'],
   councilScores: ['councilScores'],
+  councilMeeting: ['councilMeeting'],
+  councilVotes: ['councilVotes'],
   quizLog: ['quizLog'],
   awardHistory: ['awardHistory'],
   registrations: ['registrations'],
@@ -58,6 +66,9 @@ const PART_TABS: Record<Part, TabId[]> = {
   units: ['units'],
   formQuestions: ['formQuestions'],
 };
+
+/** Tabs added after workbooks were first made: read as empty where they are missing (see `readTabs`). */
+const LATE_TABS: readonly TabId[] = ['councilMeeting', 'councilVotes'];
 
 /** A nomination to store: the nomination, when it came in, and the engine's first word on it. */
 export interface NominationRecord {
@@ -82,6 +93,8 @@ export type Change =
   /** The results tab rebuilt from the decisions; not written when it would hold the same rows. */
   | { kind: 'results'; decisions: readonly Decision[]; nominations: ReadonlyMap<string, Nomination> }
   | { kind: 'council-scores'; entries: CouncilScoreEntry[]; at: Date }
+  /** A meeting's members and the council's votes, appended. */
+  | { kind: 'council-vote'; members: MeetingMemberRow[]; votes: VoteRow[]; at: Date }
   /** `add` appends settings (an existing key is the council's: init never overwrites it); `set` writes keys in place. */
   | { kind: 'settings'; mode: 'add' | 'set'; entries: Array<[key: string, value: string]> }
   | { kind: 'unit-deadlines'; rows: Array<{ listed: ListedUnit; report: Parameters<typeof unitDeadlineRow>[1]; statusLink?: string }>; at: Date }
@@ -196,9 +209,23 @@ export class CampaignRepository {
     });
   }
 
-  private readRaw(parts: readonly Part[]): Promise<Map<string, Row[]>> {
-    const ids = [...new Set(parts.flatMap((p) => PART_TABS[p]))];
-    return this.tables.readTabs(ids.map((id) => this.tab(id)));
+  private async readRaw(parts: readonly Part[]): Promise<Map<string, Row[]>> {
+    return this.readTabs([...new Set(parts.flatMap((p) => PART_TABS[p]))]);
+  }
+
+  /**
+   * Reads tabs; a tab added to the layouts after a workbook was made (LATE_TABS) and not there yet reads as empty, so
+   * an older workbook or sheet keeps working until `thidua init` adds it. Any other missing tab is an error.
+   */
+  private async readTabs(ids: readonly TabId[]): Promise<Map<string, Row[]>> {
+    try {
+      return await this.tables.readTabs(ids.map((id) => this.tab(id)));
+    } catch (error) {
+      const late = error instanceof StoreError && !error.context.cell ? ids.find((id) => LATE_TABS.includes(id) && this.tab(id).title === error.context.tab) : undefined;
+      if (!late) throw error;
+      const rest = await this.readTabs(ids.filter((id) => id !== late));
+      return rest.set(late, []);
+    }
   }
 
   private decode<P extends Part>(parts: readonly P[], raw: ReadonlyMap<string, Row[]>): Snapshot<P> {
@@ -224,6 +251,18 @@ export class CampaignRepository {
             return read.ok ? [read.entry] : [];
           });
           break;
+        case 'councilMeeting': {
+          const read = readMeetingRows(rows(part), this.tab(part));
+          report(part, read.problems);
+          snap.councilMeeting = read.rows;
+          break;
+        }
+        case 'councilVotes': {
+          const read = readVoteRows(rows(part), this.tab(part));
+          report(part, read.problems);
+          snap.councilVotes = read.rows;
+          break;
+        }
         case 'quizLog': {
           const read = readDatasetRows(QuizLogRow, rows(part), this.tab(part));
           report(part, read.problems);
@@ -311,6 +350,11 @@ export class CampaignRepository {
       }
       case 'council-scores':
         return change.entries.length ? [{ tab: this.tab('councilScores'), append: change.entries.map((e) => councilRow(e, this.criteria, change.at)) }] : [];
+      case 'council-vote':
+        return [
+          ...(change.members.length ? [{ tab: this.tab('councilMeeting'), append: change.members.map(meetingMemberRow) }] : []),
+          ...(change.votes.length ? [{ tab: this.tab('councilVotes'), append: change.votes.map((v) => voteRow(v, change.at)) }] : []),
+        ];
       case 'settings': {
         if (!change.entries.length) return [];
         const rows = change.entries.map(([key, value]) => settingRow(key, value));

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Campaign } from '../domain/campaign.js';
 import { unitDeadlines } from '../domain/deadline-report.js';
-import { APPRAISAL_LABEL, CHOICE_LABEL, STATUS_LABEL } from '../domain/vocabulary.js';
+import { APPRAISAL_LABEL, ATTENDANCE_LABEL, BALLOT_LABEL, CHOICE_LABEL, MEETING_DUTY_LABEL, STATUS_LABEL } from '../domain/vocabulary.js';
 import { templatesDir } from '../templates/paths.js';
 import { TemplateError } from '../templates/template-error.js';
 
-export const TabId = ['settings', 'nominations', 'results', 'rejections', 'councilScores', 'awardHistory', 'registrations', 'quizLog', 'clearance', 'audit', 'units', 'formQuestions', 'plan'] as const;
+export const TabId = ['settings', 'nominations', 'results', 'rejections', 'councilScores', 'councilMeeting', 'councilVotes', 'awardHistory', 'registrations', 'quizLog', 'clearance', 'audit', 'units', 'formQuestions', 'plan'] as const;
 export type TabId = (typeof TabId)[number];
 
 const ColumnSpec = z.object({
@@ -18,7 +18,7 @@ const ColumnSpec = z.object({
   /** Repeats once per deadline a unit must meet (`unitDeadlines`), `{label}` standing for the deadline's label. */
   perDeadline: z.boolean().optional(),
   computed: z.boolean().optional(),
-  choices: z.enum(['status', 'appraisal', 'choice']).optional(),
+  choices: z.enum(['status', 'appraisal', 'choice', 'duty', 'attendance', 'ballot']).optional(),
 });
 
 /** The Vietnamese labels of each closed set a column can offer as a dropdown. */
@@ -26,6 +26,9 @@ const CHOICES = {
   status: Object.values(STATUS_LABEL),
   appraisal: Object.values(APPRAISAL_LABEL),
   choice: Object.values(CHOICE_LABEL),
+  duty: Object.values(MEETING_DUTY_LABEL),
+  attendance: Object.values(ATTENDANCE_LABEL),
+  ballot: Object.values(BALLOT_LABEL),
 };
 
 const LayoutFile = z.object({

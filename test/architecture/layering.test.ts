@@ -25,6 +25,8 @@ const DOORS = ['functions/', 'shared/cli/'];
 
 export const RULES: Rule[] = [
   { name: 'the domain is pure: no I/O, no adapter, no job, no door', from: 'shared/domain/', forbidden: [...IO_PACKAGES, 'shared/store/', 'shared/google/', 'shared/jobs/', 'shared/exports/', 'shared/forms/', 'shared/status/', 'shared/templates/', ...DOORS] },
+  { name: 'the plan draft is pure: no I/O, no adapter, no job, no door', from: 'shared/plan-draft/', forbidden: [...IO_PACKAGES, 'mammoth', 'pdfjs-dist/', 'shared/plan-files/', 'shared/store/', 'shared/google/', 'shared/jobs/', 'shared/exports/', 'shared/templates/', ...DOORS] },
+  { name: 'the plan file reader imports no store, job or door', from: 'shared/plan-files/', forbidden: ['shared/store/', 'shared/google/', 'shared/jobs/', ...DOORS] },
   { name: 'the functions never import the CLI', from: 'functions/', forbidden: ['shared/cli/'] },
   { name: 'the CLI never imports the functions', from: 'shared/cli/', forbidden: ['functions/'] },
   { name: 'jobs import no door', from: 'shared/jobs/', forbidden: DOORS },

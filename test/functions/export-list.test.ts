@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { exportList } from '../../functions/export-list.js';
@@ -5,7 +7,8 @@ import { contentDisposition } from '../../functions/runtime/content-disposition.
 import { signBody } from '../../shared/auth/hmac-signature.js';
 import { CampaignRepository } from '../../shared/store/campaign-repository.js';
 import { WorkbookStore } from '../../shared/store/workbook-store.js';
-import { campaigns, DISTRICT, rawIndividual } from '../support/builders.js';
+import { campaigns, DISTRICT, rawIndividual, tempDir } from '../support/builders.js';
+import { readDocx } from '../exports/read-docx.js';
 import { bearer, certsHandler, COUNCIL, env, foreignKey, HMAC_SECRET, idToken, newWorkbook, SCHEDULER, server, serveHttp, testRuntime, useMsw, json } from './harness.js';
 import { intake } from '../../shared/jobs/intake.js';
 import { recompute } from '../../shared/jobs/recompute.js';
@@ -64,6 +67,43 @@ describe('the export function', () => {
     const { url } = await setup();
     const res = await fetch(`${url}/${q}`, { headers: bearer(idToken({ email: COUNCIL })) });
     expect(res.status).toBe(status);
+    expect((await json(res)).error).toBeTruthy();
+  });
+});
+
+describe('the export function’s dossier documents (?document=)', () => {
+  const base = '?campaign=van-ninh-dan-van-kheo&award=giay-khen-chu-tich-huyen&year=2024';
+
+  test.each([
+    ['quyet-dinh', '', 'QUYẾT ĐỊNH', 'Quyết định giay-khen-chu-tich-huyen năm 2024.docx'],
+    ['to-trinh', '', 'TỜ TRÌNH', 'Tờ trình giay-khen-chu-tich-huyen năm 2024.docx'],
+    ['danh-muc', '', 'DANH MỤC HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG', 'Danh mục hồ sơ giay-khen-chu-tich-huyen năm 2024.docx'],
+    ['bao-cao-thanh-tich', '&responseId=e1', 'BÁO CÁO THÀNH TÍCH', 'Báo cáo thành tích giay-khen-chu-tich-huyen năm 2024 e1.docx'],
+  ])('gives a council member the %s as a .docx download', async (document, extra, heading, fileName) => {
+    const { url, rt } = await setup();
+    const res = await fetch(`${url}/${base}&document=${document}${extra}`, { headers: bearer(idToken({ email: COUNCIL })) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(decodeURIComponent(res.headers.get('content-disposition')!.split("filename*=UTF-8''")[1]!)).toBe(fileName);
+    const file = join(tempDir(), 'doc.docx');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const paragraphs = readDocx(file).paragraphs;
+    expect(paragraphs).toContain(heading);
+    expect(paragraphs).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    if (document === 'bao-cao-thanh-tich') expect(paragraphs.join('\n')).toContain('Lê Thị Hoa');
+    expect(rt.lines.at(-1)).toMatchObject({ severity: 'INFO', function: 'exportList', document });
+  });
+
+  test.each([
+    ['an unknown document', '&document=giay-moi', 400],
+    ['a report without the nominee', '&document=bao-cao-thanh-tich', 400],
+    ['a report of a nominee not on the list', '&document=bao-cao-thanh-tich&responseId=khong-co', 404],
+    ['the minutes (they need the secretary’s file)', '&document=bien-ban', 422],
+  ])('answers %s with %i and no file', async (_, extra, status) => {
+    const { url } = await setup();
+    const res = await fetch(`${url}/${base}${extra}`, { headers: bearer(idToken({ email: COUNCIL })) });
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-disposition')).toBeNull();
     expect((await json(res)).error).toBeTruthy();
   });
 });

@@ -42,7 +42,7 @@ describe('scripts/node-gate.mjs: the npm scripts run on a Node the project suppo
   test('the user-facing npm scripts go through the gate, and engines.node asks for Node 22.13 or later', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string }; scripts: Record<string, string> };
     expect(pkg.engines.node).toBe('>=22.13');
-    for (const name of ['demo', 'test', 'start', 'bench', 'test:browser', 'load', 'faults', 'render:samples']) expect(pkg.scripts[name], name).toMatch(/^node scripts\/node-gate\.mjs '[^']+'$/);
+    for (const name of ['demo', 'test', 'start', 'bench', 'test:browser', 'load', 'faults', 'render:samples', 'draft:accuracy']) expect(pkg.scripts[name], name).toMatch(/^node scripts\/node-gate\.mjs '[^']+'$/);
   });
 
   test('on a Node that is new enough, runs the command here with the extra arguments quoted, says nothing, and exits as it does', () => {

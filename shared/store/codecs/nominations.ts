@@ -1,7 +1,7 @@
 import { findAward, type Campaign } from '../../domain/campaign.js';
 import { formatVietnameseDate, toVietnamIso } from '../../domain/dates.js';
 import type { Decision } from '../../domain/decide.js';
-import type { Finding } from '../../domain/findings.js';
+import type { Finding, FindingCode } from '../../domain/findings.js';
 import { FIELD_LABEL, parseNomination, type Nomination } from '../../domain/nomination.js';
 import { Review } from '../../domain/review.js';
 import { APPRAISAL_LABEL, CHOICE_LABEL, FORMER_STATUS_LABEL, NOMINEE_KIND_LABEL, NomineeKind, STAGE_LABEL, STATUS_LABEL, type NominationStatus } from '../../domain/vocabulary.js';
@@ -194,6 +194,9 @@ function headerOf(tab: TabLayout, field: string): string {
   return tab.columns.find((c: Column) => c.key === key)?.header ?? FIELD_LABEL[key] ?? field;
 }
 
+/** The findings the results tab notes: the quota line, the council's choice, a tie settled by its vote, a pending vote. */
+const RESULT_NOTE_CODES: readonly FindingCode[] = ['QUOTA_TIE', 'QUOTA_EXCEEDED', 'COUNCIL_SELECTION_EXCEEDS', 'QUOTA_TIE_SETTLED_BY_VOTE', 'QUOTA_TIE_LOST_BY_VOTE', 'VOTE_PENDING'];
+
 /** The results tab: per award (in template order), kind and year, the eligible nominations by rank, with the quota. */
 export function resultRows(campaign: Campaign, decisions: readonly Decision[], nominations: ReadonlyMap<string, Nomination>): Row[] {
   const ranked = decisions.filter((d) => d.rank !== undefined);
@@ -213,7 +216,7 @@ export function resultRows(campaign: Campaign, decisions: readonly Decision[], n
       total: d.total,
       quota: (campaign.blocks ? award?.quotaPerBlockPerYear?.[d.kind] : award?.quotaPerYear[d.kind]) ?? null,
       status: STATUS_LABEL[d.status],
-      note: findingsText(d.findings.filter((f) => f.code === 'QUOTA_TIE' || f.code === 'QUOTA_EXCEEDED' || f.code === 'COUNCIL_SELECTION_EXCEEDS')),
+      note: findingsText(d.findings.filter((f) => RESULT_NOTE_CODES.includes(f.code))),
       responseId: d.responseId,
     };
   });
