@@ -21,6 +21,12 @@ describe.each(seeds)('the template %s through the Kế hoạch tab', (_id, json)
     expect(read.ok ? read.campaign : read.findings).toEqual(Campaign.parse(json));
   });
 
+  test('reads back the same when written from the parsed template, defaults included (a vote quorum of 2/3 stays 2/3)', () => {
+    const parsed = Campaign.parse(json);
+    const read = readPlanTab(planTabRows(parsed));
+    expect(read.ok ? read.campaign : read.findings).toEqual(parsed);
+  });
+
   test('reads back the same after a real workbook has stored the tab (numbers as numbers, dates as text)', async () => {
     const store = new WorkbookStore(join(tempDir(), 'ke-hoach.xlsx'));
     await store.ensureTabs([planTabLayout()]);

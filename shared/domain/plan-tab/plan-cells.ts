@@ -14,6 +14,10 @@ export function convert(spec: FieldSpec, value: string | number, choice: string)
     const n = Number(value.replace(/\s/g, '').replace(',', '.'));
     return value !== '' && Number.isFinite(n) ? n : undefined;
   };
+  const numberOf = (text: string): number | undefined => {
+    const n = Number(text.replace(/\s/g, '').replace(',', '.'));
+    return text.trim() !== '' && Number.isFinite(n) ? n : undefined;
+  };
   const pick = (set: ChoiceSetId, label: string): Converted => {
     const allowed = Object.values(CHOICE_SETS[set] as ChoiceSet).join(', ');
     if (!label) return { code: 'CHOICE_MISSING', column: 'choice', params: { set: CHOICE_SET_NAME[set], allowed } };
@@ -26,7 +30,9 @@ export function convert(spec: FieldSpec, value: string | number, choice: string)
       return { value: shown, column: 'value' };
     case 'number':
     case 'percent': {
-      const n = number();
+      const fraction = spec.type === 'percent' && typeof value === 'string' ? /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value) : null;
+      if (fraction && Number(fraction[2]) > 0) return { value: Number(fraction[1]) / Number(fraction[2]), column: 'value' };
+      const n = typeof value === 'string' && spec.type === 'percent' ? numberOf(value.replace(/%\s*$/, '')) : number();
       if (n === undefined) return { code: 'NOT_NUMBER', column: 'value', params: { value: shown } };
       return { value: spec.type === 'percent' ? n / 100 : n, column: 'value' };
     }

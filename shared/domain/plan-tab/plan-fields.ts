@@ -23,6 +23,7 @@ export const SECTION = {
   blocks: 'Khối thi đua',
   equivalences: 'Tương đương cấp khen',
   council: 'Hội đồng',
+  vote: 'Biểu quyết của Hội đồng',
 } as const;
 export type SectionId = keyof typeof SECTION;
 export const SECTION_LABELS: readonly string[] = Object.values(SECTION);
@@ -49,6 +50,7 @@ export const COLLECTIONS = {
   document: { path: ['dossier', 'documents'], idField: 'id' },
   copies: { path: ['dossier', 'copies'], idField: 'award' },
   equivalence: { path: ['levelEquivalences'] },
+  reportForm: { path: ['dossier', 'reportForms'] },
 } as const satisfies Record<string, Collection>;
 export type CollectionId = keyof typeof COLLECTIONS;
 
@@ -87,7 +89,7 @@ const criterionFields = (section: 'criteriaCollective' | 'criteriaIndividual', c
   f(section, 'Nội dung tiêu chí', 'text', 'text', { collection }),
   f(section, 'Điểm tối đa', 'maxPoints', 'number', { collection, hint: 'hoặc ghi thang đánh giá', unlessItemHas: 'scale' }),
   f(section, 'Thang đánh giá', 'scale', 'text', { collection, hint: 'mã một thang ở phần Thang đánh giá' }),
-  f(section, 'Tỷ lệ điểm tối thiểu (%)', 'minShare', 'percent', { collection, hint: '90 nghĩa là đạt 90% điểm tối đa; 0 nếu không đặt' }),
+  f(section, 'Tỷ lệ điểm tối thiểu (%)', 'minShare', 'percent', { collection, hint: '90 nghĩa là đạt 90% điểm tối đa (hoặc phân số, 9/10); 0 nếu không đặt' }),
   f(section, 'Gợi ý tài liệu kiểm chứng', 'evidenceHint', 'text', { collection }),
 ];
 
@@ -105,7 +107,8 @@ const OPTIONAL = new Set([
   'lists:list/header/successor/issuingBody', 'lists:list/header/successor/issuerName', 'lists:list/header/successor/place',
   'lists:list/header/successor/signer/-', 'lists:list/header/successor/note', 'deadlines:submitTo', 'dossier:sets',
   'ties:tieBreakers/-', 'blocks:blocks', 'blocks:blocks/names/-', 'equivalences:level', 'equivalences:from', 'equivalences:countsAs',
-  'council:council/outlierPoints',
+  'council:council/outlierPoints', 'dossier:from', 'dossier:until', 'dossier:title',
+  'vote:council/vote/quorumShare', 'vote:council/vote/agreeShare', 'vote:council/vote/agreeAbove', 'vote:council/vote/agreeOf', 'vote:council/vote/writtenVotes',
 ]);
 
 const TABLE: readonly FieldSpec[] = [
@@ -174,6 +177,11 @@ const TABLE: readonly FieldSpec[] = [
   f('deadlines', 'Trước ngày', 'due', 'due', { collection: 'deadline', choices: 'due', hint: 'Hằng năm: ngày/tháng; Một lần: ngày/tháng/năm' }),
   f('dossier', 'Tên tài liệu', 'name', 'text', { collection: 'document' }),
   f('dossier', 'Số bộ hồ sơ', 'sets', 'integer', { collection: 'copies', hint: 'Mã là mã hình thức khen thưởng' }),
+  f('dossier', 'Mẫu báo cáo: áp dụng từ ngày', 'from', 'date', { collection: 'reportForm' }),
+  f('dossier', 'Mẫu báo cáo: áp dụng đến trước ngày', 'until', 'date', { collection: 'reportForm' }),
+  f('dossier', 'Mẫu báo cáo: nghị định', 'decree', 'text', { collection: 'reportForm' }),
+  f('dossier', 'Mẫu báo cáo: mẫu số', 'form', 'text', { collection: 'reportForm' }),
+  f('dossier', 'Mẫu báo cáo: tên mẫu', 'title', 'text', { collection: 'reportForm' }),
   f('ties', 'Xét theo', 'tieBreakers/-', 'choice', { choices: 'tieBreaker' }),
   f('blocks', 'Có khối thi đua', 'blocks', 'marker', { choices: 'yesNo' }),
   f('blocks', 'Tên khối', 'blocks/names/-', 'text'),
@@ -181,6 +189,11 @@ const TABLE: readonly FieldSpec[] = [
   f('equivalences', 'Từ ngày', 'from', 'date', { collection: 'equivalence' }),
   f('equivalences', 'Được tính như', 'countsAs', 'choice', { collection: 'equivalence', choices: 'level' }),
   f('council', 'Điểm lệch cần xem lại', 'council/outlierPoints', 'number'),
+  f('vote', 'Tỷ lệ thành viên có mặt tối thiểu', 'council/vote/quorumShare', 'percent', { hint: 'phần trăm (67) hoặc phân số (2/3)' }),
+  f('vote', 'Tỷ lệ đồng ý cần đạt', 'council/vote/agreeShare', 'percent', { hint: 'phần trăm (50) hoặc phân số (1/2)' }),
+  f('vote', 'Phải trên tỷ lệ đó', 'council/vote/agreeAbove', 'bool', { hint: 'Có: trên 50%; Không: từ 50% trở lên' }),
+  f('vote', 'Tỷ lệ đồng ý tính trên', 'council/vote/agreeOf', 'choice', { choices: 'agreeBase' }),
+  f('vote', 'Thành viên vắng được gửi phiếu', 'council/vote/writtenVotes', 'bool'),
 ];
 
 export const FIELDS: readonly FieldSpec[] = TABLE.map((s) => (OPTIONAL.has(`${s.section}:${s.path}`) ? { ...s, optional: true } : s));

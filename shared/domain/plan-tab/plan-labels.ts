@@ -47,6 +47,7 @@ export const LIST_KIND_LABEL = { proposal: 'Danh sách đề nghị cấp trên 
 export const EVIDENCE_LABEL = { 'each-criterion': 'Bắt buộc cho từng tiêu chí', none: 'Không bắt buộc' } as const;
 export const YES_NO_LABEL = { yes: 'Có', no: 'Không' } as const;
 export const DUE_LABEL = { everyYearBefore: 'Hằng năm', before: 'Một lần' } as const;
+export const AGREE_BASE_LABEL = { members: 'Tổng số thành viên Hội đồng', voters: 'Số thành viên tham gia biểu quyết' } as const;
 export const KIND_LABEL: Record<NomineeKind, string> = NOMINEE_KIND_LABEL;
 
 /** A closed set of the tab: enum value → label. */
@@ -64,6 +65,7 @@ export const CHOICE_SETS = {
   evidence: EVIDENCE_LABEL,
   yesNo: YES_NO_LABEL,
   due: DUE_LABEL,
+  agreeBase: AGREE_BASE_LABEL,
 } as const satisfies Record<string, ChoiceSet>;
 export type ChoiceSetId = keyof typeof CHOICE_SETS;
 
@@ -80,6 +82,7 @@ export const CHOICE_SET_NAME: Record<ChoiceSetId, string> = {
   evidence: 'một yêu cầu tài liệu kiểm chứng',
   yesNo: '"Có" hoặc "Không"',
   due: '"Hằng năm" hoặc "Một lần"',
+  agreeBase: 'một cách tính tỷ lệ đồng ý',
 };
 
 /** Every label of every set, once, in a stable order: the dropdown of the "Lựa chọn" column. */

@@ -97,7 +97,7 @@ function cellsOf(spec: FieldSpec, value: unknown): Pick<PlanRow, 'value' | 'choi
     case 'bool':
       return { value: null, choice: value === true ? YES_NO_LABEL.yes : value === false ? YES_NO_LABEL.no : String(value) };
     case 'percent':
-      return { value: typeof value === 'number' ? Math.round(value * 100 * 1e6) / 1e6 : String(value), choice: null };
+      return { value: typeof value === 'number' ? shareCell(value) : String(value), choice: null };
     case 'number':
     case 'integer':
       return { value: typeof value === 'number' ? value : String(value), choice: null };
@@ -117,3 +117,17 @@ function cellsOf(spec: FieldSpec, value: unknown): Pick<PlanRow, 'value' | 'choi
 }
 
 const label = (spec: FieldSpec, value: string): string => (spec.choices ? ((CHOICE_SETS[spec.choices] as ChoiceSet)[value] ?? value) : value);
+
+/**
+ * A share as the secretary writes it: a percentage when it is a short one (0.9 → 90), else the fraction it is (2/3 →
+ * "2/3", which reads back as exactly 2/3).
+ */
+function shareCell(share: number): number | string {
+  const percent = share * 100;
+  if (Math.abs(percent - Math.round(percent * 100) / 100) < 1e-9) return Math.round(percent * 100) / 100;
+  for (let d = 2; d <= 20; d++) {
+    const n = Math.round(share * d);
+    if (n / d === share) return `${n}/${d}`;
+  }
+  return percent;
+}

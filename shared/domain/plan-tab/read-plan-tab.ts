@@ -221,6 +221,7 @@ const ITEM_WHAT: Record<string, string> = {
   document: 'mã tài liệu',
   copies: 'mã hình thức khen thưởng',
   equivalence: 'số thứ tự',
+  reportForm: 'số thứ tự mẫu báo cáo',
 };
 
 /** The field a schema path belongs to (longest pattern that matches its start). */
