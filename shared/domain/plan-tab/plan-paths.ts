@@ -43,11 +43,21 @@ export function itemsOf(template: unknown, id: CollectionId): Item[] {
     if (!Array.isArray(list)) return [];
     return list.flatMap((value, i): Item[] => {
       if (!isRecord(value)) return [];
-      const own = coll.idField ? String(value[coll.idField] ?? '') : String(i + 1);
+      const own = coll.idField ? String(value[coll.idField] ?? '') || placeholder(id, i) : String(i + 1);
       const code = coll.parent ? `${parent.code}/${i + 1}` : own;
       return [{ collection: id, path: [...base, i], code, value, ...(parent.index !== undefined ? { parentIndex: parent.index } : {}) }];
     });
   });
+}
+
+/**
+ * The "Mã" of an item a draft found without its id (a deadline, an award): a technical key the secretary may rename,
+ * never a value of the plan (an award's copies name their award, so they get none).
+ */
+function placeholder(id: CollectionId, index: number): string {
+  const prefix: Partial<Record<CollectionId, string>> = { award: 'khen-thuong', deadline: 'han', document: 'tai-lieu', scale: 'thang' };
+  if (id === 'criterionCollective' || id === 'criterionIndividual') return String(index + 1);
+  return prefix[id] ? `${prefix[id]}-${index + 1}` : '';
 }
 
 /** The path of a field under its item (or the root), split; a trailing "-" (one row per value) dropped. */

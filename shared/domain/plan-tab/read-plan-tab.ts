@@ -142,7 +142,8 @@ class TabReader {
     if (skip.some((s) => p === s || p.startsWith(s + '/'))) return;
     const cell = this.nearest(issue.path);
     if (valueAt(this.root, issue.path) === undefined) {
-      const spec = specOf(issue.path);
+      // a whole group missing (the plan's reference, the dossier) is named by its first required field
+      const spec = specOf(issue.path) ?? FIELDS.find((f) => !f.optional && fieldPattern(f).length > issue.path.length && issue.path.every((seg, i) => fieldPattern(f)[i] === '*' || fieldPattern(f)[i] === String(seg)));
       if (spec) {
         return this.find('FIELD_MISSING', cell ? { row: cell.row, column: 'field' } : { column: 'field' }, { field: spec.label, section: SECTION[spec.section], item: this.codeOf(issue.path, spec) });
       }
@@ -230,7 +231,8 @@ function specOf(path: Segments): FieldSpec | undefined {
   let bestLength = -1;
   for (const spec of FIELDS) {
     const pattern = fieldPattern(spec);
-    const trimmed = pattern[pattern.length - 1] === '*' && !spec.collection ? pattern.slice(0, -1) : pattern;
+    // a list or a quota missing as a whole is named by its field too
+    const trimmed = repeats(spec) || spec.type === 'quota' ? pattern.slice(0, -1) : pattern;
     for (const candidate of [pattern, trimmed]) {
       if (candidate.length > path.length || candidate.length <= bestLength) continue;
       if (candidate.every((s, i) => s === '*' || s === String(path[i]))) {
