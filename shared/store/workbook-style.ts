@@ -79,12 +79,19 @@ export function restoreTabStyle(ws: ExcelJS.Worksheet, tab: TabLayout): boolean 
  * when it loads a file, so a fixed 100,000-row range would cost a second on every load; this keeps it proportional
  * to the rows actually there, and is refreshed on every write.
  */
-export function refreshDropdowns(ws: ExcelJS.Worksheet, tab: TabLayout, rowCount = ws.rowCount): void {
+export function refreshDropdowns(
+  ws: ExcelJS.Worksheet,
+  tab: TabLayout,
+  rowCount = ws.rowCount,
+  /** A filled row's cell by column key (a streamed sheet's rows are committed: the writer says what it wrote). */
+  cellAt: (row: number, key: string) => unknown = (row, key) => ws.getCell(row, tab.columns.findIndex((x) => x.key === key) + 1).value,
+): void {
   const validations = (ws as unknown as WithRangeValidations).dataValidations;
   tab.columns.forEach((c, i) => {
     if (!c.choices) return;
     const letter = ws.getColumn(i + 1).letter;
-    for (const address of Object.keys(validations.model)) if (address.replace(/\d+$/, '') === letter) delete validations.model[address];
+    // a cell's entry ("E7") or a range's ("E2:E1001", as a sheet not yet loaded from a file holds it)
+    for (const address of Object.keys(validations.model)) if (/^[A-Z]+/.exec(address)?.[0] === letter) delete validations.model[address];
     if (c.computed) return;
     const list = (key: string, choices: readonly string[]): ExcelJS.DataValidation => ({
       type: 'list',
@@ -97,9 +104,8 @@ export function refreshDropdowns(ws: ExcelJS.Worksheet, tab: TabLayout, rowCount
     const byRow = c.choicesByRow;
     if (byRow) {
       // a filled row offers the set of its own field; the spare rows below offer every label
-      const by = tab.columns.findIndex((x) => x.key === byRow.column) + 1;
       for (let r = 2; r <= rowCount; r++) {
-        const key = String(ws.getCell(r, by).value ?? '').trim();
+        const key = String(cellAt(r, byRow.column) ?? '').trim();
         const own = byRow.lists[key];
         validations.add(`${letter}${r}`, own ? list(`${c.key}/${key}`, own) : list(c.key, c.choices));
       }

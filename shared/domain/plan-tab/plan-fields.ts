@@ -95,13 +95,13 @@ const criterionFields = (section: 'criteriaCollective' | 'criteriaIndividual', c
 
 /** Fields the writer leaves out when the template has no value (a secretary adds the row when the plan has one). */
 const OPTIONAL = new Set([
-  'general:plan/seed', 'general:nominationPeriod/from', 'general:nominationPeriod/to',
+  'general:plan/seed', 'general:nominationPeriod/from', 'general:nominationPeriod/to', 'general:awardGuidance/by', 'general:awardGuidance/planSays',
   'criteriaCollective:rubrics/collective/totalThreshold', 'criteriaIndividual:rubrics/individual/totalThreshold',
   'criteriaCollective:scale', 'criteriaIndividual:scale', 'criteriaCollective:evidenceHint', 'criteriaIndividual:evidenceHint',
   'awards:authority/validFrom', 'awards:authority/validUntil', 'awards:authority/successor', 'awards:authority/ofIssuer', 'awards:scored',
   'awards:quotaPerYear', 'awards:quotaPerBlockPerYear', 'awards:successorAward', 'awards:deadlines/-',
   'prerequisites:deadline', 'prerequisites:status', 'prerequisites:level', 'prerequisites:consecutiveYears', 'prerequisites:modes/-',
-  'prerequisites:years', 'prerequisites:referenceDate', 'prerequisites:district', 'prerequisites:recognisedResults/-',
+  'prerequisites:years', 'prerequisites:referenceDate', 'prerequisites:district', 'prerequisites:recognisedBy',
   'prerequisites:minReferrals', 'prerequisites:consecutiveWeeks', 'prerequisites:kinds/-',
   'lists:list/header/governingBody', 'lists:list/header/validUntil', 'lists:list/header/successor/governingBody',
   'lists:list/header/successor/issuingBody', 'lists:list/header/successor/issuerName', 'lists:list/header/successor/place',
@@ -123,6 +123,8 @@ const TABLE: readonly FieldSpec[] = [
   f('general', 'Thời gian đến ngày', 'term/to', 'date'),
   f('general', 'Nhận hồ sơ từ ngày', 'nominationPeriod/from', 'date'),
   f('general', 'Nhận hồ sơ đến ngày', 'nominationPeriod/to', 'date'),
+  f('general', 'Hướng dẫn khen thưởng do', 'awardGuidance/by', 'text', { hint: 'cơ quan sẽ ban hành hướng dẫn khen thưởng sau đợt thi đua' }),
+  f('general', 'Hướng dẫn khen thưởng: kế hoạch ghi', 'awardGuidance/planSays', 'text', { hint: 'câu của kế hoạch hẹn hướng dẫn đó' }),
   f('general', 'Đối tượng', 'nomineeKinds/-', 'choice', { choices: 'kind' }),
   f('legal', 'Căn cứ', 'legalBasis/-', 'text'),
   ...criterionFields('criteriaCollective', 'criterionCollective', 'collective'),
@@ -154,7 +156,7 @@ const TABLE: readonly FieldSpec[] = [
   f('prerequisites', 'Số tuổi', 'years', 'integer', { collection: 'prerequisite' }),
   f('prerequisites', 'Tính tuổi đến ngày', 'referenceDate', 'date', { collection: 'prerequisite' }),
   f('prerequisites', 'Địa bàn cuộc thi', 'district', 'text', { collection: 'prerequisite' }),
-  f('prerequisites', 'Kết quả được công nhận', 'recognisedResults/-', 'text', { collection: 'prerequisite' }),
+  f('prerequisites', 'Kết quả tốt do ai công nhận', 'recognisedBy', 'text', { collection: 'prerequisite', hint: 'như kế hoạch ghi: Ban Tổ chức cuộc thi' }),
   f('prerequisites', 'Số người giới thiệu tối thiểu', 'minReferrals', 'integer', { collection: 'prerequisite' }),
   f('prerequisites', 'Số tuần liên tục', 'consecutiveWeeks', 'integer', { collection: 'prerequisite' }),
   f('prerequisites', 'Áp dụng cho đối tượng', 'kinds/-', 'choice', { collection: 'prerequisite', choices: 'kind' }),
