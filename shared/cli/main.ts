@@ -51,7 +51,7 @@ const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
   review <tệp.csv|json> --by <người>        ghi kết luận thẩm định, lựa chọn khi đồng hạng, quyết định khen thưởng
   demo                                      chạy thử trọn vẹn bốn phong trào mẫu
   campaigns                                 liệt kê các phong trào có mẫu
-  campaign new <mã> [--from <mã mẫu>]       tạo phong trào mới từ trang "Kế hoạch" thư ký tự sửa (không cần mẫu JSON)
+  campaign new <mã> [--from <mã mẫu> | --draft <kế hoạch>]  tạo phong trào mới từ trang "Kế hoạch" thư ký tự sửa (không cần mẫu JSON)
   campaign draft <kế hoạch.docx|pdf|txt> [--out TỆP]
                                             đọc bản nháp phong trào từ văn bản kế hoạch (mỗi trường kèm câu gốc)
   doctor <mã phong trào> --spreadsheet MÃ [--form MÃ]
@@ -93,6 +93,7 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
         impersonate: { type: 'string' },
         form: { type: 'string' },
         from: { type: 'string' },
+        draft: { type: 'string' },
         award: { type: 'string' },
         'bien-ban': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -175,7 +176,7 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
       case 'campaign': {
         const what = need('việc cần làm (draft hoặc new)');
         if (what === 'draft' && arg2) return await campaignDraftCommand(ctx, arg2, values.out);
-        if (what === 'new' && arg2) return await campaignNewCommand(ctx, arg2, values.from, options);
+        if (what === 'new' && arg2) return await campaignNewCommand(ctx, arg2, values.from, { ...options, draft: values.draft });
         throw new UsageError(`Cách dùng: ${COMMAND_HELP.campaign!.usage}\n\n${commandHelp('campaign')}`);
       }
       case 'demo':

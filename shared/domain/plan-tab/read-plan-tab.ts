@@ -142,11 +142,13 @@ class TabReader {
     if (skip.some((s) => p === s || p.startsWith(s + '/'))) return;
     const cell = this.nearest(issue.path);
     if (valueAt(this.root, issue.path) === undefined) {
-      // a whole group missing (the plan's reference, the dossier) is named by its first required field
-      const spec = specOf(issue.path) ?? FIELDS.find((f) => !f.optional && fieldPattern(f).length > issue.path.length && issue.path.every((seg, i) => fieldPattern(f)[i] === '*' || fieldPattern(f)[i] === String(seg)));
-      if (spec) {
-        return this.find('FIELD_MISSING', cell ? { row: cell.row, column: 'field' } : { column: 'field' }, { field: spec.label, section: SECTION[spec.section], item: this.codeOf(issue.path, spec) });
-      }
+      // a whole group missing is named by its required fields: every one of a plain group (the term: from and to), the
+      // first one of a group of items (the dossier: its first document's name)
+      const under = FIELDS.filter((f) => !f.optional && fieldPattern(f).length > issue.path.length && issue.path.every((seg, i) => fieldPattern(f)[i] === '*' || fieldPattern(f)[i] === String(seg)));
+      const own = specOf(issue.path);
+      const specs = own ? [own] : under.every((f) => !f.collection && !f.blankIsEmpty) ? under : under.slice(0, 1);
+      for (const spec of specs) this.find('FIELD_MISSING', cell ? { row: cell.row, column: 'field' } : { column: 'field' }, { field: spec.label, section: SECTION[spec.section], item: this.codeOf(issue.path, spec) });
+      if (specs.length) return;
     }
     this.find('SCHEMA', cell ?? { column: 'value' }, { message: issue.message });
   }
