@@ -12,7 +12,7 @@ import type { CliContext } from './context.js';
 import { describeOutcome, intakeSummary } from './intake-report.js';
 import { exportAwardListFile, type AwardListFileOptions } from './document-commands.js';
 import { EXIT, table, UsageError } from './io.js';
-import { openRepository } from './open-repository.js';
+import { campaignFor, openRepository } from './open-repository.js';
 import { openTables } from './open-tables.js';
 import { readSubmissions } from './read-submissions.js';
 import { resolveStorePath } from './store-path.js';
@@ -26,17 +26,11 @@ export interface StoreOptions {
   impersonate?: string;
 }
 
-function campaignById(ctx: CliContext, id: string): Campaign {
-  const campaign = ctx.campaigns.get(id);
-  if (!campaign) throw new UsageError(`Không có phong trào mã "${id}". Các mã có: ${[...ctx.campaigns.keys()].join(', ')}.`);
-  return campaign;
-}
-
 /** `thidua init <campaign> [--store FILE]`: creates (or completes) the campaign's workbook. */
 export async function initCommand(ctx: CliContext, campaignId: string, options: StoreOptions): Promise<number> {
-  const campaign = campaignById(ctx, campaignId);
   if (options.spreadsheet !== undefined) {
     const { tables, where, google, datasets } = await openTables(options);
+    const campaign = await campaignFor(ctx, campaignId, options, tables);
     await initCampaign(tables, campaign, datasets);
     ctx.io.stdout.write(`Đã chuẩn bị bảng tính ${where} cho phong trào "${campaign.title}".\n`);
     if (google) {
@@ -49,6 +43,7 @@ export async function initCommand(ctx: CliContext, campaignId: string, options: 
     }
     return EXIT.ok;
   }
+  const campaign = await campaignFor(ctx, campaignId, options);
   const path = resolveStorePath({ ...options, campaign: campaign.id });
   const existed = existsSync(path);
   await mkdir(dirname(path), { recursive: true });

@@ -2,6 +2,7 @@ import type { FormsApi } from '../google/forms/forms-api.js';
 import type { SheetInspector } from '../jobs/doctor.js';
 import type { CliContext } from './context.js';
 import { EXIT, UsageError } from './io.js';
+import { campaignFor } from './open-repository.js';
 import { spreadsheetIdOf, type TablesOptions } from './open-tables.js';
 
 /** Read-only Drive metadata: who the spreadsheet is shared with. */
@@ -26,9 +27,9 @@ export interface DoctorDeps {
  */
 export async function doctorCommand(ctx: CliContext, campaignId: string, options: DoctorOptions, deps: DoctorDeps = {}): Promise<number> {
   const env = deps.env ?? process.env;
-  const campaign = ctx.campaigns.get(campaignId);
-  if (!campaign) throw new UsageError(`Không có phong trào mã "${campaignId}". Các mã có: ${[...ctx.campaigns.keys()].join(', ')}.`);
   if (options.spreadsheet === undefined) throw new UsageError('thidua doctor kiểm tra một Google Sheet: cần --spreadsheet <mã hoặc địa chỉ>.');
+  // a campaign no template has is defined by the sheet's own Kế hoạch tab (decision 013)
+  const campaign = ctx.campaigns.get(campaignId) ?? (await campaignFor(ctx, campaignId, options));
   const spreadsheetId = spreadsheetIdOf(options.spreadsheet);
   const formId = options.form ?? (env.THIDUA_FORM_ID?.trim() || undefined);
   const functionsAccount = options.serviceAccount ?? (env.THIDUA_SERVICE_ACCOUNT?.trim() || undefined);

@@ -7,6 +7,7 @@ import type { CliContext } from './context.js';
 import { describeOutcomeBySource, intakeSummary } from './intake-report.js';
 import { orUsageError } from './files.js';
 import { EXIT, UsageError } from './io.js';
+import { campaignFor } from './open-repository.js';
 import { openTables, type TablesOptions } from './open-tables.js';
 import { readText } from './read-records.js';
 
@@ -16,9 +17,8 @@ import { readText } from './read-records.js';
  * (the form is created in the Drive of that identity: with `--impersonate`, the service account's).
  */
 export async function formCreateCommand(ctx: CliContext, campaignId: string, options: TablesOptions, forms?: FormsApi): Promise<number> {
-  const campaign = ctx.campaigns.get(campaignId);
-  if (!campaign) throw new UsageError(`Không có phong trào mã "${campaignId}". Các mã có: ${[...ctx.campaigns.keys()].join(', ')}.`);
-  const { tables, where } = await openTables({ ...options, campaign: options.campaign ?? campaign.id });
+  const { tables, where } = await openTables({ ...options, campaign: options.campaign ?? campaignId });
+  const campaign = await campaignFor(ctx, campaignId, options, tables);
   const repo = await CampaignRepository.open(tables, ctx.campaigns);
   if (repo.campaign.id !== campaign.id) throw new UsageError(`Sổ ${where} thuộc phong trào "${repo.campaign.id}", không phải "${campaign.id}".`);
   const api = forms ?? (await defaultFormsApi(options));

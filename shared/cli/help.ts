@@ -10,7 +10,7 @@ export interface CommandHelp {
   example: string;
 }
 
-export type OptionName = 'store' | 'campaign' | 'spreadsheet' | 'service-account' | 'impersonate' | 'form' | 'out' | 'year' | 'variant' | 'one-workbook' | 'by' | 'award' | 'bien-ban' | 'help';
+export type OptionName = 'store' | 'campaign' | 'spreadsheet' | 'service-account' | 'impersonate' | 'form' | 'out' | 'year' | 'variant' | 'one-workbook' | 'by' | 'award' | 'bien-ban' | 'from' | 'draft' | 'help';
 
 const STORE: CommandHelp['options'] = [
   ['store', '--store TỆP          sổ làm việc .xlsx (mặc định data/<mã phong trào>.xlsx)'],
@@ -143,13 +143,24 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
   },
   demo: { usage: 'thidua demo', does: 'Chạy thử trọn vẹn bốn phong trào mẫu, ghi sổ và danh sách vào thư mục out/.', options: [], example: 'thidua demo' },
   campaign: {
-    usage: 'thidua campaign draft <kế hoạch.docx|.pdf|.txt> [--out TỆP]',
+    usage: 'thidua campaign draft <kế hoạch.docx|.pdf|.txt> [--out TỆP]\n           thidua campaign new <mã phong trào> [--from <mã mẫu> | --draft <kế hoạch.docx|.pdf|.txt>] [--store TỆP | --spreadsheet MÃ]',
     does:
       'draft: đọc văn bản kế hoạch (Word .docx, PDF có lớp chữ, .txt; cả bảng mã cũ TCVN3, VNI) và lập bản nháp phong trào: tên, cơ quan ban hành,\n' +
       'thời gian, đối tượng, độ tuổi, hình thức và thẩm quyền khen thưởng, chỉ tiêu, các hạn, ngưỡng điểm, bảng tiêu chí của phụ lục, thành phần và số bộ hồ sơ.\n' +
-      'Mỗi trường kèm câu trong kế hoạch để đối chiếu; mục không tìm thấy được để trống và liệt kê, không đoán. Xem docs/campaigns.md.',
-    options: [['out', '--out TỆP            ghi bản nháp (JSON: các trường, mục còn thiếu, cảnh báo) vào tệp này']],
-    example: 'thidua campaign draft ke-hoach-dan-van-kheo.docx --out out/ban-nhap.json',
+      'Mỗi trường kèm câu trong kế hoạch để đối chiếu; mục không tìm thấy được để trống và liệt kê, không đoán. Xem docs/campaigns.md.\n' +
+      'new: tạo phong trào mới không cần lập trình: sổ (hoặc Google Sheet) có trang "Kế hoạch" ghi toàn bộ kế hoạch — thông tin chung, tiêu chí, khen thưởng,\n' +
+      'chỉ tiêu, điều kiện, thời hạn, hồ sơ — để thư ký sửa trực tiếp (danh sách chọn cho mọi mục có lựa chọn cố định). --from lấy một mẫu có sẵn làm điểm\n' +
+      'xuất phát; --draft đọc văn bản kế hoạch như lệnh draft và ghi bản nháp vào trang, mỗi giá trị kèm câu trong kế hoạch, rồi liệt kê mục còn thiếu;\n' +
+      'không có --from, --draft thì trang để trống để điền. Trang "Kế hoạch" hợp lệ là phong trào: mọi lệnh dùng nó, kể cả khi có mẫu JSON cùng mã.\n' +
+      'Hướng dẫn điền: docs/huong-dan-thu-ky.md',
+    options: [
+      ['out', '--out TỆP            (draft) ghi bản nháp (JSON: các trường, mục còn thiếu, cảnh báo) vào tệp này'],
+      ['from', '--from MÃ            (new) mẫu phong trào làm điểm xuất phát (xem: thidua campaigns)'],
+      ['draft', '--draft TỆP          (new) văn bản kế hoạch (.docx, .pdf, .txt): bản nháp đọc từ đó được ghi vào trang "Kế hoạch"'],
+      ['store', '--store TỆP          (new) sổ làm việc .xlsx mới (mặc định data/<mã phong trào>.xlsx)'],
+      ...STORE.slice(2),
+    ],
+    example: 'thidua campaign draft ke-hoach-dan-van-kheo.docx --out out/ban-nhap.json\n  thidua campaign new van-ninh-2027 --from van-ninh-dan-van-kheo\n  thidua campaign new van-ninh-2027 --draft ke-hoach-dan-van-kheo.docx --store data/van-ninh-2027.xlsx',
   },
   campaigns: { usage: 'thidua campaigns', does: 'Liệt kê mã và tên các phong trào có mẫu.', options: [], example: 'thidua campaigns' },
   help: { usage: 'thidua help [formats | <lệnh>]', does: 'Hướng dẫn chung, các loại tệp (formats), hoặc hướng dẫn một lệnh.', options: [], example: 'thidua help formats' },

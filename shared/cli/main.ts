@@ -2,7 +2,9 @@ import { doctorCommand } from './doctor-command.js';
 import { campaignDraftCommand } from './draft-command.js';
 import { parseArgs } from 'node:util';
 import { TemplateError } from '../templates/template-error.js';
+import type { Campaign } from '../domain/campaign.js';
 import { loadCampaigns } from '../templates/campaign-registry.js';
+import { campaignNewCommand } from './campaign-commands.js';
 import { StoreError } from '../store/table-store.js';
 import { exportCommand, initCommand, intakeCommand, scoreCommand } from './commands.js';
 import type { CliContext } from './context.js';
@@ -49,6 +51,7 @@ const USAGE = `Cách dùng: thidua <lệnh> [tùy chọn]
   review <tệp.csv|json> --by <người>        ghi kết luận thẩm định, lựa chọn khi đồng hạng, quyết định khen thưởng
   demo                                      chạy thử trọn vẹn bốn phong trào mẫu
   campaigns                                 liệt kê các phong trào có mẫu
+  campaign new <mã> [--from <mã mẫu> | --draft <kế hoạch>]  tạo phong trào mới từ trang "Kế hoạch" thư ký tự sửa (không cần mẫu JSON)
   campaign draft <kế hoạch.docx|pdf|txt> [--out TỆP]
                                             đọc bản nháp phong trào từ văn bản kế hoạch (mỗi trường kèm câu gốc)
   doctor <mã phong trào> --spreadsheet MÃ [--form MÃ]
@@ -72,7 +75,7 @@ Mã thoát: 0 thành công; 1 có hồ sơ bị từ chối hoặc dùng sai l�
  * Runs `thidua` with its arguments; returns the exit code. Never throws: user mistakes are reported with exit 1,
  * anything unexpected with exit 2.
  */
-export async function run(argv: string[], io: CliIO, now: () => Date = () => new Date()): Promise<number> {
+export async function run(argv: string[], io: CliIO, now: () => Date = () => new Date(), registry: () => ReadonlyMap<string, Campaign> = loadCampaigns): Promise<number> {
   try {
     const { positionals, values } = parseArgs({
       args: argv,
@@ -89,6 +92,8 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
         'service-account': { type: 'string' },
         impersonate: { type: 'string' },
         form: { type: 'string' },
+        from: { type: 'string' },
+        draft: { type: 'string' },
         award: { type: 'string' },
         'bien-ban': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -119,7 +124,7 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
     const unused = Object.keys(values).filter((k) => !accepted.has(k as OptionName));
     if (unused.length > 0) throw new UsageError(`Lệnh "${command}" không dùng tùy chọn ${unused.map((k) => `--${k}`).join(', ')}.\n\n${commandHelp(command)}`);
     if (rest.length > 0) throw new UsageError(`Thừa tham số: ${rest.join(' ')}. Xem cách dùng: thidua ${command} --help`);
-    const ctx: CliContext = { io, now, campaigns: loadCampaigns() };
+    const ctx: CliContext = { io, now, campaigns: registry() };
     const options = { store: values.store, campaign: values.campaign, spreadsheet: values.spreadsheet, serviceAccount: values['service-account'], impersonate: values.impersonate };
     const need = (what: string) => {
       if (!arg) throw new UsageError(`Lệnh "${command}" cần ${what}.\n\n${commandHelp(command)}`);
@@ -169,8 +174,10 @@ export async function run(argv: string[], io: CliIO, now: () => Date = () => new
       case 'doctor':
         return await doctorCommand(ctx, need('mã phong trào'), { ...options, ...(values.form ? { form: values.form } : {}) });
       case 'campaign': {
-        if (need('việc cần làm (draft)') !== 'draft' || !arg2) throw new UsageError(`Cách dùng: thidua campaign draft <kế hoạch.docx|.pdf|.txt> [--out TỆP]\n\n${commandHelp('campaign')}`);
-        return await campaignDraftCommand(ctx, arg2, values.out);
+        const what = need('việc cần làm (draft hoặc new)');
+        if (what === 'draft' && arg2) return await campaignDraftCommand(ctx, arg2, values.out);
+        if (what === 'new' && arg2) return await campaignNewCommand(ctx, arg2, values.from, { ...options, draft: values.draft });
+        throw new UsageError(`Cách dùng: ${COMMAND_HELP.campaign!.usage}\n\n${commandHelp('campaign')}`);
       }
       case 'demo':
         return await demoCommand(ctx);

@@ -11,13 +11,12 @@ import { fileProblem } from './file-problems.js';
 import { saveFile } from './files.js';
 import { describeOutcomeBySource, intakeSummary } from './intake-report.js';
 import { EXIT, UsageError } from './io.js';
-import { openRepository } from './open-repository.js';
+import { campaignFor, openRepository } from './open-repository.js';
 import { readRecords } from './read-records.js';
 
 /** `thidua form workbook <campaign> [--out FILE]`: the nomination workbook units without Google Forms fill offline. */
 export async function formWorkbookCommand(ctx: CliContext, campaignId: string, out: string | undefined): Promise<number> {
-  const campaign = ctx.campaigns.get(campaignId);
-  if (!campaign) throw new UsageError(`Không có phong trào mã "${campaignId}". Các mã có: ${[...ctx.campaigns.keys()].join(', ')}.`);
+  const campaign = await campaignFor(ctx, campaignId);
   const path = out ?? join('out', campaign.id, `ho-so-de-nghi-${campaign.id}.xlsx`);
   await saveFile({ name: basename(path), write: (stream) => writeUnitWorkbook(campaign, stream) }, path);
   ctx.io.stdout.write(`Đã tạo sổ đề nghị cho các đơn vị: ${path}\nGửi tệp này cho các đơn vị; khi nhận lại, tiếp nhận bằng: thidua intake <tệp đơn vị gửi>.xlsx\n`);

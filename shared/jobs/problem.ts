@@ -15,6 +15,8 @@ export const ProblemCode = [
   'FORM_NOT_CREATED',
   'BAD_FILE',
   'YEAR_OUTSIDE_TERM',
+  /** `campaign new` on a workbook that already holds a campaign or a filled "Kế hoạch" tab. */
+  'CAMPAIGN_EXISTS',
   /** The minutes of the council's meeting were asked for, but no meeting of the council voted on the nominees. */
   'NO_MINUTES',
   /** A nominee's document was asked for by an id no proposed nomination has. */

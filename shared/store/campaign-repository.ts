@@ -19,7 +19,9 @@ import { rejectionRow, type Rejection } from './codecs/rejections.js';
 import { rowKey } from './codecs/rows.js';
 import { CAMPAIGN_KEY, readSettings, settingRow } from './codecs/settings.js';
 import { readUnits, unitDeadlineRow, type ListedUnit } from './codecs/units.js';
-import { criterionNumbers, layoutsFor, type TabId, type TabLayout } from './layouts.js';
+import { campaignFreeLayout, criterionNumbers, layoutsFor, type TabId, type TabLayout } from './layouts.js';
+import { planTabLayout } from './plan-tab-layout.js';
+import { PLAN_SOURCE_KEY, PLAN_SOURCE_TAB, planCampaign } from './plan-tab-store.js';
 import { StoreError, type Row, type TableStore, type TableWrite } from './table-store.js';
 import { canonicalKey } from '../domain/text.js';
 
@@ -146,16 +148,22 @@ export class CampaignRepository {
     return new CampaignRepository(tables, campaign, datasets);
   }
 
-  /** Opens an existing workbook: finds its campaign in the settings tab. */
+  /**
+   * Opens an existing workbook: finds its campaign in the settings tab. A campaign defined in the workbook's own
+   * "Kế hoạch" tab (settings "Nguồn phong trào", written by `thidua campaign new`), or one the registry does not know,
+   * is read from that tab, and wins over a JSON template of the same id (decision 013).
+   */
   static async open(tables: TableStore, campaigns: ReadonlyMap<string, Campaign>, datasets?: DatasetStore): Promise<CampaignRepository> {
-    const any = campaigns.values().next().value;
-    if (!any) throw new StoreError('Không có mẫu phong trào nào.');
-    const settingsTab = layoutsFor(any).get('settings')!;
-    const rows = (await tables.readTabs([settingsTab])).get('settings') ?? [];
-    const id = rows.find((r) => r.key === CAMPAIGN_KEY)?.value;
-    const campaign = typeof id === 'string' ? campaigns.get(id) : undefined;
-    if (!campaign) throw new StoreError(`Trang tính "${settingsTab.title}" không ghi mã phong trào hợp lệ ("${String(id ?? '')}").`, { tab: settingsTab.title });
-    return new CampaignRepository(tables, campaign, datasets);
+    const settingsTab = campaignFreeLayout('settings');
+    const settings = readSettings((await tables.readTabs([settingsTab])).get('settings') ?? []);
+    const id = settings.get(CAMPAIGN_KEY);
+    if (!id) throw new StoreError(`Trang tính "${settingsTab.title}" không ghi mã phong trào hợp lệ ("${id ?? ''}").`, { tab: settingsTab.title });
+    const known = campaigns.get(id);
+    if (known && settings.get(PLAN_SOURCE_KEY) !== PLAN_SOURCE_TAB) return new CampaignRepository(tables, known, datasets);
+    if (!known && settings.get(PLAN_SOURCE_KEY) !== PLAN_SOURCE_TAB) {
+      throw new StoreError(`Trang tính "${settingsTab.title}" ghi mã phong trào "${id}", nhưng không có mẫu phong trào nào mã này và sổ không có trang "${planTabLayout().title}" (mục "${PLAN_SOURCE_KEY}" trong Cài đặt).`, { tab: settingsTab.title });
+    }
+    return new CampaignRepository(tables, await planCampaign(tables, id, settings), datasets);
   }
 
   /** The layout of one of the campaign's tabs (title, columns). */

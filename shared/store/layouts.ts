@@ -7,7 +7,7 @@ import { APPRAISAL_LABEL, ATTENDANCE_LABEL, BALLOT_LABEL, CHOICE_LABEL, MEETING_
 import { templatesDir } from '../templates/paths.js';
 import { TemplateError } from '../templates/template-error.js';
 
-export const TabId = ['settings', 'nominations', 'results', 'rejections', 'councilScores', 'councilMeeting', 'councilVotes', 'awardHistory', 'registrations', 'quizLog', 'clearance', 'audit', 'units', 'formQuestions'] as const;
+export const TabId = ['settings', 'nominations', 'results', 'rejections', 'councilScores', 'councilMeeting', 'councilVotes', 'awardHistory', 'registrations', 'quizLog', 'clearance', 'audit', 'units', 'formQuestions', 'plan'] as const;
 export type TabId = (typeof TabId)[number];
 
 const ColumnSpec = z.object({
@@ -52,6 +52,12 @@ export interface Column {
   computed: boolean;
   /** Labels offered as a dropdown, when the column takes one of a closed set. */
   choices?: string[];
+  /**
+   * A narrower dropdown on a filled row, chosen by the text of another of its cells (the "Kế hoạch" tab: the field
+   * decides which closed set its "Lựa chọn" offers). Where a store cannot set a row's own dropdown (Google Sheets
+   * sets them per column when the tab is made), `choices` stands.
+   */
+  choicesByRow?: { column: string; lists: Readonly<Record<string, readonly string[]>> };
 }
 
 export interface TabLayout {
@@ -96,4 +102,17 @@ export function layoutsFor(campaign: Campaign): Map<TabId, TabLayout> {
     tabs.set(tab.id, { id: tab.id, title: tab.title, key: tab.key, readOnly: tab.readOnly ?? false, columns });
   }
   return tabs;
+}
+
+/**
+ * A tab's layout before a campaign is known (reading the settings to find which campaign, counting rows): only its
+ * plain columns, or only `keys` of them. Columns are found by header, so a narrower layout reads the same tab.
+ */
+export function campaignFreeLayout(id: TabId, keys?: readonly string[]): TabLayout {
+  const tab = layoutFile().tabs.find((t) => t.id === id);
+  if (!tab) throw new Error(`no layout for tab ${id}`);
+  const columns = tab.columns
+    .filter((c) => !c.perCriterion && !c.perDeadline && (!keys || keys.includes(c.field)))
+    .map((c): Column => ({ key: c.field, header: c.header, width: c.width, computed: c.computed ?? false, choices: c.choices ? CHOICES[c.choices] : undefined }));
+  return { id: tab.id, title: tab.title, key: tab.key, readOnly: tab.readOnly ?? false, columns };
 }

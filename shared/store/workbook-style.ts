@@ -79,22 +79,60 @@ export function restoreTabStyle(ws: ExcelJS.Worksheet, tab: TabLayout): boolean 
  * when it loads a file, so a fixed 100,000-row range would cost a second on every load; this keeps it proportional
  * to the rows actually there, and is refreshed on every write.
  */
-export function refreshDropdowns(ws: ExcelJS.Worksheet, tab: TabLayout, rowCount = ws.rowCount): void {
+export function refreshDropdowns(
+  ws: ExcelJS.Worksheet,
+  tab: TabLayout,
+  rowCount = ws.rowCount,
+  /** A filled row's cell by column key (a streamed sheet's rows are committed: the writer says what it wrote). */
+  cellAt: (row: number, key: string) => unknown = (row, key) => ws.getCell(row, tab.columns.findIndex((x) => x.key === key) + 1).value,
+): void {
   const validations = (ws as unknown as WithRangeValidations).dataValidations;
   tab.columns.forEach((c, i) => {
     if (!c.choices) return;
     const letter = ws.getColumn(i + 1).letter;
-    for (const address of Object.keys(validations.model)) if (address.replace(/\d+$/, '') === letter) delete validations.model[address];
+    // a cell's entry ("E7") or a range's ("E2:E1001", as a sheet not yet loaded from a file holds it)
+    for (const address of Object.keys(validations.model)) if (/^[A-Z]+/.exec(address)?.[0] === letter) delete validations.model[address];
     if (c.computed) return;
-    validations.add(`${letter}2:${letter}${rowCount + SPARE_ROWS}`, {
+    const list = (key: string, choices: readonly string[]): ExcelJS.DataValidation => ({
       type: 'list',
       allowBlank: true,
-      formulae: [`"${c.choices.join(',')}"`],
+      formulae: [listFormula(ws, tab, key, choices)],
       showErrorMessage: true,
       errorTitle: 'Giá trị không hợp lệ',
       error: 'Chọn một giá trị trong danh sách.',
     });
+    const byRow = c.choicesByRow;
+    if (byRow) {
+      // a filled row offers the set of its own field; the spare rows below offer every label
+      for (let r = 2; r <= rowCount; r++) {
+        const key = String(cellAt(r, byRow.column) ?? '').trim();
+        const own = byRow.lists[key];
+        validations.add(`${letter}${r}`, own ? list(`${c.key}/${key}`, own) : list(c.key, c.choices));
+      }
+    }
+    validations.add(`${letter}${byRow ? rowCount + 1 : 2}:${letter}${rowCount + SPARE_ROWS}`, list(c.key, c.choices));
   });
+}
+
+/** The hidden sheet holding the dropdown lists too long (or with commas) for an inline list. */
+export const LISTS_SHEET = 'Danh mục';
+
+/**
+ * An inline list (`"a,b,c"`) when it fits Excel's 255 characters and no label holds a comma; else a range of the
+ * hidden "Danh mục" sheet, one column per tab column, rewritten with the labels of today.
+ */
+function listFormula(ws: ExcelJS.Worksheet, tab: TabLayout, key: string, choices: readonly string[]): string {
+  const inline = choices.join(',');
+  if (inline.length <= 250 && !choices.some((c) => c.includes(',') || c.includes('"'))) return `"${inline}"`;
+  const lists = ws.workbook.getWorksheet(LISTS_SHEET) ?? ws.workbook.addWorksheet(LISTS_SHEET, { state: 'veryHidden' });
+  const name = `${tab.title}/${key}`;
+  let col = 1;
+  while (lists.getCell(1, col).value !== null && lists.getCell(1, col).value !== name) col++;
+  const column = lists.getColumn(col);
+  column.eachCell((cell) => (cell.value = null));
+  lists.getCell(1, col).value = name;
+  choices.forEach((label, i) => (lists.getCell(i + 2, col).value = label));
+  return `'${LISTS_SHEET}'!$${column.letter}$2:$${column.letter}$${choices.length + 1}`;
 }
 
 function rowWhere(column: string, label: string, argb: string, priority: number): ExcelJS.ConditionalFormattingRule {

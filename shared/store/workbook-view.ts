@@ -77,14 +77,18 @@ export async function writeView(path: string, tabs: readonly ViewTab[], generati
         ws.columns = layout.columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
         styleNewTab(ws, layout, { viewsGiven: true, shadeByRule: true });
         let count = 1;
+        // the cells a per-row dropdown depends on, kept as written: a streamed row cannot be read once committed
+        const byRow = layout.columns.flatMap((c) => (c.choicesByRow ? [c.choicesByRow.column] : []));
+        const kept = new Map<string, unknown>();
         for (const row of rows) {
+          for (const key of byRow) kept.set(`${count + 1}/${key}`, viewCell(row[key]));
           const written = ws.addRow(layout.columns.map((c) => viewCell(row[c.key])));
           // one style object for every cell: exceljs works a style out once per object, not once per cell
           written.eachCell({ includeEmpty: true }, (cell) => (cell.style = PLAIN));
           written.commit();
           count++;
         }
-        refreshDropdowns(ws, layout, count);
+        refreshDropdowns(ws, layout, count, (r, key) => kept.get(`${r}/${key}`));
         (ws as unknown as { commit(): void }).commit();
       }
       await writer.commit();

@@ -54,7 +54,10 @@ describe('the embedded database and the council\'s workbook view', () => {
     await importDataset(repo, { id: 'quiz-log', rows: [{ account: 'VN-1', ownerName: 'Lê Thị Hoa', district: 'Vạn Ninh', week: 1, result: 'Được công nhận' as const }] });
     expect(existsSync(databasePathFor(workbook))).toBe(true);
     expect(databasePathFor(workbook)).toBe(workbook.replace(/\.xlsx$/, '.thidua.sqlite'));
-    expect((await book(workbook)).worksheets.map((w) => w.name)).toEqual(['Cài đặt', NOMINATIONS, 'Kết quả xét chọn', 'Hồ sơ bị từ chối', 'Điểm Hội đồng', 'Thành phần họp xét', 'Biểu quyết Hội đồng', 'Nhật ký thay đổi', 'Đơn vị và hạn nộp', 'Câu hỏi biểu mẫu']);
+    const view = await book(workbook);
+    // the sheets a person sees: the hidden "Danh mục" holds dropdown lists with commas, such as the attendance's
+    expect(view.getWorksheet('Danh mục')!.state).toBe('veryHidden');
+    expect(view.worksheets.filter((w) => w.state !== 'veryHidden').map((w) => w.name)).toEqual(['Cài đặt', NOMINATIONS, 'Kết quả xét chọn', 'Hồ sơ bị từ chối', 'Điểm Hội đồng', 'Thành phần họp xét', 'Biểu quyết Hội đồng', 'Nhật ký thay đổi', 'Đơn vị và hạn nộp', 'Câu hỏi biểu mẫu']);
     expect((await repo.read(['quizLog'])).quizLog).toHaveLength(1);
   });
 

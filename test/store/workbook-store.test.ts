@@ -34,7 +34,9 @@ describe('the local workbook store', () => {
   test('creates the campaign\'s tabs with Vietnamese headers and records the campaign', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Cài đặt', 'Hồ sơ đề nghị', 'Kết quả xét chọn', 'Hồ sơ bị từ chối', 'Điểm Hội đồng', 'Thành phần họp xét', 'Biểu quyết Hội đồng', 'Lịch sử khen thưởng', 'Đăng ký mô hình', 'Nhật ký cuộc thi', 'Tạm chưa xét khen thưởng', 'Nhật ký thay đổi', 'Đơn vị và hạn nộp', 'Câu hỏi biểu mẫu']);
+    // the sheets a person sees (the hidden "Danh mục" holds dropdown lists with commas, such as the attendance's)
+    expect(wb.worksheets.filter((w) => w.state !== 'veryHidden').map((w) => w.name)).toEqual(['Cài đặt', 'Hồ sơ đề nghị', 'Kết quả xét chọn', 'Hồ sơ bị từ chối', 'Điểm Hội đồng', 'Thành phần họp xét', 'Biểu quyết Hội đồng', 'Lịch sử khen thưởng', 'Đăng ký mô hình', 'Nhật ký cuộc thi', 'Tạm chưa xét khen thưởng', 'Nhật ký thay đổi', 'Đơn vị và hạn nộp', 'Câu hỏi biểu mẫu']);
+    expect(wb.getWorksheet('Danh mục')!.getColumn(1).values).toContain('Vắng mặt, có phiếu bằng văn bản');
     const headers = (wb.getWorksheet('Hồ sơ đề nghị')!.getRow(1).values as string[]).slice(1);
     expect(headers.slice(0, 6)).toEqual(['Mã phản hồi', 'Thời điểm nộp', 'Thời điểm tiếp nhận', 'Hình thức khen thưởng', 'Đối tượng', 'Họ và tên / Tên tập thể']);
     expect(headers).toContain('Điểm TC7');
