@@ -217,9 +217,9 @@ function writtenDate(iso: string, text: string): boolean {
  * The keys of the template's facts its plan states, given the plan's text. A template also holds what the plan
  * leaves to the law or to the secretary; the draft is scored only on what the plan says:
  * - an award counts when the plan names both its form and its grantor: the words of its name before "của" (the form:
- *   Giấy khen, Bằng khen đột xuất …) and after it (the grantor) each occur in the plan. An award the plan only
- *   implies ("đề nghị Chủ tịch UBND tỉnh khen thưởng", form not named) or the law adds (the successor of a district
- *   chairman after 1 July 2025) is not compared, nor are its sets of the dossier;
+ *   Giấy khen, Bằng khen đột xuất …) and after it (the grantor) each occur in the plan. An award the law adds (the successor of a district
+ *   chairman after 1 July 2025) is not compared, nor are its sets of the dossier; an award whose grantor the plan names
+ *   but whose form it only implies is compared on everything but its name and sets;
  * - a dossier document counts when the plan names its kind: its name up to "của" or "(" occurs in the plan;
  * - a date of the term counts when the plan writes it (a plan "from its launch" whose own date is blank does not);
  * - everything else counts.
@@ -233,18 +233,24 @@ export function statedByPlan(template: Campaign, planText: string | undefined): 
     const w = comparable(words);
     return w.length > 0 && text.includes(` ${w} `);
   };
+  const split = (name: string) => /^(.+?)\s+của\s+(.+)$/u.exec(name) ?? [];
+  // an award whose grantor the plan never names (one the law adds) is not compared at all
   const unstatedAwards = new Set(
     template.awards
       .filter((a) => {
-        const [, form, grantor] = /^(.+?)\s+của\s+(.+)$/u.exec(a.name) ?? [];
-        return !form || !grantor || !occurs(form) || !occurs(grantor);
+        const [, form, grantor] = split(a.name);
+        return !form || !grantor || !occurs(grantor);
       })
       .map((a) => a.id),
   );
+  // an award the plan implies ("đề nghị Chủ tịch UBND tỉnh khen thưởng 01 tập thể"): its grantor, kinds and quotas
+  // are stated and compared; only its name (the form the plan does not write) is not
+  const impliedForms = new Set(template.awards.filter((a) => !unstatedAwards.has(a.id) && !occurs(split(a.name)[1]!)).map((a) => a.id));
   const unstatedDocuments = new Set(template.dossier.documents.filter((d) => !occurs(d.name.split(/\s+của\s+|\s*\(/u)[0]!)).map((d) => d.id));
   return (key) => {
     const award = /^(?:award|copies)\.([^.]+)/u.exec(key)?.[1];
     if (award && unstatedAwards.has(award)) return false;
+    if (award && impliedForms.has(award) && (key === `award.${award}.name` || key.startsWith('copies.'))) return false;
     const document = /^document\.(.+)$/u.exec(key)?.[1];
     if (document && unstatedDocuments.has(document)) return false;
     if (key === 'term.from' || key === 'term.to') return writtenDate(key === 'term.from' ? template.term.from : template.term.to, planText);

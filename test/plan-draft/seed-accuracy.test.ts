@@ -88,6 +88,16 @@ describe('the comparison', () => {
       expect(stated(key)).toBe(counts);
     });
 
+    test.each([
+      ['award.bang-khen-chu-tich-tinh.authority.title', true, 'the grantor the plan names'],
+      ['award.bang-khen-chu-tich-tinh.kinds', true, 'the kinds of an award the plan implies'],
+      ['award.bang-khen-chu-tich-tinh.name', false, 'the form the plan does not write'],
+      ['copies.bang-khen-chu-tich-tinh', false, 'its sets'],
+    ])('a plan that implies an award ("đề nghị Chủ tịch UBND tỉnh khen thưởng 01 tập thể"): %s counts: %s (%s)', (key, counts) => {
+      const implied = statedByPlan(template, 'Hằng năm, đề nghị Chủ tịch UBND tỉnh khen thưởng 01 tập thể và 02 cá nhân tiêu biểu.');
+      expect(implied(key)).toBe(counts);
+    });
+
     test('neither counts a field the plan does not state against the draft nor scores the draft\'s value for it', () => {
       const draft = {
         fields: [
