@@ -34,7 +34,7 @@ export interface AppraisalContext {
 }
 
 /** The evaluation year: the nomination's own, else the year it was submitted in Vietnam time. */
-export const evaluationYear = (n: Nomination): number => n.year ?? vietnamYear(n.submittedAt);
+export const evaluationYear = (n: Pick<Nomination, 'year' | 'submittedAt'>): number => n.year ?? vietnamYear(n.submittedAt);
 
 /**
  * Checks one nomination against the rules of its campaign. Pure: everything it needs is in its arguments.

@@ -288,7 +288,7 @@ function hasWomenPriority(n: Nomination): boolean | undefined {
 }
 
 /** Same nominee, award and year: canonical name plus birth date (individuals) or unit. */
-export function nomineeKey(n: Nomination, year: number): string {
+export function nomineeKey(n: Pick<Nomination, 'campaign' | 'award' | 'kind' | 'name' | 'unit' | 'birthDate'>, year: number): string {
   const who = n.kind === 'individual' && n.birthDate ? n.birthDate : canonicalKey(n.unit);
   return [n.campaign, n.award, year, n.kind, canonicalKey(n.name), who].join('|');
 }

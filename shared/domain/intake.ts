@@ -1,4 +1,4 @@
-import { appraise } from './appraise.js';
+import { appraise, evaluationYear } from './appraise.js';
 import type { AwardGuidance } from './award-guidance.js';
 import type { Campaign } from './campaign.js';
 import { toVietnamIso } from './dates.js';
@@ -14,6 +14,12 @@ export type IntakeOutcome =
   | { kind: 'accepted'; nomination: Nomination; status: NominationStatus; total: number; findings: Finding[] }
   | { kind: 'duplicate'; responseId: string }
   | { kind: 'rejected'; responseId?: string; findings: Finding[] };
+
+/**
+ * What intake needs of a stored nomination: its responseId, and what its nominee key and evaluation year are made of
+ * (`nomineeKey`, `evaluationYear`). A whole Nomination is one; so is the compact index the store reads for intake.
+ */
+export type NomineeIdentity = Pick<Nomination, 'responseId' | 'submittedAt' | 'campaign' | 'award' | 'kind' | 'name' | 'unit' | 'birthDate' | 'year'>;
 
 /** How far a `submittedAt` may run ahead of the moment of intake: the sender's clock may be a little fast. */
 export const CLOCK_ALLOWANCE_MS = 5 * 60_000;
@@ -31,13 +37,14 @@ export class IntakeSession {
 
   constructor(
     private readonly campaign: Campaign,
-    stored: readonly Nomination[],
+    stored: readonly NomineeIdentity[],
     private readonly now: Date,
     private readonly guidance?: AwardGuidance,
   ) {
     this.ids = new Set(stored.map((n) => n.responseId));
     for (const n of [...stored].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())) {
-      const key = nomineeKey(n, appraise(n, campaign).year);
+      // the year appraise(n, campaign) gives a stored nomination: its evaluation year
+      const key = nomineeKey(n, evaluationYear(n));
       if (!this.nominees.has(key)) this.nominees.set(key, n.responseId);
     }
   }

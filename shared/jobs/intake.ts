@@ -3,7 +3,7 @@ import type { AuditEntry } from '../domain/audit.js';
 import { toVietnamIso } from '../domain/dates.js';
 import type { Finding } from '../domain/findings.js';
 import { SAME_SUBMISSION_MS, sameSubmissionByOtherDoor, type FormDoor } from '../domain/form-doors.js';
-import { IntakeSession, type IntakeOutcome } from '../domain/intake.js';
+import { IntakeSession, type IntakeOutcome, type NomineeIdentity } from '../domain/intake.js';
 import { parseNomination, type Nomination } from '../domain/nomination.js';
 import { AUDITED_ENGINE_FIELDS, shownDecision, type StoredNomination } from '../store/codecs/nominations.js';
 import type { Rejection } from '../store/codecs/rejections.js';
@@ -46,21 +46,26 @@ export type IntakeResult = IntakeOutcome & { edited?: true; resent?: true };
  * computed columns; the council's columns are kept); its outcome says `edited: true`. An awarded row never changes.
  */
 export function intake(repo: CampaignRepository, submissions: readonly Submission[], now: Date, options: IntakeOptions = {}): Promise<IntakeResult[]> {
+  // the plain path (no form door, edits ignored) needs of the stored rows only their ids and nominees: the compact
+  // index (in Google mode, those columns only); a form door's identity across doors and an edit need whole rows
+  const whole = options.door !== undefined || options.edits === 'update';
   // the rejections tab is read too, so the write places its rows without reading again (one read, one write)
   // a plan whose award step waits for a guidance reads it from the settings tab; the others read no more than before
-  const parts = repo.campaign.awardGuidance ? (['nominations', 'rejections', 'settings'] as const) : (['nominations', 'rejections'] as const);
+  const parts: Array<'nominations' | 'nomineeIndex' | 'rejections' | 'settings'> = [whole ? 'nominations' : 'nomineeIndex', 'rejections', ...(repo.campaign.awardGuidance ? (['settings'] as const) : [])];
   return repo.transact(parts, (snap) => {
-    const { nominations } = snap;
-    const recorded = 'settings' in snap ? parseAwardGuidance(snap.settings) : undefined;
+    const nominations = whole ? snap.nominations : [];
+    const identities: NomineeIdentity[] = whole ? nominations.map((s) => s.nomination) : snap.nomineeIndex;
+    const recorded = parts.includes('settings') ? parseAwardGuidance(snap.settings) : undefined;
     const guidance = recorded?.ok ? recorded.guidance : undefined;
     const stored = new Map(nominations.map((s) => [s.nomination.responseId, s]));
+    const storedIds = new Map(identities.map((n) => [n.responseId, n]));
     const payloads = sameIdsAcrossDoors(submissions, nominations.map((s) => s.nomination), options.door);
     const parsed = payloads.map((payload) => {
       const p = parseNomination(payload);
       return p.ok ? p.nomination : undefined;
     });
     const edits = options.edits === 'update' ? latestEdits(parsed, stored) : new Map<string, number>();
-    const session = new IntakeSession(repo.campaign, nominations.map((s) => s.nomination).filter((n) => !edits.has(n.responseId)), now, guidance);
+    const session = new IntakeSession(repo.campaign, identities.filter((n) => !edits.has(n.responseId)), now, guidance);
     const added: NominationRecord[] = [];
     const edited: NominationRecord[] = [];
     const rejections: Rejection[] = [];
@@ -71,7 +76,7 @@ export function intake(repo: CampaignRepository, submissions: readonly Submissio
       const id = parsed[index]?.responseId;
       if (id !== undefined && edits.has(id) && edits.get(id) !== index) return { kind: 'duplicate', responseId: id };
       const outcome = session.take(payload);
-      if (outcome.kind === 'duplicate') return resends(parsed[index], stored) ? { ...outcome, resent: true } : outcome;
+      if (outcome.kind === 'duplicate') return resends(parsed[index], storedIds) ? { ...outcome, resent: true } : outcome;
       if (outcome.kind === 'accepted') {
         const record: NominationRecord = {
           nomination: outcome.nomination,
@@ -128,9 +133,9 @@ export function recordRefusal(repo: CampaignRepository, start: string, source: s
 }
 
 /** True when `n` is the stored submission of its responseId sent again: same submission time (as stored) and name. */
-function resends(n: Nomination | undefined, stored: ReadonlyMap<string, StoredNomination>): boolean {
+function resends(n: Nomination | undefined, stored: ReadonlyMap<string, NomineeIdentity>): boolean {
   const before = n && stored.get(n.responseId);
-  return !!n && !!before && toVietnamIso(n.submittedAt) === toVietnamIso(before.nomination.submittedAt) && n.name === before.nomination.name;
+  return !!n && !!before && toVietnamIso(n.submittedAt) === toVietnamIso(before.submittedAt) && n.name === before.name;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { CouncilScoreEntry } from '../domain/council.js';
 import type { Located, MeetingMemberRow, VoteRow } from '../domain/council-vote.js';
 import { AwardHistoryRow, ClearanceRow, ModelRegistrationRow, QuizLogRow } from '../domain/datasets.js';
 import type { Decision } from '../domain/decide.js';
+import type { NomineeIdentity } from '../domain/intake.js';
 import type { Nomination } from '../domain/nomination.js';
 import type { Review } from '../domain/review.js';
 import type { FormQuestion } from '../forms/form-question.js';
@@ -14,7 +15,7 @@ import { DATASET_TAB, datasetRows, readDatasetRows, type DatasetRecords } from '
 import { isDatasetTab, readDatasetTabs } from './dataset-relevance.js';
 import type { DatasetStore } from './dataset-store.js';
 import { formQuestionRow, readFormQuestions } from './codecs/form-questions.js';
-import { decisionRow, nominationRow, readStoredNomination, resultRows, reviewRow, show, type DecisionState, type StoredNomination } from './codecs/nominations.js';
+import { decisionRow, IDENTITY_COLUMNS, nominationRow, readNomineeIdentityRow, readStoredNomination, resultRows, reviewRow, show, type DecisionState, type StoredNomination } from './codecs/nominations.js';
 import { rejectionRow, type Rejection } from './codecs/rejections.js';
 import { rowKey } from './codecs/rows.js';
 import { CAMPAIGN_KEY, readSettings, settingRow } from './codecs/settings.js';
@@ -22,12 +23,18 @@ import { readUnits, unitDeadlineRow, type ListedUnit } from './codecs/units.js';
 import { campaignFreeLayout, criterionNumbers, layoutsFor, type TabId, type TabLayout } from './layouts.js';
 import { planTabLayout } from './plan-tab-layout.js';
 import { PLAN_SOURCE_KEY, PLAN_SOURCE_TAB, planCampaign } from './plan-tab-store.js';
-import { StoreError, type Row, type TableStore, type TableWrite } from './table-store.js';
+import { StoreError, type ReadOptions, type Row, type TableStore, type TableWrite } from './table-store.js';
 import { canonicalKey } from '../domain/text.js';
 
 /** What a job can read of a campaign, typed: each part comes from its tab(s) through that tab's codec. */
 export interface CampaignSnapshot {
   nominations: StoredNomination[];
+  /**
+   * The nominations tab's compact index for intake: each row's responseId and nominee (IDENTITY_COLUMNS), read — in
+   * Google mode — from those columns only, so an intake's read stays small as the campaign grows. Asked for with
+   * `nominations`, it is read from the whole rows.
+   */
+  nomineeIndex: NomineeIdentity[];
   /** Rejections are only appended: a job reads the tab so that its write places rows without reading again. */
   rejections: number;
   councilScores: CouncilScoreEntry[];
@@ -63,6 +70,7 @@ export type Snapshot<P extends Part> = Pick<CampaignSnapshot, P> & {
 
 const PART_TABS: Record<Part, TabId[]> = {
   nominations: ['nominations'],
+  nomineeIndex: ['nominations'],
   rejections: ['rejections'],
   councilScores: ['councilScores'],
   councilMeeting: ['councilMeeting'],
@@ -83,6 +91,15 @@ const LATE_TABS: readonly TabId[] = ['councilMeeting', 'councilVotes'];
 
 /** Tabs a job only counts and appends to (a rejection's payload is never read back by a job): see ReadOptions. */
 const COUNT_ONLY = { countOnly: ['rejections'] };
+
+/**
+ * How the parts' tabs are read: the nominations tab as its IDENTITY_COLUMNS when only its compact index is asked for
+ * (see ReadOptions.columns), rejections counted.
+ */
+function readOptions(parts: readonly Part[]): ReadOptions {
+  const compact = parts.includes('nomineeIndex') && !parts.includes('nominations');
+  return compact ? { ...COUNT_ONLY, columns: { nominations: IDENTITY_COLUMNS } } : COUNT_ONLY;
+}
 
 /** A nomination to store: the nomination, when it came in, and the engine's first word on it. */
 export interface NominationRecord {
@@ -276,8 +293,9 @@ export class CampaignRepository {
    */
   private async readRaw(parts: readonly Part[]): Promise<Map<string, Row[]>> {
     const ids = [...new Set(parts.flatMap((p) => PART_TABS[p]))];
+    const options = readOptions(parts);
     if (this.datasets && ids.some(isDatasetTab)) {
-      const raw = await this.readTabs(ids.filter((id) => !isDatasetTab(id)));
+      const raw = await this.readTabs(ids.filter((id) => !isDatasetTab(id)), options);
       const nominations = raw.get('nominations')?.flatMap((row) => {
         const read = readStoredNomination(row, this.tab('nominations'), this.campaign);
         return read.ok ? [read.stored.nomination] : [];
@@ -285,8 +303,8 @@ export class CampaignRepository {
       for (const [id, rows] of await readDatasetTabs(this.datasets, ids.filter(isDatasetTab).map((id) => this.tab(id)), nominations)) raw.set(id, rows);
       return raw;
     }
-    if (!this.joinsQuizLog(parts)) return this.readTabs(ids);
-    const raw = await this.readTabs(ids.filter((id) => id !== 'quizLog'));
+    if (!this.joinsQuizLog(parts)) return this.readTabs(ids, options);
+    const raw = await this.readTabs(ids.filter((id) => id !== 'quizLog'), options);
     const accounts = new Set<string>();
     for (const row of raw.get('nominations') ?? []) {
       const account = row.quizAccount;
@@ -305,13 +323,13 @@ export class CampaignRepository {
    * Reads tabs; a tab added to the layouts after a workbook was made (LATE_TABS) and not there yet reads as empty, so
    * an older workbook or sheet keeps working until `thidua init` adds it. Any other missing tab is an error.
    */
-  private async readTabs(ids: readonly TabId[]): Promise<Map<string, Row[]>> {
+  private async readTabs(ids: readonly TabId[], options: ReadOptions = COUNT_ONLY): Promise<Map<string, Row[]>> {
     try {
-      return await this.tables.readTabs(ids.map((id) => this.tab(id)), COUNT_ONLY);
+      return await this.tables.readTabs(ids.map((id) => this.tab(id)), options);
     } catch (error) {
       const late = error instanceof StoreError && !error.context.cell ? ids.find((id) => LATE_TABS.includes(id) && this.tab(id).title === error.context.tab) : undefined;
       if (!late) throw error;
-      const rest = await this.readTabs(ids.filter((id) => id !== late));
+      const rest = await this.readTabs(ids.filter((id) => id !== late), options);
       return rest.set(late, []);
     }
   }
@@ -330,6 +348,13 @@ export class CampaignRepository {
             const read = readStoredNomination(row, this.tab('nominations'), this.campaign);
             if (read.problem) report(part, [read.problem]);
             return read.ok ? [read.stored] : [];
+          });
+          break;
+        case 'nomineeIndex':
+          snap.nomineeIndex = rows('nominations').flatMap((row) => {
+            const read = readNomineeIdentityRow(row, this.tab('nominations'), this.campaign);
+            if (!read.ok) report(part, [read.problem]);
+            return read.ok ? [read.identity] : [];
           });
           break;
         case 'councilScores':

@@ -14,6 +14,11 @@ export type TableWrite =
 /** How a job reads: see `TableStore.readTabs`. */
 export interface ReadOptions {
   countOnly?: readonly string[];
+  /**
+   * Tabs of which the job reads only some columns: tab id → column keys (the key column among them). A store may
+   * answer with whole rows or with rows holding those columns (the Google Sheet then sends those columns only).
+   */
+  columns?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -27,6 +32,7 @@ export interface TableStore {
    * Reads whole tables; throws StoreError naming the tab and cell when a tab or a header is missing or changed.
    * `countOnly`: tabs whose rows the job only counts (and appends to): a store may answer them with rows holding only
    * their first column — the Google Sheet then sends one column, not every payload (a store may ignore it).
+   * `columns`: tabs of which the job needs only some columns (a store may ignore it, and answer whole rows).
    */
   readTabs(tabs: TabLayout[], options?: ReadOptions): Promise<Map<string, Row[]>>;
   /** Applies the writes as one unit: all of them or, on failure, none. */

@@ -1,5 +1,5 @@
 import { sheets_v4 } from '@googleapis/sheets';
-import { quoteTitle } from './a1.js';
+import { columnLetters, quoteTitle } from './a1.js';
 import { callSettings, DEFAULT_TIMEOUT_MS, type RequestOptions } from '../call.js';
 import type { SheetsAuth } from '../credentials.js';
 import { faultOf } from '../fault.js';
@@ -11,7 +11,7 @@ import { lockHolder, type LockHolder } from './lock-holder.js';
 import { DEFAULT_LOCK_POLICY, outcomeUnknown, SheetLock, SheetLockError, type Lease, type LockPolicy } from './lock.js';
 import { planRequests } from './lock-fence.js';
 import { newSheetId, provisionRequests, repairRequests } from './provision.js';
-import { countSnapshotOf, rowsOf, snapshotOf, type TableSnapshot } from './table.js';
+import { columnPosition, columnsSnapshotOf, countSnapshotOf, rowsOf, snapshotOf, type TableSnapshot } from './table.js';
 import { wholeAnswer } from './truncated-answer.js';
 import { planWrites, type WritePlan } from './write-plan.js';
 import type { TabLayout } from '../../store/layouts.js';
@@ -140,7 +140,7 @@ export class GoogleSheetsStore implements TableStore {
 
   readTabs(tabs: TabLayout[], options: ReadOptions = {}): Promise<Map<string, Row[]>> {
     return enqueue(this.spreadsheetId, 'ops', async () => {
-      const snapshots = await this.snapshots(uniqueTabs(tabs), new Set(options.countOnly));
+      const snapshots = await this.snapshots(uniqueTabs(tabs), new Set(options.countOnly), options.columns ?? {});
       // Inside an exclusive job nothing else of this process writes the sheet: the write that follows places its
       // rows from these snapshots instead of reading the tabs again (a read-then-write job is 2 calls, not 3).
       for (const [title, snapshot] of snapshots) this.jobSnapshots?.set(title, snapshot);
@@ -267,13 +267,49 @@ export class GoogleSheetsStore implements TableStore {
   /**
    * Reads whole tabs in one `values.batchGet`: numbers as numbers, dates as shown, header rows checked. A tab in
    * `countOnly` is read as its header row and its first column (two ranges of the same call): enough to count its rows
-   * and place an append, without its other cells (a rejection's payload can be 256 KB).
+   * and place an append, without its other cells (a rejection's payload can be 256 KB). A tab in `columns` is read as
+   * its header row and those columns, where the layout puts them (ranges of the same call); should the header show one
+   * of them moved, that tab is read whole in a second call.
    */
-  private async snapshots(tabs: TabLayout[], countOnly: ReadonlySet<string> = new Set()): Promise<Map<string, TableSnapshot>> {
-    const ranges = tabs.flatMap((t) => (countOnly.has(t.id) ? [`${quoteTitle(t.title)}!1:1`, `${quoteTitle(t.title)}!A:A`] : [quoteTitle(t.title)]));
-    let answer: sheets_v4.Schema$BatchGetValuesResponse;
+  private async snapshots(tabs: TabLayout[], countOnly: ReadonlySet<string> = new Set(), columns: Readonly<Record<string, readonly string[]>> = {}): Promise<Map<string, TableSnapshot>> {
+    const compact = (t: TabLayout): readonly string[] | undefined => {
+      const keys = countOnly.has(t.id) ? undefined : columns[t.id];
+      return keys?.length && keys.every((k) => columnPosition(t, k) >= 0) ? keys : undefined;
+    };
+    const ranges = tabs.flatMap((t) => {
+      const title = quoteTitle(t.title);
+      if (countOnly.has(t.id)) return [`${title}!1:1`, `${title}!A:A`];
+      const keys = compact(t);
+      if (!keys) return [title];
+      return [`${title}!1:1`, ...keys.map((k) => `${title}!${columnLetters(columnPosition(t, k))}:${columnLetters(columnPosition(t, k))}`)];
+    });
+    const answer = await this.batchGet(ranges, tabs);
+    let at = 0;
+    const moved: TabLayout[] = [];
+    const read = new Map(
+      tabs.map((tab): [string, TableSnapshot | undefined] => {
+        if (countOnly.has(tab.id)) {
+          const header = answer.valueRanges?.[at++];
+          const first = answer.valueRanges?.[at++];
+          return [tab.title, countSnapshotOf(tab, header, first)];
+        }
+        const keys = compact(tab);
+        if (!keys) return [tab.title, snapshotOf(tab, answer.valueRanges?.[at++])];
+        const header = answer.valueRanges?.[at++];
+        const cells = keys.map(() => answer.valueRanges?.[at++]);
+        const snap = columnsSnapshotOf(tab, header, keys, cells);
+        if (!snap) moved.push(tab);
+        return [tab.title, snap];
+      }),
+    );
+    if (moved.length) for (const [title, snap] of await this.snapshots(moved)) read.set(title, snap);
+    return read as Map<string, TableSnapshot>;
+  }
+
+  /** One `values.batchGet` of the ranges, numbers unformatted and dates as shown. */
+  private async batchGet(ranges: string[], tabs: TabLayout[]): Promise<sheets_v4.Schema$BatchGetValuesResponse> {
     try {
-      answer = await this.caller.call('đọc các trang tính', (o) =>
+      return await this.caller.call('đọc các trang tính', (o) =>
         this.api.spreadsheets.values.batchGet(
           {
             spreadsheetId: this.spreadsheetId,
@@ -288,15 +324,6 @@ export class GoogleSheetsStore implements TableStore {
     } catch (error) {
       throw await this.explainMissingTab(error, tabs);
     }
-    let at = 0;
-    return new Map(
-      tabs.map((tab) => {
-        if (!countOnly.has(tab.id)) return [tab.title, snapshotOf(tab, answer.valueRanges?.[at++])];
-        const header = answer.valueRanges?.[at++];
-        const first = answer.valueRanges?.[at++];
-        return [tab.title, countSnapshotOf(tab, header, first)];
-      }),
-    );
   }
 
   /** A range naming a tab that is not there fails the whole batchGet with a 400: find which tab it was. */

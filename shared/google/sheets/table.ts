@@ -16,6 +16,8 @@ export interface TableSnapshot {
   width: number;
   /** The tab's grid size, when the answer told it. */
   grid: { rowCount: number; columnCount: number } | undefined;
+  /** The column keys read, when only some columns were (`columnsSnapshotOf`): rows hold those only. */
+  readKeys?: ReadonlySet<string>;
 }
 
 /** Reads one tab's answer, checking its header row against the layout (a changed header names its cell). */
@@ -56,6 +58,42 @@ export function countSnapshotOf(tab: TabLayout, header: sheets_v4.Schema$ValueRa
   return { ...snap, lastRow: Math.max(1, column.length), width: Math.max(snap.width, headerRow.length), grid: grid ? { rowCount: grid.rowCount, columnCount: Math.max(headerRow.length, tab.columns.length) } : undefined };
 }
 
+/**
+ * A tab read as its header row and some of its columns, each its own range (`'Tab'!C:C`) asked for where the layout
+ * puts it: every column found by its header as in `snapshotOf` (so a later write places cells in any column), the
+ * rows holding the columns read, the last row and the grid from them — the key column among them, every row the store
+ * writes fills it. Undefined when the header shows a column read somewhere else than asked (moved by hand): the caller
+ * then reads the whole tab.
+ */
+export function columnsSnapshotOf(tab: TabLayout, header: sheets_v4.Schema$ValueRange | undefined, keys: readonly string[], ranges: ReadonlyArray<sheets_v4.Schema$ValueRange | undefined>): TableSnapshot | undefined {
+  const headerRow = ((header?.values ?? []) as unknown[][])[0] ?? [];
+  const snap = snapshotOf(tab, { values: [headerRow] });
+  if (keys.some((key) => snap.columns.get(key) !== columnPosition(tab, key))) return undefined;
+  const body: unknown[][] = [];
+  let lastRow = 1;
+  keys.forEach((key, i) => {
+    const col = snap.columns.get(key)!;
+    const cells = (ranges[i]?.values ?? []) as unknown[][];
+    lastRow = Math.max(lastRow, cells.length);
+    cells.slice(1).forEach((cell, r) => {
+      (body[r] ??= [])[col] = cell[0];
+    });
+  });
+  for (let r = 0; r < body.length; r++) body[r] ??= [];
+  const grid = gridSizeOf(ranges[0]?.range);
+  return {
+    ...snap,
+    body,
+    lastRow,
+    width: Math.max(snap.width, headerRow.length),
+    grid: grid ? { rowCount: grid.rowCount, columnCount: Math.max(headerRow.length, tab.columns.length) } : undefined,
+    readKeys: new Set(keys),
+  };
+}
+
+/** Where the layout puts a column (0-based): where a tab made by `ensureTabs` has it. */
+export const columnPosition = (tab: TabLayout, key: string): number => tab.columns.findIndex((c) => c.key === key);
+
 function missingHeader(tab: TabLayout, header: string, position: number, actual: unknown): StoreError {
   const cell = cellA1(tab.title, position, 1);
   const now = cellOf(actual);
@@ -73,6 +111,7 @@ export function rowsOf(snapshot: TableSnapshot): Row[] {
     const row: Row = {};
     let empty = true;
     for (const [key, col] of snapshot.columns) {
+      if (snapshot.readKeys && !snapshot.readKeys.has(key)) continue;
       const value = cellOf(cells[col]);
       if (value !== null) empty = false;
       row[key] = value;

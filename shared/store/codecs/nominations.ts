@@ -2,6 +2,7 @@ import { findAward, type Campaign } from '../../domain/campaign.js';
 import { formatOfficialDate, formatVietnameseDate, toVietnamIso } from '../../domain/dates.js';
 import type { Decision } from '../../domain/decide.js';
 import type { Finding, FindingCode } from '../../domain/findings.js';
+import type { NomineeIdentity } from '../../domain/intake.js';
 import { FIELD_LABEL, parseNomination, type Nomination } from '../../domain/nomination.js';
 import { Review } from '../../domain/review.js';
 import { APPRAISAL_LABEL, CHOICE_LABEL, FORMER_STATUS_LABEL, NOMINEE_KIND_LABEL, NomineeKind, STAGE_LABEL, STATUS_LABEL, type NominationStatus } from '../../domain/vocabulary.js';
@@ -179,6 +180,25 @@ export function readNominationRow(row: Row, tab: TabLayout, campaign: Campaign):
   if (parsed.ok) return parsed;
   const where = parsed.findings.map((f) => `cột "${headerOf(tab, f.field)}": ${f.message}`).join('; ');
   return { ok: false, problem: `Trang tính "${tab.title}", hàng ${String(row.__row ?? '?')}: ${where}` };
+}
+
+/**
+ * The columns of the nominations tab intake reads in Google mode (its compact index): the key, and what a nominee key
+ * and its evaluation year are made of (`nomineeKey`, `evaluationYear`) — not the scores, evidence or computed columns.
+ */
+export const IDENTITY_COLUMNS = ['responseId', 'submittedAt', 'award', 'kind', 'name', 'unit', 'birthDate', 'year'] as const;
+
+/**
+ * Reads a row of the nominations tab, whole or holding only IDENTITY_COLUMNS, into what intake needs of it: its cells
+ * read as `readNominationRow` reads them (the same nominee, the same key), the other cells left out whatever they hold.
+ */
+export function readNomineeIdentityRow(row: Row, tab: TabLayout, campaign: Campaign): { ok: true; identity: NomineeIdentity } | { ok: false; problem: string } {
+  const only: Row = Object.fromEntries(IDENTITY_COLUMNS.map((key) => [key, row[key] ?? null]));
+  if (row.__row !== undefined) only.__row = row.__row;
+  const read = readNominationRow(only, tab, campaign);
+  if (!read.ok) return read;
+  const { responseId, submittedAt, award, kind, name, unit, birthDate, year } = read.nomination;
+  return { ok: true, identity: { responseId, submittedAt, campaign: read.nomination.campaign, award, kind, name, unit, ...(birthDate === undefined ? {} : { birthDate }), ...(year === undefined ? {} : { year }) } };
 }
 
 /** Per-criterion columns are the union of all kinds' rubrics: keep only those of this nominee's kind. */
