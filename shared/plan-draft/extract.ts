@@ -216,7 +216,7 @@ export function draftCampaign(raw: string): CampaignDraft {
   }
   // an award the plan implies: "(đề nghị|tham mưu|trình) Chủ tịch UBND <cấp> (tặng|khen thưởng) [01 tập thể và 02 cá nhân]"
   // without writing its form; the Law on emulation and commendation 2022 fixes the form a chairman of a people's
-  // committee gives (Art. 74-75: province → Bằng khen, district and commune → Giấy khen). Only such grantors, and only
+  // committee gives (province → Bằng khen, district and commune → Giấy khen). Only such grantors, and only
   // when the plan names no award of the same grantor.
   const explicit = [...awards];
   for (const { s, p } of bodySentences) {
@@ -396,7 +396,7 @@ function awardsIn(sentence: string): Array<{ form: string; unit: string; placeNa
     .map((a) => (a.placeName === undefined ? { form: a.form, unit: a.unit, adhoc: a.adhoc } : a));
 }
 
-/** The form of award the Law gives each chairman of a people's committee (Luật Thi đua, khen thưởng 2022, Điều 74-75). */
+/** The form of award the Law gives each chairman of a people's committee (Luật Thi đua, khen thưởng 2022). */
 const IMPLIED_FORM: Partial<Record<Level, string>> = { province: 'Bằng khen', district: 'Giấy khen', commune: 'Giấy khen' };
 
 const comparableTitle = (title: string) => title.toLowerCase().replace(/\s+/gu, ' ').trim();
