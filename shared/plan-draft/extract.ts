@@ -182,16 +182,22 @@ export function draftCampaign(raw: string): CampaignDraft {
     }
   }
 
+  /** Who a chairman is: level, and title naming the place (the issuer's, or the one the text gives that unit). */
+  const grantor = (unit: string, placeName: string | undefined): { level?: Level; title?: string } => {
+    const level = levelOf(unit);
+    const generic = /^cấp /iu.test(unit);
+    const named = placeName ?? (generic ? undefined : level && level === issuer?.level && issuerPlace ? issuerPlace : uniquePlace(places, unit.toLowerCase()));
+    const title = generic ? `Chủ tịch UBND ${unit}` : named ? `Chủ tịch UBND ${unit} ${named}` : undefined;
+    return { ...(level ? { level } : {}), ...(title ? { title } : {}) };
+  };
+
   // ---- awards: "<form> của Chủ tịch UBND <cấp>" or "Chủ tịch UBND <cấp> (tặng) <form>", in the commendation sections
   const awardSection = (p: Paragraph) => p.path.some((h) => /khen thưởng|hình thức/iu.test(h)) || /khen thưởng/iu.test(p.text);
   const awards: FoundAward[] = [];
   for (const { s, p } of bodySentences) {
     if (!awardSection(p)) continue;
     for (const found of awardsIn(s)) {
-      const level = levelOf(found.unit);
-      const generic = /^cấp /iu.test(found.unit);
-      const named = found.placeName ?? (generic ? undefined : level && level === issuer?.level && issuerPlace ? issuerPlace : uniquePlace(places, found.unit.toLowerCase()));
-      const title = generic ? `Chủ tịch UBND ${found.unit}` : named ? `Chủ tịch UBND ${found.unit} ${named}` : undefined;
+      const { level, title } = grantor(found.unit, found.placeName);
       const name = `${found.form}${found.adhoc ? ' đột xuất' : ''} của Chủ tịch UBND ${found.unit}${found.placeName ? ` ${found.placeName}` : ''}`;
       let award = awards.find((a) => a.name.toLowerCase() === name.toLowerCase());
       if (!award) {
@@ -206,6 +212,29 @@ export function draftCampaign(raw: string): CampaignDraft {
         if (q) quota[k] = Number(q[1]);
       }
       if (!award.quota && Object.keys(quota).length > 0) award.quota = { value: quota, source: s };
+    }
+  }
+  // an award the plan implies: "(đề nghị|tham mưu|trình) Chủ tịch UBND <cấp> (tặng|khen thưởng) [01 tập thể và 02 cá nhân]"
+  // without writing its form; the Law on emulation and commendation 2022 fixes the form a chairman of a people's
+  // committee gives (province → Bằng khen, district and commune → Giấy khen). Only such grantors, and only
+  // when the plan names no award of the same grantor.
+  const explicit = [...awards];
+  for (const { s, p } of bodySentences) {
+    if (!awardSection(p)) continue;
+    for (const found of impliedAwardsIn(s)) {
+      const { level, title } = grantor(found.unit, found.placeName);
+      const form = level ? IMPLIED_FORM[level] : undefined;
+      if (!level || !form) continue;
+      const sameGrantor = (a: FoundAward) => a.authority.level === level && (!a.authority.title || !title || comparableTitle(a.authority.title) === comparableTitle(title));
+      if (explicit.some(sameGrantor)) continue;
+      const name = `${form} của Chủ tịch UBND ${found.unit}${found.placeName ? ` ${found.placeName}` : ''}`;
+      let award = awards.find((a) => a.name.toLowerCase() === name.toLowerCase());
+      if (!award) {
+        award = { name, source: s, authority: { ...(title ? { title } : {}), level, source: s }, adhoc: false };
+        awards.push(award);
+      }
+      if (!award.kinds && found.kinds.length > 0) award.kinds = { value: found.kinds, source: s };
+      if (!award.quota && Object.keys(found.quota).length > 0) award.quota = { value: found.quota, source: s };
     }
   }
   // heads of agencies who grant their own Giấy khen: "Thủ trưởng cơ quan, đơn vị … cấp huyện … tặng Giấy khen cho …"
@@ -365,6 +394,36 @@ function awardsIn(sentence: string): Array<{ form: string; unit: string; placeNa
     .sort((a, b) => a.at - b.at)
     .map(({ at: _, ...a }) => ({ ...a, placeName: a.placeName && !/^(Giấy|Bằng|Cờ)$/u.test(a.placeName) ? a.placeName : undefined }))
     .map((a) => (a.placeName === undefined ? { form: a.form, unit: a.unit, adhoc: a.adhoc } : a));
+}
+
+/** The form of award the Law gives each chairman of a people's committee (Luật Thi đua, khen thưởng 2022). */
+const IMPLIED_FORM: Partial<Record<Level, string>> = { province: 'Bằng khen', district: 'Giấy khen', commune: 'Giấy khen' };
+
+const comparableTitle = (title: string) => title.toLowerCase().replace(/\s+/gu, ' ').trim();
+
+/** The kinds and quotas right after an implied award: "01 tập thể và 02 cá nhân", "cho các tập thể, cá nhân". */
+const QUOTA_ITEM = '(?:(?:\\d{1,3}|các|những)\\s+)?(?:tập thể|cá nhân)';
+const QUOTA_PHRASE = `^\\s*(?:cho\\s+)?(${QUOTA_ITEM}(?:\\s*(?:,|và|hoặc)\\s*${QUOTA_ITEM})?)${END}`;
+
+/**
+ * Awards a sentence implies: a chairman someone proposes or advises to commend, "đề nghị Chủ tịch UBND tỉnh khen thưởng
+ * 01 tập thể và 02 cá nhân", "tham mưu Chủ tịch UBND huyện tặng thưởng cho các tập thể", with no form written after.
+ */
+function impliedAwardsIn(sentence: string): Array<{ unit: string; placeName?: string; kinds: NomineeKind[]; quota: Partial<Record<NomineeKind, number>> }> {
+  const found: Array<{ unit: string; placeName?: string; kinds: NomineeKind[]; quota: Partial<Record<NomineeKind, number>> }> = [];
+  const r = re(`(?<![\\p{L}])(?:[đĐ]ề nghị|[tT]ham mưu|[tT]rình)\\s+(?:cho\\s+)?${CHAIRMAN}\\s+(?:tặng thưởng|tặng|khen thưởng)${END}(?!\\s+(?:thưởng\\s+)?${AWARD_FORM})`, 'gu');
+  for (const m of sentence.matchAll(r)) {
+    const phrase = re(QUOTA_PHRASE, 'iu').exec(sentence.slice(m.index + m[0].length))?.[1] ?? '';
+    const kinds = (['collective', 'individual'] as const).filter((k) => KIND_WORD[k].test(phrase));
+    const quota: Partial<Record<NomineeKind, number>> = {};
+    for (const k of kinds) {
+      const q = re(`(?<![\\d/])(\\d{1,3})\\s+${k === 'collective' ? 'tập thể' : 'cá nhân'}${END}`, 'iu').exec(phrase);
+      if (q) quota[k] = Number(q[1]);
+    }
+    const placeName = m[3] && !/^(Giấy|Bằng|Cờ)$/u.test(m[3]) ? m[3] : undefined;
+    found.push({ unit: m[2]!, ...(placeName ? { placeName } : {}), kinds, quota });
+  }
+  return found;
 }
 
 const slug = (name: string) =>

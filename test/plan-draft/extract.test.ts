@@ -101,10 +101,50 @@ describe('reading the awards of a plan', () => {
     expect(value(draft, '/awards/0/kinds')).toEqual(['collective', 'individual']);
   });
 
-  test('names no award where the plan names no form of award, and lists awards as missing', () => {
-    const draft = awards('Sở Nội vụ tham mưu Chủ tịch UBND tỉnh khen thưởng các tập thể, cá nhân tiêu biểu.');
+  test.each([
+    ['Phòng Văn hóa tổng hợp, đề nghị cấp trên khen thưởng các tập thể, cá nhân tiêu biểu.'],
+    ['Văn phòng tham mưu Hội đồng Thi đua - Khen thưởng huyện khen thưởng các tập thể xuất sắc.'],
+    ['Trình Chủ tịch UBND thành phố Huế khen thưởng 02 tập thể.'],
+    ['Đề nghị Giám đốc Sở Nội vụ tặng thưởng cho 03 cá nhân.'],
+  ])('names no award where neither the plan nor the Law names its form: "%s"', (sentence) => {
+    const draft = awards(sentence);
     expect(draft.fields.filter((f) => f.path.startsWith('/awards'))).toEqual([]);
     expect(draft.missing).toContain('/awards');
+  });
+
+  test.each([
+    // sentence, issuer, name, authority, level, kinds, quota
+    ['Cuối đợt, Phòng Nội vụ tham mưu Chủ tịch UBND tỉnh khen thưởng cho 02 tập thể, 04 cá nhân có thành tích xuất sắc.', 'UBND huyện Hòa Vang', 'Bằng khen của Chủ tịch UBND tỉnh', undefined, 'province', ['collective', 'individual'], { collective: 2, individual: 4 }],
+    ['UBND xã lựa chọn và trình Chủ tịch Ủy ban nhân dân huyện Đức Trọng tặng thưởng 05 cá nhân.', 'UBND xã Hiệp An', 'Giấy khen của Chủ tịch UBND huyện Đức Trọng', 'Chủ tịch UBND huyện Đức Trọng', 'district', ['individual'], { individual: 5 }],
+    ['Đề nghị Chủ tịch UBND xã khen thưởng các tập thể có thành tích tiêu biểu.', 'UBND xã Hòa Phong', 'Giấy khen của Chủ tịch UBND xã', 'Chủ tịch UBND xã Hòa Phong', 'commune', ['collective'], {}],
+    ['Ban Thi đua tổng hợp, đề nghị Chủ tịch UBND cấp tỉnh khen thưởng theo quy định.', 'UBND huyện Hòa Vang', 'Bằng khen của Chủ tịch UBND cấp tỉnh', 'Chủ tịch UBND cấp tỉnh', 'province', ['collective', 'individual'], {}],
+  ])('reads the award "%s" implies, in the form the Law gives its grantor', (sentence, issuer, name, title, level, kinds, quota) => {
+    const draft = awards(`Khen thưởng các tập thể, cá nhân có thành tích. ${sentence}`, issuer as string);
+    expect(value(draft, '/awards/0/name')).toBe(name);
+    expect(value(draft, '/awards/0/authority/title')).toBe(title);
+    expect(value(draft, '/awards/0/authority/level')).toBe(level);
+    expect(value(draft, '/awards/0/kinds')).toEqual(kinds);
+    for (const kind of ['collective', 'individual'] as const) expect(value(draft, `/awards/0/quotaPerYear/${kind}`)).toBe((quota as Partial<Record<string, number>>)[kind]);
+    expect(source(draft, '/awards/0/name')).toBe(sentence);
+    expect(source(draft, '/awards/0/authority/level')).toBe(sentence);
+    expect(value(draft, '/awards/1/name')).toBeUndefined();
+    expect(draft.warnings).toEqual([]);
+  });
+
+  test('does not add an implied award for a grantor whose award the plan names', () => {
+    const draft = awards('a) Giấy khen của Chủ tịch UBND huyện cho 03 tập thể.\nb) Các phòng, ban đề nghị Chủ tịch UBND huyện khen thưởng 10 cá nhân; UBND huyện trình Chủ tịch UBND tỉnh khen thưởng 01 tập thể.', 'UBND huyện Hòa Vang');
+    expect(draft.fields.filter((f) => f.path.endsWith('/name') && f.path.startsWith('/awards')).map((f) => f.value)).toEqual(['Giấy khen của Chủ tịch UBND huyện', 'Bằng khen của Chủ tịch UBND tỉnh']);
+    expect(value(draft, '/awards/0/quotaPerYear/individual')).toBeUndefined();
+    expect(value(draft, '/awards/1/quotaPerYear/collective')).toBe(1);
+  });
+
+  test('reads one implied award from two sentences naming the same grantor, and none where a form follows', () => {
+    const draft = awards('Đề nghị Chủ tịch UBND tỉnh Quảng Nam tặng Bằng khen cho 01 tập thể. Sau đó, tham mưu Chủ tịch UBND tỉnh Quảng Nam khen thưởng 02 cá nhân.', 'UBND huyện Hòa Vang');
+    expect(value(draft, '/awards/0/name')).toBe('Bằng khen của Chủ tịch UBND tỉnh Quảng Nam');
+    expect(value(draft, '/awards/1/name')).toBeUndefined();
+    const twice = awards('Tham mưu Chủ tịch UBND tỉnh khen thưởng 01 tập thể. Trình Chủ tịch UBND tỉnh khen thưởng đột xuất các cá nhân.');
+    expect(value(twice, '/awards/0/name')).toBe('Bằng khen của Chủ tịch UBND tỉnh');
+    expect(value(twice, '/awards/1/name')).toBeUndefined();
   });
 
   test('leaves the authority unnamed when the text names two provinces', () => {
