@@ -47,8 +47,12 @@ export function datedHeader(campaign: Campaign, award: Award, settings: Document
   // The council's successor applies where the template's body ceased or is not named: never to an earlier list.
   const successorSetting = ceased || !template.issuingBody ? settings.successorIssuer : undefined;
   const issuerName = successorSetting ?? known;
+  if (!issuerName && !ceased) {
+    // a campaign defined in its Kế hoạch tab may leave the list's issuing body blank: it is to fill, not a dead body
+    return refuse(`Danh sách "${award.name}" ghi ngày ${date}: chưa biết cơ quan ban hành danh sách. Ghi tên cơ quan vào dòng "Cơ quan ban hành" của hình thức "${award.id}" trong trang tính "Kế hoạch" (mỗi dòng của phần đầu văn bản cách nhau bằng dấu |, ví dụ "ỦY BAN NHÂN DÂN | XÃ VẠN THẮNG"), rồi xuất lại.`);
+  }
   if (!issuerName) {
-    const gone = ceased ? `"${template.issuingBody.replace(/\n/g, ' ')}"${template.governingBody ? ` (${template.governingBody})` : ''} không còn từ ngày ${formatOfficialDate(template.validUntil!)}` : 'mẫu phong trào không biết tên cơ quan ban hành';
+    const gone = `"${template.issuingBody.replace(/\n/g, ' ')}"${template.governingBody ? ` (${template.governingBody})` : ''} không còn từ ngày ${formatOfficialDate(template.validUntil!)}`;
     return refuse(`Danh sách "${award.name}" ghi ngày ${date}: ${gone}; không in danh sách dưới tên cơ quan đã không còn. Cơ quan kế nhiệm: ${successor?.note ?? template.successor?.note ?? 'UBND xã, phường tiếp nhận địa bàn'}. Ghi tên cơ quan đó vào mục "${DOCUMENT_SETTING_KEYS.successorIssuer}" trong trang tính "Cài đặt" (ví dụ "Ủy ban nhân dân xã Bắc Sơn"), rồi xuất lại.`);
   }
   const printed = successorSetting ? undefined : successor ? successor.issuingBody : template.issuingBody;
